@@ -1,0 +1,63 @@
+# backprop-lab: `make serve` builds and serves the pages; `make test` runs every test. Both install what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PKG := www/pkg
+
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-pages bench size clean
+
+## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
+serve: build
+	node scripts/serve.mjs --root www --host $(HOST) --port $(PORT)
+
+## test: format and lint checks, the native tests, the browser tests in Chrome and Firefox, the page tests
+test: setup lint test-native test-browsers test-pages
+	@echo "make test: every layer passed"
+
+setup:
+	@bash scripts/setup.sh
+
+setup-build:
+	@bash scripts/setup.sh --build-only
+
+build: setup-build
+	wasm-pack build --target web --release --out-dir $(PKG) --no-pack
+	@rm -f $(PKG)/.gitignore
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets --quiet -- -D warnings
+	cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	cargo test --quiet
+
+test-browsers: test-chrome test-firefox
+
+test-chrome:
+	@echo "== wasm-bindgen tests in headless Chrome =="
+	wasm-pack test --headless --chrome
+
+test-firefox:
+	@echo "== wasm-bindgen tests in headless Firefox =="
+	wasm-pack test --headless --firefox
+
+test-pages: build
+	@echo "== page tests in headless Chromium =="
+	node --test --test-concurrency=1 tests/page/
+
+## bench: the benchmarks that print the numbers in the README
+bench: build
+	cargo run --release --quiet --example bench_network
+	node scripts/size.mjs
+
+## size: the wasm module and the pages, raw and gzipped
+size: build
+	node scripts/size.mjs
+
+clean:
+	cargo clean
+	rm -rf $(PKG) test-results

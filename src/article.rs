@@ -1,0 +1,347 @@
+//! The article's one-weight network: input x, target y, prediction ŷ = x·w, error J = (ŷ − y)².
+//!
+//! One gradient-descent step computes every factor of the chain rule and returns them in a [`StepRecord`];
+//! [`train`] returns the records of n steps in order; [`analyze`] gives the closed-form facts of the problem
+//! (the optimum, the curvature, the factor by which each step scales the distance to the optimum, and the regime
+//! the learning rate puts the descent in). Plain Rust: nothing here knows about JavaScript.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{check_count, check_positive, check_range, show, LabError, Result};
+
+/// Largest accepted |x|, |y| and |w₀|.
+pub const MAX_ABS_VALUE: f64 = 1_000.0;
+/// Largest accepted learning rate.
+pub const MAX_LR: f64 = 100.0;
+/// Most steps one call to [`train`] (or `Descent::train`) may take.
+pub const MAX_STEPS: usize = 10_000;
+/// Most steps a [`Descent`] keeps in its history before it must be reset.
+pub const MAX_HISTORY: usize = 100_000;
+/// Most steps [`analyze`] runs to count how many it takes to get near the optimum.
+pub const MAX_COUNTED_STEPS: usize = 100_000;
+/// Smallest and largest tolerance [`analyze`] accepts.
+pub const TOLERANCE_RANGE: (f64, f64) = (1e-12, 1e3);
+/// Most decimals [`steps_to_digits`] accepts.
+pub const MAX_DECIMALS: usize = 15;
+
+/// The problem and the starting point: one input, its target, the initial weight and the learning rate.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ArticleConfig {
+    /// The input x.
+    pub x: f64,
+    /// The target y.
+    pub y: f64,
+    /// The weight w before the first step (w₀).
+    pub w: f64,
+    /// The learning rate lr of the update w ← w − lr·dJ/dw.
+    pub lr: f64,
+}
+
+impl ArticleConfig {
+    /// The article's numbers: x = 1.5, y = 0.5, w₀ = 0.8, lr = 0.1.
+    pub const ARTICLE: ArticleConfig = ArticleConfig { x: 1.5, y: 0.5, w: 0.8, lr: 0.1 };
+
+    /// A validated configuration; see [`ArticleConfig::validate`].
+    pub fn new(x: f64, y: f64, w: f64, lr: f64) -> Result<Self> {
+        let config = ArticleConfig { x, y, w, lr };
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks that x, y and w are finite and within ±[`MAX_ABS_VALUE`], and lr is in (0, [`MAX_LR`]].
+    pub fn validate(&self) -> Result<()> {
+        check_range("config.x", self.x, -MAX_ABS_VALUE, MAX_ABS_VALUE)?;
+        check_range("config.y", self.y, -MAX_ABS_VALUE, MAX_ABS_VALUE)?;
+        check_range("config.w", self.w, -MAX_ABS_VALUE, MAX_ABS_VALUE)?;
+        check_positive("config.lr", self.lr, MAX_LR)?;
+        Ok(())
+    }
+}
+
+/// Every quantity of one descent step, in the order the article derives them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct StepRecord {
+    /// The weight before the step.
+    pub w: f64,
+    /// Forward: the prediction ŷ = x·w.
+    #[serde(rename = "yHat")]
+    pub y_hat: f64,
+    /// The error ŷ − y.
+    pub error: f64,
+    /// The loss J = (ŷ − y)².
+    pub loss: f64,
+    /// Backward, outer factor: dJ/dŷ = 2(ŷ − y).
+    #[serde(rename = "dJdYHat")]
+    pub d_j_d_y_hat: f64,
+    /// Backward, inner factor: dŷ/dw = x.
+    #[serde(rename = "dYHatdW")]
+    pub d_y_hat_d_w: f64,
+    /// The chain rule: dJ/dw = dJ/dŷ · dŷ/dw = 2(ŷ − y)·x.
+    #[serde(rename = "dJdW")]
+    pub d_j_d_w: f64,
+    /// Update: the weight after the step, w − lr·dJ/dw.
+    #[serde(rename = "wNext")]
+    pub w_next: f64,
+}
+
+/// One step of the raw arithmetic, unchecked: the result may hold non-finite numbers when the inputs are extreme.
+pub fn raw_step(x: f64, y: f64, w: f64, lr: f64) -> StepRecord {
+    let y_hat = x * w; // forward: ŷ = x·w
+    let error = y_hat - y; // ŷ − y
+    let loss = error * error; // J = (ŷ − y)²
+    let d_j_d_y_hat = 2.0 * error; // dJ/dŷ = 2(ŷ − y)
+    let d_y_hat_d_w = x; // dŷ/dw = x
+    let d_j_d_w = d_j_d_y_hat * d_y_hat_d_w; // dJ/dw = dJ/dŷ · dŷ/dw = 2(ŷ − y)·x
+    let w_next = w - lr * d_j_d_w; // w ← w − lr·dJ/dw
+    StepRecord { w, y_hat, error, loss, d_j_d_y_hat, d_y_hat_d_w, d_j_d_w, w_next }
+}
+
+/// One step from `w`, numbered `step` (1-based) for the error message; refuses a step with a non-finite result.
+fn checked_step(config: &ArticleConfig, w: f64, step: u64) -> Result<StepRecord> {
+    let record = raw_step(config.x, config.y, w, config.lr);
+    let quantities = [
+        ("ŷ", record.y_hat),
+        ("J", record.loss),
+        ("dJ/dw", record.d_j_d_w),
+        ("the next w", record.w_next),
+    ];
+    match quantities.iter().find(|(_, v)| !v.is_finite()) {
+        None => Ok(record),
+        Some((name, value)) => Err(divergence(config, w, step, name, *value)),
+    }
+}
+
+/// The divergence error, explained in the numbers of the current problem.
+fn divergence(config: &ArticleConfig, w: f64, step: u64, name: &str, value: f64) -> LabError {
+    let factor = step_factor(config.x, config.lr);
+    let limit = 1.0 / (config.x * config.x);
+    LabError::Diverged {
+        step,
+        detail: format!(
+            "from w = {} the update gives {name} = {}, beyond the largest finite number; each step multiplies the \
+             distance to the optimum y/x = {} by 1 − 2·lr·x² = {}, which is larger than 1 in size because \
+             lr = {} exceeds 1/x² = {}",
+            show(w),
+            show(value),
+            show(config.y / config.x),
+            show(factor),
+            show(config.lr),
+            show(limit)
+        ),
+    }
+}
+
+/// One validated step from the configuration's w: every factor of the chain rule.
+pub fn step(config: &ArticleConfig) -> Result<StepRecord> {
+    config.validate()?;
+    checked_step(config, config.w, 1)
+}
+
+/// `steps` validated steps from the configuration's w, in order; refuses the whole run if any step diverges.
+pub fn train(config: &ArticleConfig, steps: f64) -> Result<Vec<StepRecord>> {
+    config.validate()?;
+    let n = check_count("steps", steps, 0, MAX_STEPS)?;
+    run(config, config.w, 0, n)
+}
+
+/// Runs `n` steps from `w`, numbering them after `done` earlier ones.
+fn run(config: &ArticleConfig, mut w: f64, done: usize, n: usize) -> Result<Vec<StepRecord>> {
+    let mut records = Vec::with_capacity(n);
+    for k in 0..n {
+        let record = checked_step(config, w, (done + k + 1) as u64)?;
+        w = record.w_next;
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// The factor 1 − lr·J″ = 1 − 2·lr·x² by which each step multiplies the distance w − w* to the optimum.
+pub fn step_factor(x: f64, lr: f64) -> f64 {
+    1.0 - lr * 2.0 * x * x
+}
+
+/// How the descent behaves for a learning rate, from the factor 1 − 2·lr·x².
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Regime {
+    /// 0 < lr < 1/(2x²): the factor is in (0, 1); w approaches the optimum from one side.
+    Monotone,
+    /// lr = 1/(2x²): the factor is 0; the first step lands on the optimum.
+    OneStep,
+    /// 1/(2x²) < lr < 1/x²: the factor is in (−1, 0); w jumps across the optimum, each time closer.
+    Oscillating,
+    /// lr = 1/x²: the factor is −1; w jumps between two points forever.
+    OscillatingForever,
+    /// lr > 1/x²: the factor is below −1; every jump overshoots more, and w runs off to infinity.
+    Diverging,
+}
+
+/// Relative tolerance within which a learning rate counts as exactly on a regime boundary.
+pub const BOUNDARY_TOLERANCE: f64 = 1e-9;
+
+/// The regime of lr for input x (x ≠ 0), with the boundaries matched to within [`BOUNDARY_TOLERANCE`].
+pub fn regime(x: f64, lr: f64) -> Regime {
+    let r = lr * 2.0 * x * x; // lr relative to the one-step rate 1/(2x²)
+    if (r - 1.0).abs() <= BOUNDARY_TOLERANCE {
+        Regime::OneStep
+    } else if (r - 2.0).abs() <= 2.0 * BOUNDARY_TOLERANCE {
+        Regime::OscillatingForever
+    } else if r < 1.0 {
+        Regime::Monotone
+    } else if r < 2.0 {
+        Regime::Oscillating
+    } else {
+        Regime::Diverging
+    }
+}
+
+/// The closed-form facts of a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// The optimum w* = y/x, where ŷ = y and J = 0.
+    pub optimum: f64,
+    /// The curvature J″(w) = 2x², the same for every w.
+    pub curvature: f64,
+    /// The factor 1 − lr·2x² by which each step multiplies w − w*.
+    pub factor: f64,
+    /// The regime the learning rate puts the descent in.
+    pub regime: Regime,
+    /// The learning rate 1/(2x²) that lands on the optimum in one step.
+    pub lr_one_step: f64,
+    /// The learning rate 1/x² at and above which the descent no longer converges.
+    pub lr_limit: f64,
+    /// The starting distance w₀ − w*.
+    pub initial_distance: f64,
+    /// The tolerance `steps_to_within` is counted for.
+    pub tolerance: f64,
+    /// The first step after which |w − w*| ≤ tolerance, or `None` when the descent never gets there.
+    pub steps_to_within: Option<u64>,
+}
+
+/// The closed-form facts for a configuration, counting the steps needed to get within `tolerance` of the optimum.
+///
+/// Requires x ≠ 0: with x = 0 the prediction is 0 for every w and there is no optimum to find.
+pub fn analyze(config: &ArticleConfig, tolerance: f64) -> Result<Analysis> {
+    config.validate()?;
+    let (lo, hi) = TOLERANCE_RANGE;
+    let tolerance = check_range("tolerance", tolerance, lo, hi)?;
+    if config.x == 0.0 {
+        return Err(LabError::invalid(
+            "config.x",
+            "non-zero for the closed form (with x = 0, ŷ = 0 for every w and no w reaches y)",
+            "0",
+        ));
+    }
+    let x = config.x;
+    let optimum = config.y / x;
+    Ok(Analysis {
+        optimum,
+        curvature: 2.0 * x * x,
+        factor: step_factor(x, config.lr),
+        regime: regime(x, config.lr),
+        lr_one_step: 1.0 / (2.0 * x * x),
+        lr_limit: 1.0 / (x * x),
+        initial_distance: config.w - optimum,
+        tolerance,
+        steps_to_within: first_step(config, |w| (w - optimum).abs() <= tolerance),
+    })
+}
+
+/// The first step n ≥ 0 (counting the start as 0) after which `reached(wₙ)` holds, running at most
+/// [`MAX_COUNTED_STEPS`] steps; `None` when it is not reached by then or the run diverges first.
+fn first_step(config: &ArticleConfig, reached: impl Fn(f64) -> bool) -> Option<u64> {
+    let mut w = config.w;
+    for n in 0..=MAX_COUNTED_STEPS {
+        if reached(w) {
+            return Some(n as u64);
+        }
+        w = raw_step(config.x, config.y, w, config.lr).w_next;
+        if !w.is_finite() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The first step after which w, rounded to `decimals` places, reads the same as the optimum y/x does.
+///
+/// For the article (6 places) this is the step its last row, 0.333333, stands for. `None` when no step up to
+/// [`MAX_COUNTED_STEPS`] gets there.
+pub fn steps_to_digits(config: &ArticleConfig, decimals: f64) -> Result<Option<u64>> {
+    config.validate()?;
+    let decimals = check_count("decimals", decimals, 0, MAX_DECIMALS)?;
+    if config.x == 0.0 {
+        return Err(LabError::invalid("config.x", "non-zero (with x = 0 there is no optimum)", "0"));
+    }
+    let target = format!("{:.*}", decimals, config.y / config.x);
+    Ok(first_step(config, |w| format!("{w:.decimals$}") == target))
+}
+
+/// A descent in progress: the configuration, the current weight and every step taken so far.
+///
+/// Every method either succeeds or leaves the descent exactly as it was.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Descent {
+    config: ArticleConfig,
+    w: f64,
+    history: Vec<StepRecord>,
+}
+
+impl Descent {
+    /// A descent at w₀ with no steps taken.
+    pub fn new(config: ArticleConfig) -> Result<Self> {
+        config.validate()?;
+        Ok(Descent { config, w: config.w, history: Vec::new() })
+    }
+
+    /// The configuration the descent started from.
+    pub fn config(&self) -> ArticleConfig {
+        self.config
+    }
+
+    /// The current weight.
+    pub fn w(&self) -> f64 {
+        self.w
+    }
+
+    /// How many steps have been taken.
+    pub fn steps(&self) -> usize {
+        self.history.len()
+    }
+
+    /// Every step taken so far, in order.
+    pub fn history(&self) -> &[StepRecord] {
+        &self.history
+    }
+
+    /// Takes one step; on divergence or a full history returns the error and stays where it is.
+    pub fn step(&mut self) -> Result<StepRecord> {
+        self.train(1.0).map(|records| records[0])
+    }
+
+    /// Takes `n` steps, all or none: if any diverges (or the history would exceed [`MAX_HISTORY`]) nothing changes.
+    pub fn train(&mut self, n: f64) -> Result<Vec<StepRecord>> {
+        let n = check_count("steps", n, 0, MAX_STEPS)?;
+        let room = MAX_HISTORY - self.history.len();
+        if n > room {
+            return Err(LabError::invalid(
+                "steps",
+                format!("at most {room} more (a descent keeps {MAX_HISTORY} steps; reset it to go on)"),
+                n.to_string(),
+            ));
+        }
+        let records = run(&self.config, self.w, self.history.len(), n)?;
+        if let Some(last) = records.last() {
+            self.w = last.w_next;
+        }
+        self.history.extend_from_slice(&records);
+        Ok(records)
+    }
+
+    /// Goes back to w₀ and forgets every step.
+    pub fn reset(&mut self) {
+        self.w = self.config.w;
+        self.history.clear();
+    }
+}

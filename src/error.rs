@@ -1,0 +1,106 @@
+//! Errors shared by every part of the core: a refused input names its field and the accepted range; a run that
+//! leaves the finite numbers says at which step. Nothing in the core panics on bad input; it returns one of these.
+
+use std::fmt;
+
+/// Why an input was refused or a run stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabError {
+    /// A value is missing, not a finite number, or outside its accepted range.
+    Invalid {
+        /// The input's name as a caller writes it, e.g. `config.lr` or `weights[3]`.
+        field: String,
+        /// What would have been accepted, e.g. `a finite number in (0, 100]`.
+        expected: String,
+        /// What was given, formatted for a person.
+        got: String,
+    },
+    /// Training produced a number that is not finite (it overflowed or became NaN).
+    Diverged {
+        /// The 1-based step (update) whose result was not finite.
+        step: u64,
+        /// What went wrong there, in the numbers of the current problem.
+        detail: String,
+    },
+}
+
+impl LabError {
+    /// An invalid-input error for `field`.
+    pub fn invalid(field: impl Into<String>, expected: impl Into<String>, got: impl Into<String>) -> Self {
+        LabError::Invalid { field: field.into(), expected: expected.into(), got: got.into() }
+    }
+
+    /// True when the error reports divergence rather than bad input.
+    pub fn is_divergence(&self) -> bool {
+        matches!(self, LabError::Diverged { .. })
+    }
+}
+
+impl fmt::Display for LabError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LabError::Invalid { field, expected, got } => write!(f, "{field} must be {expected} (got {got})"),
+            LabError::Diverged { step, detail } => write!(f, "diverged at step {step}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for LabError {}
+
+/// Shorthand for results of the core.
+pub type Result<T> = std::result::Result<T, LabError>;
+
+/// Formats a number as JavaScript would name it (`NaN`, `Infinity`, `-Infinity`, else shortest round-trip).
+pub fn show(v: f64) -> String {
+    if v.is_nan() {
+        "NaN".to_string()
+    } else if v.is_infinite() {
+        if v > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Accepts `v` when it is finite and within `[min, max]`.
+pub fn check_range(field: &str, v: f64, min: f64, max: f64) -> Result<f64> {
+    if v.is_finite() && v >= min && v <= max {
+        Ok(v)
+    } else {
+        Err(LabError::invalid(field, format!("a finite number in [{}, {}]", show(min), show(max)), show(v)))
+    }
+}
+
+/// Accepts `v` when it is finite, greater than 0 and at most `max`.
+pub fn check_positive(field: &str, v: f64, max: f64) -> Result<f64> {
+    if v.is_finite() && v > 0.0 && v <= max {
+        Ok(v)
+    } else {
+        Err(LabError::invalid(field, format!("a finite number in (0, {}]", show(max)), show(v)))
+    }
+}
+
+/// Accepts `v` when it is a whole number in `[min, max]` and returns it as a count.
+pub fn check_count(field: &str, v: f64, min: usize, max: usize) -> Result<usize> {
+    if v.is_finite() && v.fract() == 0.0 && v >= min as f64 && v <= max as f64 {
+        Ok(v as usize)
+    } else {
+        Err(LabError::invalid(field, format!("a whole number from {min} to {max}"), show(v)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_field_the_range_and_the_value() {
+        let e = check_positive("config.lr", -0.5, 100.0).unwrap_err();
+        assert_eq!(e.to_string(), "config.lr must be a finite number in (0, 100] (got -0.5)");
+        let e = check_range("config.x", f64::NAN, -1000.0, 1000.0).unwrap_err();
+        assert_eq!(e.to_string(), "config.x must be a finite number in [-1000, 1000] (got NaN)");
+        let e = check_count("steps", 2.5, 0, 10).unwrap_err();
+        assert_eq!(e.to_string(), "steps must be a whole number from 0 to 10 (got 2.5)");
+        assert_eq!(check_count("steps", 10.0, 0, 10), Ok(10));
+        assert_eq!(show(f64::NEG_INFINITY), "-Infinity");
+    }
+}

@@ -1,0 +1,18 @@
+//! backprop-lab: backpropagation made live.
+//!
+//! The core is plain Rust and runs natively as well as in WebAssembly:
+//! - [`article`]: the article's one-weight network, step by step, with its closed-form facts;
+//! - [`tape`]: scalar reverse-mode automatic differentiation on a flat tape, with every local derivative exposed;
+//! - [`network`]: dense layers with biases, activations, losses and optimizers on flat buffers;
+//! - [`data`]: seeded toy datasets.
+//!
+//! [`wasm`] is the one module that speaks to JavaScript (through wasm-bindgen); nothing else depends on it.
+
+pub mod article;
+pub mod data;
+pub mod error;
+pub mod network;
+pub mod tape;
+pub mod wasm;
+
+pub use error::{LabError, Result};

@@ -1,0 +1,219 @@
+//! The article's exports: `step`, `train`, `analyze`, `stepsToDigits` and the `Descent` handle.
+
+use wasm_bindgen::prelude::*;
+
+use super::input::{lab_error, to_js, Fields};
+use crate::article::{self, ArticleConfig, MAX_ABS_VALUE, MAX_LR};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** The article's problem: input x, target y, starting weight w (w₀) and learning rate lr. */
+export interface DescentConfig {
+  /** The input x, in [-1000, 1000]. */
+  x: number;
+  /** The target y, in [-1000, 1000]. */
+  y: number;
+  /** The starting weight w₀, in [-1000, 1000]. */
+  w: number;
+  /** The learning rate, in (0, 100]. */
+  lr: number;
+}
+
+/** Every quantity of one descent step, in the order the article derives them. */
+export interface StepRecord {
+  /** The weight before the step. */
+  w: number;
+  /** Forward: ŷ = x·w. */
+  yHat: number;
+  /** ŷ − y. */
+  error: number;
+  /** J = (ŷ − y)². */
+  loss: number;
+  /** dJ/dŷ = 2(ŷ − y). */
+  dJdYHat: number;
+  /** dŷ/dw = x. */
+  dYHatdW: number;
+  /** dJ/dw = dJ/dŷ · dŷ/dw. */
+  dJdW: number;
+  /** The weight after the step: w − lr·dJ/dw. */
+  wNext: number;
+}
+
+/** How the descent behaves for a learning rate. */
+export type Regime = "monotone" | "oneStep" | "oscillating" | "oscillatingForever" | "diverging";
+
+/** The closed-form facts of a problem. */
+export interface Analysis {
+  /** w* = y/x. */
+  optimum: number;
+  /** J″ = 2x². */
+  curvature: number;
+  /** 1 − lr·2x²: each step multiplies w − w* by it. */
+  factor: number;
+  regime: Regime;
+  /** 1/(2x²): the learning rate that lands on w* in one step. */
+  lrOneStep: number;
+  /** 1/x²: from here on the descent no longer converges. */
+  lrLimit: number;
+  /** w₀ − w*. */
+  initialDistance: number;
+  /** The tolerance stepsToWithin is counted for. */
+  tolerance: number;
+  /** The first step after which |w − w*| ≤ tolerance; null when the descent never gets there. */
+  stepsToWithin: number | null;
+}
+"#;
+
+/// The fields of a `DescentConfig`.
+const CONFIG_FIELDS: [&str; 4] = ["x", "y", "w", "lr"];
+
+/// Default tolerance of `analyze`: half a unit in the sixth decimal, the article's precision.
+const DEFAULT_TOLERANCE: f64 = 5e-7;
+
+/// Reads and validates a `DescentConfig` object.
+fn read_config(value: &JsValue) -> Result<ArticleConfig, JsError> {
+    let fields = Fields::new(value, "config", &CONFIG_FIELDS)?;
+    let value_range = format!("a finite number in [{}, {}]", -MAX_ABS_VALUE, MAX_ABS_VALUE);
+    let config = ArticleConfig {
+        x: fields.required_number("x", &value_range)?,
+        y: fields.required_number("y", &value_range)?,
+        w: fields.required_number("w", &value_range)?,
+        lr: fields.required_number("lr", &format!("a finite number in (0, {MAX_LR}]"))?,
+    };
+    config.validate().map_err(lab_error)?;
+    Ok(config)
+}
+
+/// One descent step from `config.w`: every factor of the chain rule.
+#[wasm_bindgen(unchecked_return_type = "StepRecord")]
+pub fn step(#[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue) -> Result<JsValue, JsError> {
+    let config = read_config(&config)?;
+    to_js(&article::step(&config).map_err(lab_error)?)
+}
+
+/// `steps` descent steps from `config.w` (a whole number up to 10,000), in order. If a step diverges, the error
+/// names it and explains why.
+#[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
+pub fn train(
+    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
+    steps: f64,
+) -> Result<JsValue, JsError> {
+    let config = read_config(&config)?;
+    to_js(&article::train(&config, steps).map_err(lab_error)?)
+}
+
+/// The closed-form facts of `config` (x ≠ 0), counting the steps to get within `tolerance` (default 5e-7) of
+/// the optimum.
+#[wasm_bindgen(unchecked_return_type = "Analysis")]
+pub fn analyze(
+    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
+    tolerance: Option<f64>,
+) -> Result<JsValue, JsError> {
+    let config = read_config(&config)?;
+    to_js(&article::analyze(&config, tolerance.unwrap_or(DEFAULT_TOLERANCE)).map_err(lab_error)?)
+}
+
+/// The first step after which w, rounded to `decimals` places, reads as the optimum y/x does; `null` if none
+/// up to 100,000 steps does. For the article and 6 decimals, the step its last row (0.333333) stands for.
+#[wasm_bindgen(js_name = stepsToDigits)]
+pub fn steps_to_digits(
+    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
+    decimals: f64,
+) -> Result<Option<f64>, JsError> {
+    let config = read_config(&config)?;
+    let steps = article::steps_to_digits(&config, decimals).map_err(lab_error)?;
+    Ok(steps.map(|n| n as f64))
+}
+
+/// A descent in progress, for animation: it keeps the current weight and every step taken.
+///
+/// Every method either succeeds or throws and leaves the descent exactly as it was.
+#[wasm_bindgen]
+pub struct Descent {
+    inner: article::Descent,
+}
+
+impl Descent {
+    /// The descent in the core, for Rust-side tests.
+    pub fn core(&self) -> &article::Descent {
+        &self.inner
+    }
+}
+
+#[wasm_bindgen]
+impl Descent {
+    /// A descent at `config.w` with no steps taken.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
+    ) -> Result<Descent, JsError> {
+        let config = read_config(&config)?;
+        Ok(Descent { inner: article::Descent::new(config).map_err(lab_error)? })
+    }
+
+    /// Takes one step and returns its record; on divergence throws and stays where it is.
+    #[wasm_bindgen(unchecked_return_type = "StepRecord")]
+    pub fn step(&mut self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.step().map_err(lab_error)?)
+    }
+
+    /// Takes `n` steps (a whole number up to 10,000), all or none, and returns their records.
+    #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
+    pub fn train(&mut self, n: f64) -> Result<JsValue, JsError> {
+        to_js(&self.inner.train(n).map_err(lab_error)?)
+    }
+
+    /// Goes back to w₀ and forgets every step.
+    pub fn reset(&mut self) {
+        self.inner.reset();
+    }
+
+    /// Every step taken so far, in order.
+    #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
+    pub fn history(&self) -> Result<JsValue, JsError> {
+        to_js(self.inner.history())
+    }
+
+    /// The weights w₀, w₁, …, wₙ visited so far, in one array.
+    pub fn trail(&self) -> Vec<f64> {
+        let history = self.inner.history();
+        std::iter::once(self.inner.config().w).chain(history.iter().map(|r| r.w_next)).collect()
+    }
+
+    /// The loss J of each step taken (measured before its update), in one array.
+    pub fn losses(&self) -> Vec<f64> {
+        self.inner.history().iter().map(|r| r.loss).collect()
+    }
+
+    /// The closed-form facts of this descent's problem (see `analyze`).
+    #[wasm_bindgen(unchecked_return_type = "Analysis")]
+    pub fn analyze(&self, tolerance: Option<f64>) -> Result<JsValue, JsError> {
+        let config = self.inner.config();
+        to_js(&article::analyze(&config, tolerance.unwrap_or(DEFAULT_TOLERANCE)).map_err(lab_error)?)
+    }
+
+    /// The configuration the descent started from.
+    #[wasm_bindgen(getter, unchecked_return_type = "DescentConfig")]
+    pub fn config(&self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.config())
+    }
+
+    /// The current weight.
+    #[wasm_bindgen(getter)]
+    pub fn w(&self) -> f64 {
+        self.inner.w()
+    }
+
+    /// How many steps have been taken.
+    #[wasm_bindgen(getter)]
+    pub fn steps(&self) -> u32 {
+        self.inner.steps() as u32
+    }
+
+    /// The loss J = (x·w − y)² at the current weight.
+    #[wasm_bindgen(getter)]
+    pub fn loss(&self) -> f64 {
+        let c = self.inner.config();
+        article::raw_step(c.x, c.y, self.inner.w(), c.lr).loss
+    }
+}
