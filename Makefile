@@ -7,14 +7,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PKG := www/pkg
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-pages bench size clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench size clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
 	node scripts/serve.mjs --root www --host $(HOST) --port $(PORT)
 
 ## test: format and lint checks, the native tests, the browser tests in Chrome and Firefox, the page tests
-test: setup lint test-native test-browsers test-pages
+test: setup lint test-native test-browsers test-js test-pages
 	@echo "make test: every layer passed"
 
 setup:
@@ -44,6 +44,10 @@ test-chrome:
 test-firefox:
 	@echo "== wasm-bindgen tests in headless Firefox =="
 	wasm-pack test --headless --firefox
+
+test-js: build
+	@echo "== the package in Node =="
+	node --test tests/node/
 
 test-pages: build
 	@echo "== page tests in headless Chromium =="

@@ -86,7 +86,8 @@ fn analyze_gives_the_closed_form() {
     let never = analyze(config(1.5, 0.5, 0.8, 0.5), None).unwrap();
     assert_eq!(field(&never, "regime").as_string().unwrap(), "diverging");
     assert!(field(&never, "stepsToWithin").is_null());
-    assert_eq!(steps_to_digits(article(), 6.0).unwrap(), Some(25.0));
+    assert_eq!(steps_to_digits(article(), 6.0).unwrap().as_f64(), Some(25.0));
+    assert!(steps_to_digits(config(1.5, 0.5, 0.8, 0.5), 6.0).unwrap().is_null());
 }
 
 #[wasm_bindgen_test]

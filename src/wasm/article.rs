@@ -115,14 +115,14 @@ pub fn analyze(
 
 /// The first step after which w, rounded to `decimals` places, reads as the optimum y/x does; `null` if none
 /// up to 100,000 steps does. For the article and 6 decimals, the step its last row (0.333333) stands for.
-#[wasm_bindgen(js_name = stepsToDigits)]
+#[wasm_bindgen(js_name = stepsToDigits, unchecked_return_type = "number | null")]
 pub fn steps_to_digits(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
     decimals: f64,
-) -> Result<Option<f64>, JsError> {
+) -> Result<JsValue, JsError> {
     let config = read_config(&config)?;
     let steps = article::steps_to_digits(&config, decimals).map_err(lab_error)?;
-    Ok(steps.map(|n| n as f64))
+    Ok(steps.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64)))
 }
 
 /// A descent in progress, for animation: it keeps the current weight and every step taken.
