@@ -39,7 +39,12 @@ pub struct ArticleConfig {
 
 impl ArticleConfig {
     /// The article's numbers: x = 1.5, y = 0.5, w₀ = 0.8, lr = 0.1.
-    pub const ARTICLE: ArticleConfig = ArticleConfig { x: 1.5, y: 0.5, w: 0.8, lr: 0.1 };
+    pub const ARTICLE: ArticleConfig = ArticleConfig {
+        x: 1.5,
+        y: 0.5,
+        w: 0.8,
+        lr: 0.1,
+    };
 
     /// A validated configuration; see [`ArticleConfig::validate`].
     pub fn new(x: f64, y: f64, w: f64, lr: f64) -> Result<Self> {
@@ -93,7 +98,16 @@ pub fn raw_step(x: f64, y: f64, w: f64, lr: f64) -> StepRecord {
     let d_y_hat_d_w = x; // dŷ/dw = x
     let d_j_d_w = d_j_d_y_hat * d_y_hat_d_w; // dJ/dw = dJ/dŷ · dŷ/dw = 2(ŷ − y)·x
     let w_next = w - lr * d_j_d_w; // w ← w − lr·dJ/dw
-    StepRecord { w, y_hat, error, loss, d_j_d_y_hat, d_y_hat_d_w, d_j_d_w, w_next }
+    StepRecord {
+        w,
+        y_hat,
+        error,
+        loss,
+        d_j_d_y_hat,
+        d_y_hat_d_w,
+        d_j_d_w,
+        w_next,
+    }
 }
 
 /// One step from `w`, numbered `step` (1-based) for the error message; refuses a step with a non-finite result.
@@ -272,10 +286,17 @@ pub fn steps_to_digits(config: &ArticleConfig, decimals: f64) -> Result<Option<u
     config.validate()?;
     let decimals = check_count("decimals", decimals, 0, MAX_DECIMALS)?;
     if config.x == 0.0 {
-        return Err(LabError::invalid("config.x", "non-zero (with x = 0 there is no optimum)", "0"));
+        return Err(LabError::invalid(
+            "config.x",
+            "non-zero (with x = 0 there is no optimum)",
+            "0",
+        ));
     }
-    let target = format!("{:.*}", decimals, config.y / config.x);
-    Ok(first_step(config, |w| format!("{w:.decimals$}") == target))
+    // Rounding at a scale of 10^decimals reads as the decimal display does (short of an exact tie), without
+    // pulling the exact-precision float formatter into the wasm module.
+    let scale = 10f64.powi(decimals as i32);
+    let target = (config.y / config.x * scale).round();
+    Ok(first_step(config, |w| (w * scale).round() == target))
 }
 
 /// A descent in progress: the configuration, the current weight and every step taken so far.
@@ -292,7 +313,11 @@ impl Descent {
     /// A descent at w₀ with no steps taken.
     pub fn new(config: ArticleConfig) -> Result<Self> {
         config.validate()?;
-        Ok(Descent { config, w: config.w, history: Vec::new() })
+        Ok(Descent {
+            config,
+            w: config.w,
+            history: Vec::new(),
+        })
     }
 
     /// The configuration the descent started from.
@@ -327,7 +352,9 @@ impl Descent {
         if n > room {
             return Err(LabError::invalid(
                 "steps",
-                format!("at most {room} more (a descent keeps {MAX_HISTORY} steps; reset it to go on)"),
+                format!(
+                    "at most {room} more (a descent keeps {MAX_HISTORY} steps; reset it to go on)"
+                ),
                 n.to_string(),
             ));
         }

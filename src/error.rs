@@ -26,8 +26,16 @@ pub enum LabError {
 
 impl LabError {
     /// An invalid-input error for `field`.
-    pub fn invalid(field: impl Into<String>, expected: impl Into<String>, got: impl Into<String>) -> Self {
-        LabError::Invalid { field: field.into(), expected: expected.into(), got: got.into() }
+    pub fn invalid(
+        field: impl Into<String>,
+        expected: impl Into<String>,
+        got: impl Into<String>,
+    ) -> Self {
+        LabError::Invalid {
+            field: field.into(),
+            expected: expected.into(),
+            got: got.into(),
+        }
     }
 
     /// True when the error reports divergence rather than bad input.
@@ -39,7 +47,11 @@ impl LabError {
 impl fmt::Display for LabError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LabError::Invalid { field, expected, got } => write!(f, "{field} must be {expected} (got {got})"),
+            LabError::Invalid {
+                field,
+                expected,
+                got,
+            } => write!(f, "{field} must be {expected} (got {got})"),
             LabError::Diverged { step, detail } => write!(f, "diverged at step {step}: {detail}"),
         }
     }
@@ -50,12 +62,20 @@ impl std::error::Error for LabError {}
 /// Shorthand for results of the core.
 pub type Result<T> = std::result::Result<T, LabError>;
 
-/// Formats a number as JavaScript would name it (`NaN`, `Infinity`, `-Infinity`, else shortest round-trip).
+/// Formats a number as JavaScript's `String(v)` does: `NaN`, `Infinity`, `-Infinity`, shortest round-trip digits,
+/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size.
 pub fn show(v: f64) -> String {
     if v.is_nan() {
         "NaN".to_string()
     } else if v.is_infinite() {
         if v > 0.0 { "Infinity" } else { "-Infinity" }.to_string()
+    } else if v != 0.0 && !(1e-6..1e21).contains(&v.abs()) {
+        let s = format!("{v:e}");
+        if s.contains("e-") {
+            s
+        } else {
+            s.replace('e', "e+")
+        }
     } else {
         format!("{v}")
     }
@@ -66,7 +86,11 @@ pub fn check_range(field: &str, v: f64, min: f64, max: f64) -> Result<f64> {
     if v.is_finite() && v >= min && v <= max {
         Ok(v)
     } else {
-        Err(LabError::invalid(field, format!("a finite number in [{}, {}]", show(min), show(max)), show(v)))
+        Err(LabError::invalid(
+            field,
+            format!("a finite number in [{}, {}]", show(min), show(max)),
+            show(v),
+        ))
     }
 }
 
@@ -75,7 +99,11 @@ pub fn check_positive(field: &str, v: f64, max: f64) -> Result<f64> {
     if v.is_finite() && v > 0.0 && v <= max {
         Ok(v)
     } else {
-        Err(LabError::invalid(field, format!("a finite number in (0, {}]", show(max)), show(v)))
+        Err(LabError::invalid(
+            field,
+            format!("a finite number in (0, {}]", show(max)),
+            show(v),
+        ))
     }
 }
 
@@ -84,7 +112,11 @@ pub fn check_count(field: &str, v: f64, min: usize, max: usize) -> Result<usize>
     if v.is_finite() && v.fract() == 0.0 && v >= min as f64 && v <= max as f64 {
         Ok(v as usize)
     } else {
-        Err(LabError::invalid(field, format!("a whole number from {min} to {max}"), show(v)))
+        Err(LabError::invalid(
+            field,
+            format!("a whole number from {min} to {max}"),
+            show(v),
+        ))
     }
 }
 
@@ -95,12 +127,27 @@ mod tests {
     #[test]
     fn messages_name_the_field_the_range_and_the_value() {
         let e = check_positive("config.lr", -0.5, 100.0).unwrap_err();
-        assert_eq!(e.to_string(), "config.lr must be a finite number in (0, 100] (got -0.5)");
+        assert_eq!(
+            e.to_string(),
+            "config.lr must be a finite number in (0, 100] (got -0.5)"
+        );
         let e = check_range("config.x", f64::NAN, -1000.0, 1000.0).unwrap_err();
-        assert_eq!(e.to_string(), "config.x must be a finite number in [-1000, 1000] (got NaN)");
+        assert_eq!(
+            e.to_string(),
+            "config.x must be a finite number in [-1000, 1000] (got NaN)"
+        );
         let e = check_count("steps", 2.5, 0, 10).unwrap_err();
-        assert_eq!(e.to_string(), "steps must be a whole number from 0 to 10 (got 2.5)");
+        assert_eq!(
+            e.to_string(),
+            "steps must be a whole number from 0 to 10 (got 2.5)"
+        );
         assert_eq!(check_count("steps", 10.0, 0, 10), Ok(10));
         assert_eq!(show(f64::NEG_INFINITY), "-Infinity");
+        // As JavaScript's String() prints them.
+        assert_eq!(show(-1.4175582052407377e158), "-1.4175582052407377e+158");
+        assert_eq!(show(2e-7), "2e-7");
+        assert_eq!(show(0.000001), "0.000001");
+        assert_eq!(show(123456789012345680000.0), "123456789012345680000");
+        assert_eq!(show(0.59), "0.59");
     }
 }
