@@ -56,6 +56,7 @@ test-pages: build
 ## bench: the benchmarks that print the numbers in the README
 bench: build
 	cargo run --release --quiet --example bench_network
+	node scripts/bench-wasm.mjs
 	node scripts/size.mjs
 
 ## size: the wasm module and the pages, raw and gzipped

@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use backprop_lab::article::{
-    self, analyze, raw_step, regime, step_factor, steps_to_digits, train, ArticleConfig, Descent, Regime, MAX_LR,
-    MAX_STEPS,
+    self, analyze, raw_step, regime, step_factor, steps_to_digits, train, ArticleConfig, Descent,
+    Regime, MAX_LR, MAX_STEPS,
 };
 use proptest::prelude::*;
 
@@ -13,7 +13,10 @@ const ARTICLE: ArticleConfig = ArticleConfig::ARTICLE;
 fn first_five_updates_print_as_the_articles_table() {
     let records = train(&ARTICLE, 5.0).unwrap();
     let printed: Vec<String> = records.iter().map(|r| format!("{}", r.w_next)).collect();
-    assert_eq!(printed, ["0.59", "0.4745", "0.410975", "0.37603625", "0.3568199375"]);
+    assert_eq!(
+        printed,
+        ["0.59", "0.4745", "0.410975", "0.37603625", "0.3568199375"]
+    );
     // Each record starts where the previous one ended.
     assert_eq!(records[0].w, 0.8);
     for pair in records.windows(2) {
@@ -42,7 +45,10 @@ fn simplified_form_agrees_but_prints_float_noise() {
     for r in train(&ARTICLE, 20.0).unwrap() {
         assert!((r.d_j_d_w - (4.5 * r.w - 1.5)).abs() < 1e-14);
     }
-    assert_eq!(format!("{}", 0.8 - 0.1 * (4.5 * 0.8 - 1.5)), "0.5900000000000001");
+    assert_eq!(
+        format!("{}", 0.8 - 0.1 * (4.5 * 0.8 - 1.5)),
+        "0.5900000000000001"
+    );
 }
 
 #[test]
@@ -100,7 +106,10 @@ fn behaviour_of_each_regime_matches_its_name() {
     // One step lands on the optimum.
     let one = train(&at(2.0 / 9.0), 1.0).unwrap();
     assert!((one[0].w_next - w_star).abs() < 1e-15);
-    assert_eq!(analyze(&at(2.0 / 9.0), 5e-7).unwrap().steps_to_within, Some(1));
+    assert_eq!(
+        analyze(&at(2.0 / 9.0), 5e-7).unwrap().steps_to_within,
+        Some(1)
+    );
     // Oscillating: the sign of w − w* alternates while its size shrinks by |1 − 2·0.3·2.25| = 0.35.
     let osc = train(&at(0.3), 6.0).unwrap();
     for pair in osc.windows(2) {
@@ -115,22 +124,36 @@ fn behaviour_of_each_regime_matches_its_name() {
     // Diverging: |w − w*| grows by |1 − 2·0.5·2.25| = 1.25 each step.
     let div = train(&at(0.5), 6.0).unwrap();
     for pair in div.windows(2) {
-        assert!(((pair[1].w_next - w_star).abs() / (pair[0].w_next - w_star).abs() - 1.25).abs() < 1e-9);
+        assert!(
+            ((pair[1].w_next - w_star).abs() / (pair[0].w_next - w_star).abs() - 1.25).abs() < 1e-9
+        );
     }
 }
 
 #[test]
 fn divergence_to_overflow_is_an_error_naming_the_step() {
     // Factor 1 − 2·100·1000² ≈ −2e8: |w| overflows f64 within a few dozen steps.
-    let wild = ArticleConfig { x: 1000.0, y: 1.0, w: 1.0, lr: 100.0 };
+    let wild = ArticleConfig {
+        x: 1000.0,
+        y: 1.0,
+        w: 1.0,
+        lr: 100.0,
+    };
     let err = train(&wild, 100.0).unwrap_err();
     assert!(err.is_divergence());
     let message = err.to_string();
     assert!(message.starts_with("diverged at step "), "{message}");
-    let step: usize = message["diverged at step ".len()..].split(':').next().unwrap().parse().unwrap();
+    let step: usize = message["diverged at step ".len()..]
+        .split(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     // Every step before the reported one is finite; the reported one is not.
     let before = train(&wild, (step - 1) as f64).unwrap();
-    assert!(before.iter().all(|r| r.w_next.is_finite() && r.loss.is_finite()));
+    assert!(before
+        .iter()
+        .all(|r| r.w_next.is_finite() && r.loss.is_finite()));
     let last = before.last().unwrap().w_next;
     let next = raw_step(wild.x, wild.y, last, wild.lr);
     assert!(!(next.w_next.is_finite() && next.loss.is_finite() && next.y_hat.is_finite()));
@@ -142,11 +165,24 @@ fn a_descent_is_unchanged_by_a_refused_call() {
     let mut d = Descent::new(ARTICLE).unwrap();
     d.train(3.0).unwrap();
     let before = d.clone();
-    for bad in [-1.0, 2.5, f64::NAN, f64::INFINITY, (MAX_STEPS + 1) as f64, 1e300] {
+    for bad in [
+        -1.0,
+        2.5,
+        f64::NAN,
+        f64::INFINITY,
+        (MAX_STEPS + 1) as f64,
+        1e300,
+    ] {
         assert!(d.train(bad).is_err());
         assert_eq!(d, before);
     }
-    let mut wild = Descent::new(ArticleConfig { x: 1000.0, y: 1.0, w: 1.0, lr: 100.0 }).unwrap();
+    let mut wild = Descent::new(ArticleConfig {
+        x: 1000.0,
+        y: 1.0,
+        w: 1.0,
+        lr: 100.0,
+    })
+    .unwrap();
     wild.train(2.0).unwrap();
     let before = wild.clone();
     assert!(wild.train(1000.0).unwrap_err().is_divergence());
@@ -159,14 +195,35 @@ fn a_descent_is_unchanged_by_a_refused_call() {
 #[test]
 fn invalid_configs_name_the_field_and_range() {
     let cases = [
-        (ArticleConfig { lr: 0.0, ..ARTICLE }, "config.lr must be a finite number in (0, 100] (got 0)"),
-        (ArticleConfig { lr: -0.1, ..ARTICLE }, "config.lr must be a finite number in (0, 100] (got -0.1)"),
-        (ArticleConfig { x: f64::NAN, ..ARTICLE }, "config.x must be a finite number in [-1000, 1000] (got NaN)"),
         (
-            ArticleConfig { w: f64::INFINITY, ..ARTICLE },
+            ArticleConfig { lr: 0.0, ..ARTICLE },
+            "config.lr must be a finite number in (0, 100] (got 0)",
+        ),
+        (
+            ArticleConfig {
+                lr: -0.1,
+                ..ARTICLE
+            },
+            "config.lr must be a finite number in (0, 100] (got -0.1)",
+        ),
+        (
+            ArticleConfig {
+                x: f64::NAN,
+                ..ARTICLE
+            },
+            "config.x must be a finite number in [-1000, 1000] (got NaN)",
+        ),
+        (
+            ArticleConfig {
+                w: f64::INFINITY,
+                ..ARTICLE
+            },
             "config.w must be a finite number in [-1000, 1000] (got Infinity)",
         ),
-        (ArticleConfig { y: 1e6, ..ARTICLE }, "config.y must be a finite number in [-1000, 1000] (got 1000000)"),
+        (
+            ArticleConfig { y: 1e6, ..ARTICLE },
+            "config.y must be a finite number in [-1000, 1000] (got 1000000)",
+        ),
     ];
     for (config, message) in cases {
         assert_eq!(article::step(&config).unwrap_err().to_string(), message);
@@ -174,10 +231,16 @@ fn invalid_configs_name_the_field_and_range() {
         assert!(Descent::new(config).is_err());
     }
     let zero_x = ArticleConfig { x: 0.0, ..ARTICLE };
-    assert!(analyze(&zero_x, 1e-6).unwrap_err().to_string().starts_with("config.x must be non-zero"));
+    assert!(analyze(&zero_x, 1e-6)
+        .unwrap_err()
+        .to_string()
+        .starts_with("config.x must be non-zero"));
     // With x = 0 a step is still defined: the gradient is 0 and w stays.
     assert_eq!(article::step(&zero_x).unwrap().w_next, 0.8);
-    assert!(train(&ARTICLE, 10_001.0).unwrap_err().to_string().contains("from 0 to 10000"));
+    assert!(train(&ARTICLE, 10_001.0)
+        .unwrap_err()
+        .to_string()
+        .contains("from 0 to 10000"));
     assert!(analyze(&ARTICLE, 0.0).is_err());
 }
 
@@ -197,7 +260,13 @@ fn bad_number() -> impl Strategy<Value = f64> {
 }
 
 fn bad_lr() -> impl Strategy<Value = f64> {
-    prop_oneof![Just(0.0), Just(f64::NAN), Just(f64::INFINITY), -1e300..0.0f64, MAX_LR + 1e-9..1e300f64]
+    prop_oneof![
+        Just(0.0),
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        -1e300..0.0f64,
+        MAX_LR + 1e-9..1e300f64
+    ]
 }
 
 proptest! {

@@ -18,7 +18,12 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
 }
 
 fn config(x: f64, y: f64, w: f64, lr: f64) -> JsValue {
-    object(&[("x", x.into()), ("y", y.into()), ("w", w.into()), ("lr", lr.into())])
+    object(&[
+        ("x", x.into()),
+        ("y", y.into()),
+        ("w", w.into()),
+        ("lr", lr.into()),
+    ])
 }
 
 fn article() -> JsValue {
@@ -30,7 +35,9 @@ fn field(value: &JsValue, key: &str) -> JsValue {
 }
 
 fn number(value: &JsValue, key: &str) -> f64 {
-    field(value, key).as_f64().unwrap_or_else(|| panic!("{key} is not a number"))
+    field(value, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number"))
 }
 
 /// How JavaScript's String() prints a number.
@@ -49,22 +56,34 @@ const TABLE: [&str; 5] = ["0.59", "0.4745", "0.410975", "0.37603625", "0.3568199
 #[wasm_bindgen_test]
 fn runs_in_a_real_browser() {
     let agent = web_sys::window().unwrap().navigator().user_agent().unwrap();
-    assert!(agent.contains("Chrome") || agent.contains("Firefox"), "{agent}");
+    assert!(
+        agent.contains("Chrome") || agent.contains("Firefox"),
+        "{agent}"
+    );
 }
 
 #[wasm_bindgen_test]
 fn train_gives_the_articles_table() {
     let records: Array = train(article(), 5.0).unwrap().dyn_into().unwrap();
     assert_eq!(records.length(), 5);
-    let printed: Vec<String> = records.iter().map(|r| js_string(number(&r, "wNext"))).collect();
+    let printed: Vec<String> = records
+        .iter()
+        .map(|r| js_string(number(&r, "wNext")))
+        .collect();
     assert_eq!(printed, TABLE);
 }
 
 #[wasm_bindgen_test]
 fn step_returns_every_factor_of_the_chain_rule() {
     let r = step(article()).unwrap();
-    let keys: Vec<String> = Object::keys(r.unchecked_ref::<Object>()).iter().map(|k| k.as_string().unwrap()).collect();
-    assert_eq!(keys, ["w", "yHat", "error", "loss", "dJdYHat", "dYHatdW", "dJdW", "wNext"]);
+    let keys: Vec<String> = Object::keys(r.unchecked_ref::<Object>())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        ["w", "yHat", "error", "loss", "dJdYHat", "dYHatdW", "dJdW", "wNext"]
+    );
     assert_eq!(number(&r, "w"), 0.8);
     assert!((number(&r, "yHat") - 1.2).abs() < 1e-15);
     assert!((number(&r, "error") - 0.7).abs() < 1e-15);
@@ -86,8 +105,13 @@ fn analyze_gives_the_closed_form() {
     let never = analyze(config(1.5, 0.5, 0.8, 0.5), None).unwrap();
     assert_eq!(field(&never, "regime").as_string().unwrap(), "diverging");
     assert!(field(&never, "stepsToWithin").is_null());
-    assert_eq!(steps_to_digits(article(), 6.0).unwrap().as_f64(), Some(25.0));
-    assert!(steps_to_digits(config(1.5, 0.5, 0.8, 0.5), 6.0).unwrap().is_null());
+    assert_eq!(
+        steps_to_digits(article(), 6.0).unwrap().as_f64(),
+        Some(25.0)
+    );
+    assert!(steps_to_digits(config(1.5, 0.5, 0.8, 0.5), 6.0)
+        .unwrap()
+        .is_null());
 }
 
 #[wasm_bindgen_test]
@@ -100,7 +124,10 @@ fn a_descent_steps_through_the_table() {
     assert_eq!(d.steps(), 5);
     assert_eq!(js_string(d.w()), "0.3568199375");
     let trail: Vec<String> = d.trail().into_iter().map(js_string).collect();
-    assert_eq!(trail, ["0.8", TABLE[0], TABLE[1], TABLE[2], TABLE[3], TABLE[4]]);
+    assert_eq!(
+        trail,
+        ["0.8", TABLE[0], TABLE[1], TABLE[2], TABLE[3], TABLE[4]]
+    );
     assert_eq!(Array::from(&d.history().unwrap()).length(), 5);
     assert_eq!(d.losses().len(), 5);
     d.reset();
@@ -110,24 +137,52 @@ fn a_descent_steps_through_the_table() {
 #[wasm_bindgen_test]
 fn bad_configs_give_messages_that_name_the_field() {
     let cases: Vec<(JsValue, &str)> = vec![
-        (config(1.5, 0.5, 0.8, 0.0), "config.lr must be a finite number in (0, 100] (got 0)"),
-        (config(1.5, 0.5, 0.8, -1.0), "config.lr must be a finite number in (0, 100] (got -1)"),
-        (config(f64::NAN, 0.5, 0.8, 0.1), "config.x must be a finite number in [-1000, 1000] (got NaN)"),
-        (config(1.5, f64::INFINITY, 0.8, 0.1), "config.y must be a finite number in [-1000, 1000] (got Infinity)"),
+        (
+            config(1.5, 0.5, 0.8, 0.0),
+            "config.lr must be a finite number in (0, 100] (got 0)",
+        ),
+        (
+            config(1.5, 0.5, 0.8, -1.0),
+            "config.lr must be a finite number in (0, 100] (got -1)",
+        ),
+        (
+            config(f64::NAN, 0.5, 0.8, 0.1),
+            "config.x must be a finite number in [-1000, 1000] (got NaN)",
+        ),
+        (
+            config(1.5, f64::INFINITY, 0.8, 0.1),
+            "config.y must be a finite number in [-1000, 1000] (got Infinity)",
+        ),
         (
             object(&[("x", 1.5.into()), ("y", 0.5.into()), ("w", 0.8.into())]),
             "config.lr is missing: give a finite number in (0, 100]",
         ),
         (
-            object(&[("x", "1.5".into()), ("y", 0.5.into()), ("w", 0.8.into()), ("lr", 0.1.into())]),
+            object(&[
+                ("x", "1.5".into()),
+                ("y", 0.5.into()),
+                ("w", 0.8.into()),
+                ("lr", 0.1.into()),
+            ]),
             "config.x must be a number (got the string \"1.5\")",
         ),
         (
-            object(&[("x", 1.5.into()), ("y", 0.5.into()), ("w", 0.8.into()), ("rate", 0.1.into())]),
+            object(&[
+                ("x", 1.5.into()),
+                ("y", 0.5.into()),
+                ("w", 0.8.into()),
+                ("rate", 0.1.into()),
+            ]),
             "config has an unknown field \"rate\"; its fields are x, y, w, lr",
         ),
-        (JsValue::NULL, "config must be an object with the fields x, y, w, lr (got null)"),
-        (Array::new().into(), "config must be an object with the fields x, y, w, lr (got an array of length 0)"),
+        (
+            JsValue::NULL,
+            "config must be an object with the fields x, y, w, lr (got null)",
+        ),
+        (
+            Array::new().into(),
+            "config must be an object with the fields x, y, w, lr (got an array of length 0)",
+        ),
     ];
     for (bad, expected) in cases {
         assert_eq!(message(step(bad.clone()).unwrap_err()), expected);
@@ -138,9 +193,17 @@ fn bad_configs_give_messages_that_name_the_field() {
         message(train(article(), 10_001.0).unwrap_err()),
         "steps must be a whole number from 0 to 10000 (got 10001)"
     );
-    assert!(message(analyze(config(0.0, 0.5, 0.8, 0.1), None).unwrap_err()).starts_with("config.x must be non-zero"));
+    assert!(
+        message(analyze(config(0.0, 0.5, 0.8, 0.1), None).unwrap_err())
+            .starts_with("config.x must be non-zero")
+    );
     let long = "9".repeat(10_000);
-    let hostile = object(&[("x", long.as_str().into()), ("y", 0.5.into()), ("w", 0.8.into()), ("lr", 0.1.into())]);
+    let hostile = object(&[
+        ("x", long.as_str().into()),
+        ("y", 0.5.into()),
+        ("w", 0.8.into()),
+        ("lr", 0.1.into()),
+    ]);
     assert!(message(step(hostile).unwrap_err()).len() < 200);
 }
 

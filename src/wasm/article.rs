@@ -86,7 +86,9 @@ fn read_config(value: &JsValue) -> Result<ArticleConfig, JsError> {
 
 /// One descent step from `config.w`: every factor of the chain rule.
 #[wasm_bindgen(unchecked_return_type = "StepRecord")]
-pub fn step(#[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue) -> Result<JsValue, JsError> {
+pub fn step(
+    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
+) -> Result<JsValue, JsError> {
     let config = read_config(&config)?;
     to_js(&article::step(&config).map_err(lab_error)?)
 }
@@ -148,7 +150,9 @@ impl Descent {
         #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
     ) -> Result<Descent, JsError> {
         let config = read_config(&config)?;
-        Ok(Descent { inner: article::Descent::new(config).map_err(lab_error)? })
+        Ok(Descent {
+            inner: article::Descent::new(config).map_err(lab_error)?,
+        })
     }
 
     /// Takes one step and returns its record; on divergence throws and stays where it is.
@@ -177,7 +181,9 @@ impl Descent {
     /// The weights w₀, w₁, …, wₙ visited so far, in one array.
     pub fn trail(&self) -> Vec<f64> {
         let history = self.inner.history();
-        std::iter::once(self.inner.config().w).chain(history.iter().map(|r| r.w_next)).collect()
+        std::iter::once(self.inner.config().w)
+            .chain(history.iter().map(|r| r.w_next))
+            .collect()
     }
 
     /// The loss J of each step taken (measured before its update), in one array.
@@ -189,7 +195,10 @@ impl Descent {
     #[wasm_bindgen(unchecked_return_type = "Analysis")]
     pub fn analyze(&self, tolerance: Option<f64>) -> Result<JsValue, JsError> {
         let config = self.inner.config();
-        to_js(&article::analyze(&config, tolerance.unwrap_or(DEFAULT_TOLERANCE)).map_err(lab_error)?)
+        to_js(
+            &article::analyze(&config, tolerance.unwrap_or(DEFAULT_TOLERANCE))
+                .map_err(lab_error)?,
+        )
     }
 
     /// The configuration the descent started from.
