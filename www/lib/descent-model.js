@@ -1,0 +1,298 @@
+// A descent being stepped through, phase by phase: the state one figure (or several linked figures) shows.
+//
+// It wraps the core's Descent handle and adds what only a page needs: the phase within the step in progress
+// (forward → error → backward → update), the closed-form analysis, and the divergence stop. The handle is kept one
+// step ahead of what is shown: the coming step is taken in the core as soon as the previous one is shown (so the
+// phases reveal a record the core really computed, and a divergence is known before the reader gets there), and
+// its record is revealed phase by phase. Every number comes from the wasm core; this module only decides what to ask for and when.
+// Events: "change" (anything), "step" (a step was taken), "diverge" (the next step would leave the finite numbers),
+// "reset".
+
+import { loadCore } from './core.js';
+
+/** The phases of one step, in order; the quantity each one computes is what figures highlight. */
+export const PHASES = ['forward', 'error', 'backward', 'update'];
+
+/** The article's problem. */
+export const ARTICLE = Object.freeze({ x: 1.5, y: 0.5, w: 0.8, lr: 0.1 });
+
+/** Decimals the article prints its last row with (0.333333). */
+export const ARTICLE_DECIMALS = 6;
+
+/** The article's table: w₀ … w₅ as it prints them. */
+export const ARTICLE_ROWS = ['0.8', '0.59', '0.4745', '0.410975', '0.37603625', '0.3568199375'];
+
+const sameConfig = (a, b) => a.x === b.x && a.y === b.y && a.w === b.w && a.lr === b.lr;
+
+export class DescentModel extends EventTarget {
+  /** @param {{x:number,y:number,w:number,lr:number}} config */
+  constructor(config) {
+    super();
+    this.config = { ...config };
+    this.core = null;
+    this.descent = null;
+    this.records = [];
+    /** -1 before the first phase of a run; else the index in PHASES of the phase last shown. */
+    this.phase = -1;
+    /** The coming step, already taken in the core and not yet shown; null when the next step would diverge. */
+    this.pending = null;
+    this.stop = null;
+    this.error = null;
+    this.facts = null;
+    this.loading = null;
+  }
+
+  /** Loads the core (once) and builds the descent. Safe to call many times. */
+  load() {
+    this.loading ??= loadCore().then((core) => {
+      this.core = core;
+      this.#rebuild();
+    });
+    return this.loading;
+  }
+
+  get ready() {
+    return this.core !== null;
+  }
+
+  get isArticle() {
+    return sameConfig(this.config, ARTICLE);
+  }
+
+  /** The number of steps taken. */
+  get steps() {
+    return this.records.length;
+  }
+
+  /** The current weight (w₀ before any step). */
+  get w() {
+    if (!this.descent) return this.config.w;
+    return this.pending ? this.pending.w : this.descent.w;
+  }
+
+  /** J at the current weight, computed by the core. */
+  get loss() {
+    if (!this.descent) return NaN;
+    return this.pending ? this.pending.loss : this.descent.loss;
+  }
+
+  /** The record the view shows: the step just completed (update phase) or the step in progress. */
+  get shown() {
+    if (this.phase === 3) return this.records[this.records.length - 1] ?? null;
+    return this.pending;
+  }
+
+  /** The name of the phase last shown, or null before the first. */
+  get phaseName() {
+    return PHASES[this.phase] ?? null;
+  }
+
+  /**
+   * The numbers the equations and figures show, as one plain object. Quantities the current phase has not
+   * computed yet are null; before the first phase every quantity of the coming step is shown (a preview).
+   */
+  values() {
+    const r = this.shown;
+    const known = this.phase === -1 ? 3 : this.phase;
+    const q = (phase, v) => (r && known >= phase ? v : null);
+    return {
+      ...this.config,
+      step: this.steps,
+      w: r ? r.w : this.w,
+      yHat: q(0, r?.yHat),
+      error: q(1, r?.error),
+      loss: q(1, r?.loss),
+      dJdYHat: q(2, r?.dJdYHat),
+      dYHatdW: q(2, r?.dYHatdW),
+      dJdW: q(2, r?.dJdW),
+      wNext: q(3, r?.wNext),
+      linear: this.facts?.linear ?? null,
+      optimum: this.facts?.analysis?.optimum ?? null,
+      current: this.w,
+      currentYHat: this.pending?.yHat ?? null,
+      // Within the analysis' tolerance of w* (the core counted the steps that takes).
+      converged: Number.isFinite(this.facts?.analysis?.stepsToWithin) && this.steps >= this.facts.analysis.stepsToWithin,
+    };
+  }
+
+  /** J(w₀) … J(wₙ), the losses of the weights visited, from the core (only finite ones: a stop may follow). */
+  lossTrail() {
+    if (!this.descent) return [];
+    const losses = Array.from(this.descent.losses()); // with the step ahead, its loss is J at the current w
+    if (!this.pending && Number.isFinite(this.descent.loss)) losses.push(this.descent.loss);
+    return losses;
+  }
+
+  /** The weights w₀ … wₙ, from the core in one call. */
+  trail() {
+    return this.descent ? Array.from(this.descent.trail()).slice(0, this.records.length + 1) : [this.config.w];
+  }
+
+  /** Replaces the problem (and restarts at its w₀). */
+  setConfig(config) {
+    const changed = !sameConfig(config, this.config);
+    this.config = { ...config };
+    if (this.core && (changed || !this.descent)) this.#rebuild();
+  }
+
+  /** Back to w₀, with no step taken. */
+  reset() {
+    if (!this.descent) return;
+    this.descent.reset();
+    this.records = [];
+    this.phase = -1;
+    this.#peek();
+    this.#emit('reset', { w: this.w });
+  }
+
+  /** Shows the next phase; the update phase takes the step. Returns false when the descent stopped. */
+  nextPhase() {
+    if (!this.#canStep()) return false;
+    if (this.phase === 2) return this.#commit();
+    this.phase = this.phase === 3 ? 0 : this.phase + 1;
+    this.#changed();
+    return true;
+  }
+
+  /** Completes the step in progress (or takes a whole new one). Returns false when the descent stopped. */
+  nextStep() {
+    if (!this.#canStep()) return false;
+    return this.#commit();
+  }
+
+  /**
+   * Takes up to `n` whole steps in as few calls as possible, stopping before the first that would diverge.
+   * Returns the number taken.
+   */
+  advance(n) {
+    if (!this.descent || n <= 0) return 0;
+    if (!this.#canStep()) return 0;
+    const before = this.records.length;
+    // The step ahead is shown first; then the rest are taken in as few calls as possible.
+    this.records.push(this.pending);
+    this.pending = null;
+    let left = Math.min(n - 1, 100000 - 1 - this.descent.steps);
+    while (left > 0) {
+      const chunk = Math.min(left, 10000);
+      try {
+        this.records.push(...this.descent.train(chunk));
+        left -= chunk;
+      } catch (e) {
+        // Some step of the chunk diverges: take the ones before it, in one call, and stop there.
+        const at = /diverged at step (\d+)/.exec(String(e?.message))?.[1];
+        const safe = at ? Number(at) - 1 - this.descent.steps : 0;
+        if (safe > 0) this.records.push(...this.descent.train(safe));
+        break;
+      }
+    }
+    this.phase = 3;
+    this.#peek();
+    this.#emitStep();
+    if (!this.pending) this.#emitStop();
+    return this.records.length - before;
+  }
+
+  /** Restarts and runs to step n (or to the divergence stop before it). */
+  runTo(n) {
+    if (!this.descent) return;
+    this.descent.reset();
+    this.records = [];
+    this.phase = -1;
+    this.#peek();
+    if (n > 0) this.advance(n);
+    else this.#changed();
+  }
+
+  #canStep() {
+    if (!this.descent) return false;
+    if (this.pending) return true;
+    this.#emitStop();
+    return false;
+  }
+
+  #commit() {
+    this.records.push(this.pending);
+    this.pending = null;
+    this.phase = 3;
+    this.#peek();
+    this.#emitStep();
+    if (!this.pending) this.#emitStop();
+    return true;
+  }
+
+  #rebuild() {
+    this.descent?.free();
+    this.descent = null;
+    this.records = [];
+    this.phase = -1;
+    this.error = null;
+    try {
+      this.descent = new this.core.Descent(this.config);
+    } catch (e) {
+      this.error = String(e?.message ?? e);
+    }
+    this.facts = this.descent ? this.#facts() : null;
+    this.#peek();
+    this.#emit('reset', { w: this.w });
+  }
+
+  /** The closed-form facts of the problem, computed once per configuration. */
+  #facts() {
+    const { core, config } = this;
+    const at = (w) => core.step({ ...config, w }).dJdW;
+    const facts = {
+      analysis: null,
+      analysisError: null,
+      // dJ/dw = a·w + b, its linear form for the current x and y: b = dJ/dw at 0, a = dJ/dw at 1 minus b.
+      linear: { slope: at(1) - at(0), intercept: at(0) },
+      digitsStep: null,
+      overflowStep: null,
+    };
+    try {
+      facts.analysis = core.analyze(config);
+      facts.digitsStep = core.stepsToDigits(config, ARTICLE_DECIMALS);
+    } catch (e) {
+      facts.analysisError = String(e?.message ?? e);
+    }
+    if (facts.analysis?.regime === 'diverging') {
+      try {
+        core.train(config, 10000);
+      } catch (e) {
+        const at = /diverged at step (\d+)/.exec(String(e?.message))?.[1];
+        if (at) facts.overflowStep = Number(at);
+      }
+    }
+    return facts;
+  }
+
+  /** Takes the coming step in the core, to be shown phase by phase; a divergence becomes the stop. */
+  #peek() {
+    this.pending = null;
+    this.stop = null;
+    if (!this.descent) return;
+    try {
+      this.pending = this.descent.step();
+    } catch (e) {
+      const message = String(e?.message ?? e);
+      this.stop = { step: this.records.length + 1, w: this.descent.w, diverged: message.startsWith('diverged'), message };
+    }
+  }
+
+  #emitStep() {
+    const record = this.records[this.records.length - 1];
+    this.#emit('step', { step: this.records.length, w: this.w, loss: this.loss, record });
+  }
+
+  #emitStop() {
+    if (this.stop) this.#emit('diverge', { ...this.stop });
+  }
+
+  #changed() {
+    this.dispatchEvent(new Event('change'));
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+    this.#changed();
+  }
+}

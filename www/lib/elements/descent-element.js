@@ -1,0 +1,427 @@
+// <backprop-descent>: the stepping figure. The network and J(w) with its tangent, the four equations of a step with
+// the current numbers, controls (next phase, next step, play/pause with a speed, reset) and keyboard shortcuts, a
+// live region that reads each step, and the divergence stop explained in the numbers of the current problem.
+//
+// Attributes: x, y, w, lr, steps (the state table), controls, equations, autoplay, theme, loading.
+// Events: step, diverge, reset (CustomEvents, numbers in detail). Read-only: w, steps, loss, phase, records,
+// diverged, config, analysis, playing. Methods: nextPhase(), nextStep(), play(), pause(), reset(), exportCSV(), exportJSON().
+import { FigureElement, refusedNotice } from './figure-element.js';
+import { createCurveFigure } from '../figures/curve.js';
+import { createNetworkFigure } from '../figures/network.js';
+import { buildEquation, EQUATIONS, STEP_EQUATIONS } from '../equations.js';
+import { PHASES } from '../descent-model.js';
+import { explainStop } from '../explain.js';
+import { formatCount, formatNumber } from '../format.js';
+import { traceToCSV, traceToJSON } from '../trace-export.js';
+
+/** Play speeds in steps per second; up to 2 a step is shown phase by phase. */
+export const SPEEDS = [0.5, 1, 2, 5, 20, 100, 1000];
+const DEFAULT_SPEED = 1;
+const PHASED_UP_TO = 2;
+
+/** Keyboard shortcuts: key → action. Shown on the page from this same table. */
+export const SHORTCUTS = [
+  { keys: ['.', '→'], action: 'phase', text: 'next phase' },
+  { keys: ['n', 'Shift+→'], action: 'step', text: 'whole step' },
+  { keys: ['k'], action: 'play', text: 'play / pause' },
+  { keys: ['r'], action: 'reset', text: 'reset' },
+  { keys: ['-', '+'], action: 'speed', text: 'slower / faster' },
+];
+
+/** The action of a key event, or null. */
+export function shortcutAction(event) {
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  const k = event.key;
+  if (k === 'ArrowRight') return event.shiftKey ? 'step' : 'phase';
+  if (k === '.') return 'phase';
+  if (k === 'n' || k === 'N') return 'step';
+  if (k === 'k' || k === 'K') return 'play';
+  if (k === 'r' || k === 'R') return 'reset';
+  if (k === '-' || k === '_') return 'slower';
+  if (k === '+' || k === '=') return 'faster';
+  return null;
+}
+
+const PHASE_TEXT = { forward: 'forward: ŷ = x·w', error: 'error: J = (ŷ − y)²', backward: 'backward: dJ/dw', update: 'update: w ← w − lr·dJ/dw' };
+
+const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+export class DescentElement extends FigureElement {
+  static label = 'Gradient descent, step by step';
+
+  static get observedAttributes() {
+    return [...super.observedAttributes, 'controls', 'equations'];
+  }
+
+  #parts = null;
+  #playing = false;
+  #speed = DEFAULT_SPEED;
+  #frame = 0;
+  #last = 0;
+  #budget = 0;
+  #announced = 0;
+  #autoplayed = false;
+
+  build(root) {
+    const frame = document.createElement('div');
+    frame.className = 'frame descent';
+    frame.setAttribute('part', 'frame');
+
+    const controls = document.createElement('div');
+    controls.className = 'controls';
+    controls.setAttribute('role', 'toolbar');
+    controls.setAttribute('aria-label', 'Descent controls');
+    controls.setAttribute('part', 'controls');
+    const button = (action, text, label) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.action = action;
+      b.textContent = text;
+      if (label) b.setAttribute('aria-label', label);
+      b.setAttribute('part', `button ${action}-button`);
+      b.addEventListener('click', () => this.#act(action));
+      controls.append(b);
+      return b;
+    };
+    const phase = button('phase', 'Next phase');
+    const step = button('step', 'Step');
+    const play = button('play', 'Play');
+    play.setAttribute('aria-pressed', 'false');
+    const speedLabel = document.createElement('label');
+    speedLabel.className = 'speed';
+    speedLabel.textContent = 'Speed ';
+    const speed = document.createElement('select');
+    speed.setAttribute('part', 'speed');
+    for (const s of SPEEDS) {
+      const o = document.createElement('option');
+      o.value = String(s);
+      o.textContent = `${s} step${s === 1 ? '' : 's'}/s`;
+      speed.append(o);
+    }
+    speed.value = String(DEFAULT_SPEED);
+    speed.addEventListener('change', () => this.#setSpeed(Number(speed.value)));
+    speedLabel.append(speed);
+    controls.append(speedLabel);
+    const reset = button('reset', 'Reset');
+
+    const status = document.createElement('p');
+    status.className = 'status';
+    status.setAttribute('part', 'status');
+
+    const body = document.createElement('div');
+    body.className = 'body';
+    const pictures = document.createElement('div');
+    pictures.className = 'pictures';
+    const network = createNetworkFigure(pictures);
+    const curve = createCurveFigure(pictures);
+    const equations = document.createElement('ol');
+    equations.className = 'equations';
+    equations.setAttribute('part', 'equations');
+    const slots = {};
+    for (const name of STEP_EQUATIONS) {
+      const li = document.createElement('li');
+      li.dataset.equation = name;
+      const h = document.createElement('span');
+      h.className = 'equation-title';
+      h.textContent = EQUATIONS[name].title;
+      const m = document.createElement('div');
+      m.className = 'equation';
+      li.append(h, m);
+      equations.append(li);
+      slots[name] = m;
+    }
+    body.append(pictures, equations);
+
+    const stop = document.createElement('p');
+    stop.className = 'stop';
+    stop.setAttribute('role', 'alert');
+    stop.setAttribute('part', 'stop');
+    stop.hidden = true;
+    const notice = document.createElement('p');
+    notice.className = 'notice';
+    notice.hidden = true;
+    const live = document.createElement('p');
+    live.className = 'visually-hidden';
+    live.setAttribute('aria-live', 'polite');
+    live.setAttribute('role', 'status');
+
+    frame.append(controls, status, body, stop, notice, live);
+    root.append(frame);
+    this.addEventListener('keydown', (e) => this.#onKey(e));
+    this.#parts = { frame, controls, phase, step, play, speed, reset, status, equations, slots, network, curve, stop, notice, live };
+    this.#applyOptions();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (name === 'controls' || name === 'equations') {
+      this.#applyOptions();
+      return;
+    }
+    if (['x', 'y', 'w', 'lr', 'steps'].includes(name) && before !== after) this.pause();
+    super.attributeChangedCallback(name, before, after);
+  }
+
+  #applyOptions() {
+    if (!this.#parts) return;
+    const on = (attr) => this.hasAttribute(attr) && this.getAttribute(attr) !== 'false';
+    this.#parts.controls.hidden = !on('controls');
+    this.#parts.equations.hidden = !on('equations');
+    this.#parts.frame.classList.toggle('with-equations', on('equations'));
+  }
+
+  started(model) {
+    if (this.hasAttribute('autoplay') && this.getAttribute('autoplay') !== 'false' && !this.#autoplayed && !reducedMotion()) {
+      this.#autoplayed = true;
+      this.play();
+    }
+  }
+
+  stopped() {
+    this.pause();
+  }
+
+  render(model) {
+    const p = this.#parts;
+    if (!p) return;
+    const problems = [model.error, refusedNotice(this.refusedAttributes)].filter(Boolean);
+    p.notice.textContent = problems.join(' ');
+    p.notice.hidden = problems.length === 0;
+    if (!model.descent) {
+      p.status.textContent = 'This problem cannot be run.';
+      for (const b of [p.phase, p.step, p.play, p.reset]) b.disabled = true;
+      return;
+    }
+    const v = model.values();
+    const phase = model.phaseName;
+    const shown = model.shown;
+    p.network.update({ ...v, phase });
+    const trail = model.trail();
+    const losses = model.lossTrail();
+    p.curve.update({
+      x: v.x,
+      y: v.y,
+      trail: trail.slice(0, losses.length),
+      trailLoss: losses,
+      optimum: v.optimum,
+      point: shown ? { w: shown.w, loss: shown.loss, slope: v.dJdW } : null,
+      next: v.wNext,
+      phase,
+    });
+    for (const name of STEP_EQUATIONS) p.slots[name].replaceChildren(buildEquation(name, v, phase));
+    for (const li of p.equations.children) {
+      const current = { forward: 'forward', error: 'error', backward: 'chain', update: 'update' }[phase] === li.dataset.equation;
+      li.classList.toggle('current', current);
+    }
+
+    const next = PHASES[(model.phase + 1) % 4];
+    p.phase.textContent = `Next: ${next}`;
+    p.phase.setAttribute('aria-label', `Next phase: ${next}`);
+    const stopped = !model.pending;
+    p.phase.disabled = stopped;
+    p.step.disabled = stopped;
+    p.play.disabled = stopped && !this.#playing;
+    p.reset.disabled = false;
+    p.status.textContent = `Step ${formatCount(model.steps)} · ${phase ? PHASE_TEXT[phase] : 'ready: press Next or Step'} · w = ${formatNumber(model.w)}`;
+
+    if (model.stop) {
+      p.stop.textContent = explainStop(model.config, model.facts, model.stop);
+      p.stop.hidden = false;
+    } else {
+      p.stop.hidden = true;
+    }
+  }
+
+  #announce(text, force = false) {
+    const now = performance.now();
+    if (!force && this.#playing && this.#speed > PHASED_UP_TO && now - this.#announced < 1000) return;
+    this.#announced = now;
+    this.#parts.live.textContent = text;
+  }
+
+  #stepText(model) {
+    return `step ${model.steps}: w = ${formatNumber(model.w)}, loss = ${formatNumber(model.loss)}`;
+  }
+
+  #phaseText(model) {
+    const v = model.values();
+    const t = {
+      forward: `forward: ŷ = ${formatNumber(v.yHat)}`,
+      error: `error: J = ${formatNumber(v.loss)}`,
+      backward: `backward: dJ/dw = ${formatNumber(v.dJdW)}`,
+    }[model.phaseName];
+    return t ?? this.#stepText(model);
+  }
+
+  #act(action) {
+    const model = this.model;
+    if (!model?.descent) return;
+    switch (action) {
+      case 'phase':
+        this.pause();
+        if (model.nextPhase()) this.#announce(this.#phaseText(model), true);
+        else this.#announceStop(model);
+        break;
+      case 'step':
+        this.pause();
+        if (model.nextStep()) this.#announce(this.#stepText(model), true);
+        else this.#announceStop(model);
+        break;
+      case 'play':
+        if (this.#playing) this.pause();
+        else this.play();
+        break;
+      case 'reset':
+        this.reset();
+        break;
+      case 'slower':
+      case 'faster': {
+        const i = SPEEDS.indexOf(this.#speed) + (action === 'faster' ? 1 : -1);
+        this.#setSpeed(SPEEDS[Math.max(0, Math.min(SPEEDS.length - 1, i))]);
+        this.#announce(`speed: ${this.#speed} steps per second`, true);
+        break;
+      }
+    }
+  }
+
+  #announceStop(model) {
+    if (model.stop) this.#announce(explainStop(model.config, model.facts, model.stop), true);
+  }
+
+  #onKey(e) {
+    const target = e.composedPath()[0];
+    if (target instanceof HTMLSelectElement || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
+    if (e.key === ' ' && target instanceof HTMLButtonElement) return;
+    const action = shortcutAction(e);
+    if (!action) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.#act(action);
+  }
+
+  #setSpeed(s) {
+    this.#speed = s;
+    if (this.#parts) this.#parts.speed.value = String(s);
+  }
+
+  #tick = (now) => {
+    if (!this.#playing) return;
+    const model = this.model;
+    const dt = Math.min(now - this.#last, 250);
+    if (this.#speed <= PHASED_UP_TO) {
+      if (now - this.#last >= 1000 / (this.#speed * 4)) {
+        this.#last = now;
+        if (!model.nextPhase()) return this.#halt(model);
+        this.#announce(model.phaseName === 'update' ? this.#stepText(model) : this.#phaseText(model));
+      }
+    } else {
+      this.#last = now;
+      this.#budget += (dt * this.#speed) / 1000;
+      const n = Math.floor(this.#budget);
+      if (n > 0) {
+        this.#budget -= n;
+        if (model.advance(n) === 0) return this.#halt(model);
+        this.#announce(this.#stepText(model));
+      }
+      if (!model.pending) return this.#halt(model);
+    }
+    const within = model.facts?.analysis?.stepsToWithin;
+    if (Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.phase === 3) {
+      this.pause();
+      this.#announce(`${this.#stepText(model)}. Converged: w is within ${formatNumber(model.facts.analysis.tolerance)} of w* = ${formatNumber(model.facts.analysis.optimum)}.`, true);
+      return;
+    }
+    this.#frame = requestAnimationFrame(this.#tick);
+  };
+
+  #halt(model) {
+    this.pause();
+    this.#announceStop(model);
+  }
+
+  // Public API -------------------------------------------------------------------------------------------------
+
+  /** Starts playing (at the chosen speed). */
+  play() {
+    const model = this.model;
+    if (this.#playing || !model?.pending) return;
+    this.#playing = true;
+    this.#last = performance.now();
+    this.#budget = 0;
+    this.#frame = requestAnimationFrame(this.#tick);
+    this.#syncPlay();
+  }
+
+  /** Stops playing. */
+  pause() {
+    if (!this.#playing) return;
+    this.#playing = false;
+    cancelAnimationFrame(this.#frame);
+    this.#syncPlay();
+  }
+
+  #syncPlay() {
+    const p = this.#parts;
+    if (!p) return;
+    p.play.textContent = this.#playing ? 'Pause' : 'Play';
+    p.play.setAttribute('aria-pressed', String(this.#playing));
+    this.toggleAttribute('playing', this.#playing);
+    this.requestRender();
+  }
+
+  /** Shows the next phase of the step in progress; returns false when the descent has stopped. */
+  nextPhase() {
+    this.pause();
+    return this.model?.nextPhase() ?? false;
+  }
+
+  /** Completes the step in progress; returns false when the descent has stopped. */
+  nextStep() {
+    this.pause();
+    return this.model?.nextStep() ?? false;
+  }
+
+  /** Back to w₀. */
+  reset() {
+    this.pause();
+    this.model?.reset();
+    if (this.model) this.#announce(`reset: step 0, w = ${formatNumber(this.model.w)}`, true);
+  }
+
+  get playing() {
+    return this.#playing;
+  }
+  get w() {
+    return this.model?.w ?? null;
+  }
+  get steps() {
+    return this.model?.steps ?? 0;
+  }
+  get loss() {
+    return this.model?.descent ? this.model.loss : null;
+  }
+  get phase() {
+    return this.model?.phaseName ?? null;
+  }
+  get records() {
+    return this.model ? this.model.records.map((r) => ({ ...r })) : [];
+  }
+  get diverged() {
+    return Boolean(this.model?.stop);
+  }
+  get config() {
+    return this.model ? { ...this.model.config } : null;
+  }
+  get analysis() {
+    return this.model?.facts?.analysis ? { ...this.model.facts.analysis } : null;
+  }
+
+  /** The trace as CSV text. */
+  exportCSV() {
+    return traceToCSV(this.model?.records ?? []);
+  }
+
+  /** The trace as JSON text. */
+  exportJSON() {
+    return traceToJSON(this.model?.config ?? {}, this.model?.records ?? []);
+  }
+}

@@ -1,0 +1,33 @@
+// <backprop-loss>: the loss per step on a log scale, for its own descent (x, y, w, lr, steps) or, with `for`,
+// for another figure's.
+import { FigureElement } from './figure-element.js';
+import { createLossFigure } from '../figures/loss.js';
+import { formatCount, formatNumber } from '../format.js';
+
+export class LossElement extends FigureElement {
+  static label = 'Loss per step, log scale';
+  #figure = null;
+  #caption = null;
+
+  build(root) {
+    const frame = document.createElement('div');
+    frame.className = 'frame';
+    frame.setAttribute('part', 'frame');
+    this.#figure = createLossFigure(frame);
+    this.#caption = document.createElement('p');
+    this.#caption.className = 'caption';
+    this.#caption.setAttribute('part', 'caption');
+    frame.append(this.#caption);
+    root.append(frame);
+  }
+
+  render(model) {
+    if (!this.#figure) return;
+    const losses = model.lossTrail();
+    this.#figure.update({ losses });
+    const last = losses.at(-1);
+    this.#caption.textContent = losses.length
+      ? `The loss J after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: ${formatNumber(last)} (log scale: each gridline is ten times smaller).`
+      : '';
+  }
+}

@@ -1,0 +1,132 @@
+// J(w) with the current point, its tangent (slope dJ/dw), the step it is about to take, and the trail of past w's.
+// Takes plain numbers and arrays; draws into an SVG sized by its viewBox, so it scales with its container.
+import { formatNumber } from '../format.js';
+import { clear, linear, polyline, set, svg, thin, ticks } from '../svg.js';
+
+const W = 400;
+const H = 250;
+const M = { left: 46, right: 12, top: 14, bottom: 34 };
+let clipIds = 0;
+
+/**
+ * @param {Element} container
+ * @returns {{ update(data: {
+ *   x: number, y: number, trail: number[], trailLoss: number[], optimum: ?number,
+ *   point: ?{w: number, loss: number, slope: ?number}, next: ?number, phase: ?string }): void, reset(): void }}
+ */
+export function createCurveFigure(container) {
+  const clipId = `bp-curve-clip-${++clipIds}`;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart curve', role: 'img', part: 'curve' });
+  const title = svg('title', {}, 'The error J as a function of the weight w');
+  const plot = { x: M.left, y: M.top, w: W - M.left - M.right, h: H - M.top - M.bottom };
+  const clip = svg('clipPath', { id: clipId }, svg('rect', { x: plot.x, y: plot.y - 4, width: plot.w, height: plot.h + 4 }));
+  const axes = svg('g', { class: 'axes' });
+  const inner = svg('g', { 'clip-path': `url(#${clipId})` });
+  const curve = svg('path', { class: 'curve-line' });
+  const optimumLine = svg('line', { class: 'optimum' });
+  const trailPath = svg('path', { class: 'trail' });
+  const trailDots = svg('g', { class: 'trail-dots' });
+  const lossLine = svg('line', { class: 'loss-line', 'data-quantity': 'loss' });
+  const tangent = svg('line', { class: 'tangent', 'data-quantity': 'dJdW' });
+  const arrow = svg('path', { class: 'step-arrow', 'data-quantity': 'wNext' });
+  const ghost = svg('circle', { class: 'ghost', r: 4, 'data-quantity': 'wNext' });
+  const point = svg('circle', { class: 'point', r: 5.5 });
+  const labels = svg('g', { class: 'labels' });
+  inner.append(curve, optimumLine, trailPath, trailDots, lossLine, tangent, ghost, point);
+  root.append(title, svg('defs', {}, clip), axes, inner, arrow, labels);
+  container.append(root);
+
+  function update({ x, y, trail, trailLoss, optimum, point: p, next, phase }) {
+    const ws = [...trail];
+    if (Number.isFinite(optimum)) ws.push(optimum);
+    if (Number.isFinite(next)) ws.push(next);
+    let lo = Math.min(...ws);
+    let hi = Math.max(...ws);
+    const span = hi - lo || Math.max(1, Math.abs(hi));
+    lo -= span * 0.18;
+    hi += span * 0.18;
+    const J = (w) => (x * w - y) ** 2; // only to draw the curve; every number shown comes from the core
+    const highest = Math.max(...[J(lo), J(hi), ...trailLoss].filter(Number.isFinite));
+    let top = Number.isFinite(highest * 1.05) ? highest * 1.05 : highest; // room above, unless at the f64 limit
+    if (!(top > 0) || !Number.isFinite(top)) top = 1;
+    const sx = linear(lo, hi, plot.x, plot.x + plot.w);
+    const syRaw = linear(0, top, plot.y + plot.h, plot.y);
+    // Off-scale values (the curve leaving the top, or J beyond the finite numbers) are pinned just outside the plot.
+    const sy = (v) => {
+      const y = syRaw(v);
+      return Number.isFinite(y) ? Math.min(Math.max(y, plot.y - 50), plot.y + plot.h + 50) : plot.y - 50;
+    };
+
+    clear(axes);
+    axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x + plot.w, y1: plot.y + plot.h, y2: plot.y + plot.h }));
+    axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x, y1: plot.y, y2: plot.y + plot.h }));
+    for (const v of ticks(lo, hi, 5)) {
+      axes.append(svg('line', { class: 'tick', x1: sx(v), x2: sx(v), y1: plot.y + plot.h, y2: plot.y + plot.h + 4 }));
+      axes.append(svg('text', { class: 'tick-label', x: sx(v), y: plot.y + plot.h + 15, 'text-anchor': 'middle' }, formatNumber(v, 4)));
+    }
+    // Very large or small J: the ticks show mantissas and the axis names the power of ten, so labels stay short.
+    const power = top >= 1e5 || top < 1e-3 ? Math.floor(Math.log10(top)) : 0;
+    const unit = 10 ** power;
+    for (const v of ticks(0, top, 4)) {
+      axes.append(svg('line', { class: 'grid', x1: plot.x, x2: plot.x + plot.w, y1: sy(v), y2: sy(v) }));
+      axes.append(svg('text', { class: 'tick-label', x: plot.x - 5, y: sy(v) + 3.5, 'text-anchor': 'end' }, formatNumber(power ? v / unit : v, 3)));
+    }
+    axes.append(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, 'w'));
+    axes.append(svg('text', { class: 'axis-label', x: 4, y: plot.y + 4 }, power ? `J (× ${formatNumber(unit)})` : 'J'));
+
+    const samples = Array.from({ length: 121 }, (_, i) => {
+      const w = lo + ((hi - lo) * i) / 120;
+      return [sx(w), sy(J(w))];
+    });
+    set(curve, { d: polyline(samples) });
+
+    if (Number.isFinite(optimum)) set(optimumLine, { x1: sx(optimum), x2: sx(optimum), y1: plot.y, y2: plot.y + plot.h, visibility: 'visible' });
+    else set(optimumLine, { visibility: 'hidden' });
+
+    const pts = thin(trail.map((w, i) => [sx(w), sy(trailLoss[i])]), 300);
+    set(trailPath, { d: pts.length > 1 ? polyline(pts) : null });
+    clear(trailDots);
+    const recent = pts.slice(-40);
+    recent.forEach(([cx, cy], i) => trailDots.append(svg('circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r: 2.6, 'fill-opacity': (0.25 + (0.6 * (i + 1)) / recent.length).toFixed(2) })));
+
+    clear(labels);
+    const show = (node, on) => set(node, { visibility: on ? 'visible' : 'hidden' });
+    if (p) {
+      const px = sx(p.w);
+      const py = sy(p.loss);
+      set(point, { cx: px, cy: py });
+      set(lossLine, { x1: px, x2: px, y1: plot.y + plot.h, y2: py });
+      show(point, true);
+      show(lossLine, true);
+      const hasSlope = Number.isFinite(p.slope);
+      if (hasSlope) {
+        // Long enough to read the slope, short enough to stay within the plot.
+        const h = Math.min((hi - lo) * 0.3, (0.45 * top) / (Math.abs(p.slope) || 1));
+        set(tangent, { x1: sx(p.w - h), y1: sy(p.loss - p.slope * h), x2: sx(p.w + h), y2: sy(p.loss + p.slope * h) });
+      }
+      show(tangent, hasSlope);
+      const hasNext = Number.isFinite(next);
+      if (hasNext) {
+        const ay = plot.y + plot.h - 9;
+        const nx = sx(next);
+        const dir = nx >= px ? 1 : -1;
+        const head = Math.abs(nx - px) > 8 ? `M${nx} ${ay}l${-6 * dir} -4v8z` : '';
+        set(arrow, { d: `M${px} ${ay}H${nx}${head}` });
+        set(ghost, { cx: nx, cy: sy(J(next)) });
+      }
+      show(arrow, hasNext);
+      show(ghost, hasNext);
+      const q = { forward: null, error: 'loss', backward: 'dJdW', update: 'wNext' }[phase] ?? null;
+      for (const node of [lossLine, tangent, arrow, ghost]) node.classList.toggle('current', node.getAttribute('data-quantity') === q);
+      labels.append(svg('text', { class: 'point-label', x: Math.min(px + 8, plot.x + plot.w - 4), y: Math.max(py - 8, plot.y + 10), 'text-anchor': px > plot.x + plot.w * 0.7 ? 'end' : 'start' }, `w = ${formatNumber(p.w)}`));
+    } else {
+      for (const node of [point, lossLine, tangent, arrow, ghost]) show(node, false);
+    }
+    title.textContent = p
+      ? `The error J against the weight w: the current point is w = ${formatNumber(p.w)}, J = ${formatNumber(p.loss)}` +
+        (Number.isFinite(p.slope) ? `, slope dJ/dw = ${formatNumber(p.slope)}` : '')
+      : 'The error J as a function of the weight w';
+  }
+
+  return { update, reset: () => { clear(trailDots); set(trailPath, { d: null }); } };
+}

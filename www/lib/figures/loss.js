@@ -1,0 +1,58 @@
+// The loss per step on a log scale. Takes the plain array of losses J(w₀), J(w₁), …; a loss of exactly 0 (the
+// descent landed on the optimum) sits on the bottom edge, marked "0".
+import { formatNumber } from '../format.js';
+import { clear, linear, polyline, svg, thin, ticks } from '../svg.js';
+
+const W = 400;
+const H = 160;
+const M = { left: 50, right: 12, top: 12, bottom: 32 };
+
+/** @returns {{ update(data: { losses: number[] }): void, reset(): void }} */
+export function createLossFigure(container) {
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart loss', role: 'img', part: 'loss' });
+  const title = svg('title', {}, 'The loss per step, on a log scale');
+  const axes = svg('g', { class: 'axes' });
+  const line = svg('path', { class: 'loss-path' });
+  const dots = svg('g', { class: 'loss-dots' });
+  root.append(title, axes, line, dots);
+  container.append(root);
+  const plot = { x: M.left, y: M.top, w: W - M.left - M.right, h: H - M.top - M.bottom };
+
+  function update({ losses }) {
+    const positive = losses.filter((v) => v > 0);
+    const hasZero = positive.length < losses.length;
+    let lo = positive.length ? Math.floor(Math.log10(Math.min(...positive))) : -1;
+    let hi = positive.length ? Math.ceil(Math.log10(Math.max(...positive))) : 0;
+    if (hi <= lo) hi = lo + 1;
+    if (hasZero) lo -= 1; // room for the zero line below the smallest positive loss
+    const n = Math.max(losses.length - 1, 10);
+    const sx = linear(0, n, plot.x, plot.x + plot.w);
+    const sy = linear(lo, hi, plot.y + plot.h, plot.y);
+    const y = (v) => (v > 0 ? sy(Math.log10(v)) : sy(lo));
+
+    clear(axes);
+    axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x + plot.w, y1: plot.y + plot.h, y2: plot.y + plot.h }));
+    axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x, y1: plot.y, y2: plot.y + plot.h }));
+    const every = Math.max(1, Math.ceil((hi - lo) / 5));
+    for (let e = lo; e <= hi; e += every) {
+      const label = hasZero && e === lo ? '0' : formatNumber(10 ** e);
+      axes.append(svg('line', { class: 'grid', x1: plot.x, x2: plot.x + plot.w, y1: sy(e), y2: sy(e) }));
+      axes.append(svg('text', { class: 'tick-label', x: plot.x - 5, y: sy(e) + 3.5, 'text-anchor': 'end' }, label));
+    }
+    for (const s of ticks(0, n, 5).filter(Number.isInteger)) {
+      axes.append(svg('text', { class: 'tick-label', x: sx(s), y: plot.y + plot.h + 14, 'text-anchor': 'middle' }, String(s)));
+    }
+    axes.append(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, 'step'));
+    axes.append(svg('text', { class: 'axis-label', x: 4, y: plot.y + 4 }, 'J'));
+
+    const pts = thin(losses.map((v, i) => [sx(i), y(v)]), 400);
+    line.setAttribute('d', pts.length > 1 ? polyline(pts) : '');
+    clear(dots);
+    if (losses.length <= 60) pts.forEach(([cx, cy]) => dots.append(svg('circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r: 2.5 })));
+    else if (pts.length) dots.append(svg('circle', { cx: pts.at(-1)[0].toFixed(1), cy: pts.at(-1)[1].toFixed(1), r: 3 }));
+    const last = losses.at(-1);
+    title.textContent = `The loss per step on a log scale: ${losses.length} values, the last J = ${formatNumber(last)}`;
+  }
+
+  return { update, reset: () => update({ losses: [] }) };
+}

@@ -1,0 +1,156 @@
+// The front page's wiring: the state in the URL (both ways, through the state table), the problem inputs, the
+// page-wide keyboard shortcuts, export, copy-link and the theme. The figures themselves are custom elements and
+// know nothing of this page.
+import { DEFAULTS, FIELDS, parseField, readState, refusalNotice, writeState } from './state.js';
+import { SHORTCUTS, shortcutAction } from './elements/descent-element.js';
+import { download } from './trace-export.js';
+
+const main = document.getElementById('main');
+const form = document.getElementById('problem');
+const notice = document.getElementById('url-notice');
+const problemError = document.getElementById('problem-error');
+const CONFIG_KEYS = ['x', 'y', 'w', 'lr'];
+const field = (key) => FIELDS.find((f) => f.key === key);
+
+// --- URL → figure ------------------------------------------------------------------------------------------------
+
+function applyFragment(fragment) {
+  const read = readState(fragment);
+  const message = refusalNotice(read);
+  notice.textContent = message ?? '';
+  notice.hidden = !message;
+  setProblem(read.state, read.state.step);
+  if (message) writeUrl(read.state); // do not keep, or pass on, what could not be used
+}
+
+function setProblem(values, steps = 0) {
+  for (const key of CONFIG_KEYS) main.setAttribute(field(key).attribute, String(values[key]));
+  main.setAttribute('steps', String(steps));
+  syncInputs(values);
+}
+
+// --- figure → URL ------------------------------------------------------------------------------------------------
+
+let urlQueued = false;
+function writeUrl(state) {
+  const text = `#${writeState(state)}`;
+  if (location.hash !== text) history.replaceState(null, '', text);
+}
+
+function currentState() {
+  const config = main.config ?? Object.fromEntries(CONFIG_KEYS.map((k) => [k, DEFAULTS[k]]));
+  return { ...config, step: main.steps ?? 0 };
+}
+
+function queueUrl() {
+  if (urlQueued) return;
+  urlQueued = true;
+  requestAnimationFrame(() => {
+    urlQueued = false;
+    writeUrl(currentState());
+  });
+}
+
+// --- the inputs --------------------------------------------------------------------------------------------------
+
+function syncInputs(values) {
+  for (const key of CONFIG_KEYS) {
+    const v = values[key];
+    for (const input of form.querySelectorAll(`input[data-key="${key}"]`)) {
+      if (document.activeElement === input && input.type === 'number') continue;
+      input.value = String(v);
+      input.removeAttribute('aria-invalid');
+    }
+  }
+}
+
+function onInput(event) {
+  const input = event.target;
+  const key = input.dataset.key;
+  if (!key) return;
+  const f = field(key);
+  const v = parseField(f, input.value);
+  if (v === null) {
+    input.setAttribute('aria-invalid', 'true');
+    problemError.textContent = `${f.label} must be ${f.range}.`;
+    problemError.hidden = false;
+    return;
+  }
+  input.removeAttribute('aria-invalid');
+  problemError.hidden = true;
+  for (const other of form.querySelectorAll(`input[data-key="${key}"]`)) if (other !== input) other.value = String(v);
+  main.setAttribute('steps', '0');
+  main.setAttribute(f.attribute, String(v));
+}
+
+form.addEventListener('input', onInput);
+form.addEventListener('submit', (e) => e.preventDefault());
+
+main.addEventListener('reset', () => {
+  if (main.config) syncInputs(main.config);
+  queueUrl();
+});
+main.addEventListener('step', queueUrl);
+
+document.getElementById('article-values').addEventListener('click', () => {
+  notice.hidden = true;
+  problemError.hidden = true;
+  setProblem(DEFAULTS, 0);
+});
+document.getElementById('export-csv').addEventListener('click', () => download('backprop-trace.csv', main.exportCSV(), 'text/csv'));
+document.getElementById('export-json').addEventListener('click', () => download('backprop-trace.json', main.exportJSON(), 'application/json'));
+document.getElementById('copy-link').addEventListener('click', async () => {
+  const status = document.getElementById('copy-status');
+  writeUrl(currentState());
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = 'Link copied: it opens this problem at this step.';
+  } catch {
+    status.textContent = 'Copy the address bar: it holds this problem and this step.';
+  }
+});
+
+// --- keyboard ----------------------------------------------------------------------------------------------------
+
+const shortcuts = document.getElementById('shortcuts');
+for (const s of SHORTCUTS) {
+  const dt = document.createElement('dt');
+  s.keys.forEach((k, i) => {
+    if (i) dt.append(' or ');
+    const kbd = document.createElement('kbd');
+    kbd.textContent = k;
+    dt.append(kbd);
+  });
+  const dd = document.createElement('dd');
+  dd.textContent = s.text;
+  shortcuts.append(dt, dd);
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.defaultPrevented) return;
+  const target = e.composedPath()[0];
+  if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return;
+  if (target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+  if (!shortcutAction(e)) return;
+  // Forward to the figure, as if the key had been pressed inside it.
+  e.preventDefault();
+  main.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, shiftKey: e.shiftKey }));
+});
+
+// --- theme -------------------------------------------------------------------------------------------------------
+
+const theme = document.getElementById('theme');
+theme.addEventListener('change', () => {
+  const value = theme.value;
+  if (value === 'auto') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = value;
+  for (const el of document.querySelectorAll('backprop-descent, backprop-loss, backprop-table, backprop-regimes, backprop-equation')) {
+    if (value === 'auto') el.removeAttribute('theme');
+    else el.setAttribute('theme', value);
+  }
+});
+
+// --- start -------------------------------------------------------------------------------------------------------
+
+applyFragment(location.hash);
+window.addEventListener('hashchange', () => applyFragment(location.hash));

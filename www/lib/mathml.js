@@ -1,0 +1,50 @@
+// A tiny MathML builder: elements made with the DOM, text set with textContent, never parsed markup.
+import { numberParts } from './format.js';
+
+const NS = 'http://www.w3.org/1998/Math/MathML';
+
+/** A MathML element with children (nodes or strings, strings become text). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, v);
+  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+export const row = (...children) => el('mrow', {}, ...children);
+export const mi = (name, attrs = {}) => el('mi', attrs, name);
+export const mo = (op, attrs = {}) => el('mo', attrs, op);
+export const mn = (text) => el('mn', {}, text);
+export const sup = (base, exponent) => el('msup', {}, base, exponent);
+export const frac = (num, den) => el('mfrac', {}, num, den);
+export const paren = (...inner) => row(mo('('), ...inner, mo(')'));
+
+/** dA/dB as a fraction. */
+export const d = (top, bottom) => frac(row(mi('d', { mathvariant: 'normal' }), top), row(mi('d', { mathvariant: 'normal' }), bottom));
+
+/** ŷ */
+export const yHat = () => el('mover', { accent: 'true' }, mi('y'), mo('^'));
+
+/**
+ * A number as MathML; null or undefined (not computed yet) as a muted "?". With `wrap`, a negative number or a
+ * power of ten is put in parentheses, as it must be after an operator.
+ */
+export function num(v, { wrap = false } = {}) {
+  if (v === null || v === undefined) return el('mi', { class: 'unknown', mathvariant: 'normal' }, '?');
+  const parts = numberParts(v);
+  if (!parts) return el('mtext', {}, 'beyond the largest number');
+  const { sign, mantissa, exponent } = parts;
+  let body = exponent === null ? mn(mantissa) : row(mn(mantissa), mo('×'), sup(mn('10'), mn(String(exponent))));
+  if (sign) body = row(mo('−', { form: 'prefix' }), body);
+  return wrap && (sign || exponent !== null) ? paren(body) : body;
+}
+
+/** Marks a part of an equation as the quantity `name`, so the current phase's quantity can be highlighted. */
+export function quantity(name, ...children) {
+  return el('mrow', { 'data-quantity': name, class: 'quantity' }, ...children);
+}
+
+/** A block equation with an accessible label. */
+export function math(label, ...children) {
+  return el('math', { display: 'block', 'aria-label': label }, row(...children));
+}
