@@ -132,11 +132,11 @@ fn divergence(config: &ArticleConfig, w: f64, step: u64, name: &str, value: f64)
     LabError::Diverged {
         step,
         detail: format!(
-            "from w = {} the update gives {name} = {}, beyond the largest finite number; each step multiplies the \
-             distance to the optimum y/x = {} by 1 − 2·lr·x² = {}, which is larger than 1 in size because \
-             lr = {} exceeds 1/x² = {}",
+            "from w = {} the update takes {name} past the largest finite number (about 1.8e+308){}; each step \
+             multiplies the distance to the optimum y/x = {} by 1 − 2·lr·x² = {}, which is larger than 1 in size \
+             because lr = {} exceeds 1/x² = {}",
             show(w),
-            show(value),
+            if value.is_nan() { " where it is no longer a number" } else { "" },
             show(config.y / config.x),
             show(factor),
             show(config.lr),
