@@ -159,7 +159,10 @@ fn divergence_to_overflow_is_an_error_naming_the_step() {
     assert!(!(next.w_next.is_finite() && next.loss.is_finite() && next.y_hat.is_finite()));
     assert!(message.contains("exceeds 1/x²"), "{message}");
     // The explanation is readable as it stands: no non-finite number is quoted in it.
-    assert!(!message.contains("Infinity") && !message.contains("NaN"), "{message}");
+    assert!(
+        !message.contains("Infinity") && !message.contains("NaN"),
+        "{message}"
+    );
 }
 
 #[test]

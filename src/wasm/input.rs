@@ -17,7 +17,9 @@ pub(crate) fn lab_error(e: LabError) -> JsError {
 /// Converts a small structured value to JavaScript (`None` becomes `null`, structs become plain objects).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("could not convert a result: {e}")))
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("could not convert a result: {e}")))
 }
 
 /// A short, safe description of any JavaScript value, for error messages: its type and a clipped rendering.
@@ -40,7 +42,11 @@ pub(crate) fn describe(value: &JsValue) -> String {
     if Array::is_array(value) {
         return format!("an array of length {}", Array::from(value).length());
     }
-    value.js_typeof().as_string().map(|t| format!("a value of type {t}")).unwrap_or_else(|| "a value".into())
+    value
+        .js_typeof()
+        .as_string()
+        .map(|t| format!("a value of type {t}"))
+        .unwrap_or_else(|| "a value".into())
 }
 
 /// At most [`QUOTE_LIMIT`] characters of `s`, marked when clipped.
@@ -61,7 +67,11 @@ pub(crate) struct Fields {
 
 impl Fields {
     /// Accepts `value` when it is a plain object (not null, not an array) whose own keys are all in `allowed`.
-    pub(crate) fn new(value: &JsValue, name: &'static str, allowed: &[&str]) -> Result<Self, JsError> {
+    pub(crate) fn new(
+        value: &JsValue,
+        name: &'static str,
+        allowed: &[&str],
+    ) -> Result<Self, JsError> {
         if !value.is_object() || Array::is_array(value) || value.is_function() {
             return Err(JsError::new(&format!(
                 "{name} must be an object with the fields {} (got {})",
@@ -96,13 +106,19 @@ impl Fields {
             return Ok(None);
         }
         value.as_f64().map(Some).ok_or_else(|| {
-            JsError::new(&format!("{}.{key} must be a number (got {})", self.name, describe(&value)))
+            JsError::new(&format!(
+                "{}.{key} must be a number (got {})",
+                self.name,
+                describe(&value)
+            ))
         })
     }
 
     /// A number field that must be present; `expected` says what it accepts.
     pub(crate) fn required_number(&self, key: &str, expected: &str) -> Result<f64, JsError> {
-        self.number(key)?.ok_or_else(|| JsError::new(&format!("{}.{key} is missing: give {expected}", self.name)))
+        self.number(key)?.ok_or_else(|| {
+            JsError::new(&format!("{}.{key} is missing: give {expected}", self.name))
+        })
     }
 
     /// A string field, `None` when absent.
@@ -112,7 +128,11 @@ impl Fields {
             return Ok(None);
         }
         value.as_string().map(Some).ok_or_else(|| {
-            JsError::new(&format!("{}.{key} must be a string (got {})", self.name, describe(&value)))
+            JsError::new(&format!(
+                "{}.{key} must be a string (got {})",
+                self.name,
+                describe(&value)
+            ))
         })
     }
 
@@ -123,7 +143,11 @@ impl Fields {
             return Ok(None);
         }
         value.as_bool().map(Some).ok_or_else(|| {
-            JsError::new(&format!("{}.{key} must be true or false (got {})", self.name, describe(&value)))
+            JsError::new(&format!(
+                "{}.{key} must be true or false (got {})",
+                self.name,
+                describe(&value)
+            ))
         })
     }
 }
@@ -131,8 +155,11 @@ impl Fields {
 /// Reads a `Float64Array` or an array of numbers of at most `max` elements, refusing a longer one before
 /// copying anything. The values are not checked here (NaN passes, for the caller's finiteness check).
 pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> Result<Vec<f64>, JsError> {
-    let too_long =
-        |len: u32| JsError::new(&format!("{field} must have at most {max} numbers (got {len} numbers)"));
+    let too_long = |len: u32| {
+        JsError::new(&format!(
+            "{field} must have at most {max} numbers (got {len} numbers)"
+        ))
+    };
     if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
         let len = typed.length();
         if len as usize > max {
@@ -148,18 +175,29 @@ pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> Result<V
         }
         let mut numbers = Vec::with_capacity(len as usize);
         for (k, item) in array.iter().enumerate() {
-            let v = item
-                .as_f64()
-                .ok_or_else(|| JsError::new(&format!("{field}[{k}] must be a number (got {})", describe(&item))))?;
+            let v = item.as_f64().ok_or_else(|| {
+                JsError::new(&format!(
+                    "{field}[{k}] must be a number (got {})",
+                    describe(&item)
+                ))
+            })?;
             numbers.push(v);
         }
         return Ok(numbers);
     }
-    Err(JsError::new(&format!("{field} must be a Float64Array or an array of numbers (got {})", describe(value))))
+    Err(JsError::new(&format!(
+        "{field} must be a Float64Array or an array of numbers (got {})",
+        describe(value)
+    )))
 }
 
 /// Reads a plain array of `min` to `max` elements, refusing any other value or length before reading them.
-pub(crate) fn read_array(value: &JsValue, field: &str, min: usize, max: usize) -> Result<Array, JsError> {
+pub(crate) fn read_array(
+    value: &JsValue,
+    field: &str,
+    min: usize,
+    max: usize,
+) -> Result<Array, JsError> {
     if !Array::is_array(value) {
         return Err(JsError::new(&format!(
             "{field} must be an array of {min} to {max} elements (got {})",
@@ -169,7 +207,9 @@ pub(crate) fn read_array(value: &JsValue, field: &str, min: usize, max: usize) -
     let array = Array::from(value);
     let len = array.length() as usize;
     if len < min || len > max {
-        return Err(JsError::new(&format!("{field} must be an array of {min} to {max} elements (got {len})")));
+        return Err(JsError::new(&format!(
+            "{field} must be an array of {min} to {max} elements (got {len})"
+        )));
     }
     Ok(array)
 }

@@ -10,3 +10,4 @@ mod input;
 pub mod network;
 
 pub use article::{analyze, step, steps_to_digits, train, Descent};
+pub use network::Network;

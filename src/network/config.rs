@@ -1,0 +1,144 @@
+//! A network's shape and training settings, and the limits every configuration is checked against before
+//! anything is allocated.
+
+use super::{Activation, Loss, Optimizer};
+use crate::error::{check_positive, LabError, Result};
+
+/// Most layers, counting the input and the output layer (so at most 8 hidden layers).
+pub const MAX_LAYERS: usize = 10;
+/// Most neurons in one layer (inputs included).
+pub const MAX_WIDTH: usize = 64;
+/// Largest learning rate.
+pub const MAX_LR: f64 = 10.0;
+/// Most updates one call of `train_steps` may take.
+pub const MAX_STEPS_PER_CALL: usize = 1_000_000;
+/// Most epochs one call of `train_epochs` may run.
+pub const MAX_EPOCHS_PER_CALL: usize = 10_000;
+/// Most points on either side of a grid.
+pub const MAX_GRID_SIDE: usize = 1_000;
+/// Most numbers one grid prediction may return (nx × ny × outputs, or × neurons for the per-neuron grid).
+pub const MAX_GRID_VALUES: usize = 4_000_000;
+/// Most parameters (weights and biases) of a network whose training step can be traced as a graph.
+pub const MAX_TRACE_PARAMETERS: usize = 1_000;
+
+/// Everything that defines a network and how it trains.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkConfig {
+    /// Neurons per layer, input layer first: `[2, 4, 2, 1]` has 2 inputs, hidden layers of 4 and 2, 1 output.
+    pub layers: Vec<usize>,
+    /// One activation per non-input layer (`layers.len() − 1` of them).
+    pub activations: Vec<Activation>,
+    /// The loss of an output against its target.
+    pub loss: Loss,
+    /// The update rule.
+    pub optimizer: Optimizer,
+    /// The learning rate lr, in (0, [`MAX_LR`]].
+    pub lr: f64,
+    /// Points per update; the mean of their gradients is the step's gradient. The last batch of an epoch may be
+    /// smaller.
+    pub batch_size: usize,
+    /// Whether the training points are shuffled (with the network's seeded stream) before each epoch.
+    pub shuffle: bool,
+    /// The seed of the stream that draws the initial weights and the shuffles.
+    pub seed: u32,
+    /// Whether neurons have biases; without, every bias stays 0 and is not trained.
+    pub bias: bool,
+}
+
+impl NetworkConfig {
+    /// A configuration with `hidden` activations on the hidden layers and `output` on the last, SGD,
+    /// batches of 1, no shuffling, biases, seed 0.
+    pub fn new(
+        layers: &[usize],
+        hidden: Activation,
+        output: Activation,
+        loss: Loss,
+        lr: f64,
+    ) -> Self {
+        let n = layers.len().saturating_sub(1);
+        let activations = (0..n)
+            .map(|l| if l + 1 == n { output } else { hidden })
+            .collect();
+        NetworkConfig {
+            layers: layers.to_vec(),
+            activations,
+            loss,
+            optimizer: Optimizer::Sgd,
+            lr,
+            batch_size: 1,
+            shuffle: false,
+            seed: 0,
+            bias: true,
+        }
+    }
+
+    /// Checks the shape against [`MAX_LAYERS`] and [`MAX_WIDTH`], one activation per layer, lr, the batch size
+    /// (1 to `data::MAX_POINTS`), the optimizer's parameters, and that cross-entropy has a sigmoid output.
+    pub fn validate(&self) -> Result<()> {
+        let n = self.layers.len();
+        if !(2..=MAX_LAYERS).contains(&n) {
+            return Err(LabError::invalid(
+                "config.layers",
+                format!("a list of 2 to {MAX_LAYERS} layer sizes, input first"),
+                format!("{n} layers"),
+            ));
+        }
+        if let Some(l) = self
+            .layers
+            .iter()
+            .position(|&s| !(1..=MAX_WIDTH).contains(&s))
+        {
+            return Err(LabError::invalid(
+                format!("config.layers[{l}]"),
+                format!("a whole number from 1 to {MAX_WIDTH}"),
+                self.layers[l].to_string(),
+            ));
+        }
+        if self.activations.len() != n - 1 {
+            return Err(LabError::invalid(
+                "config.activations",
+                format!("one activation per non-input layer ({})", n - 1),
+                format!("{} activations", self.activations.len()),
+            ));
+        }
+        check_positive("config.lr", self.lr, MAX_LR)?;
+        let max_batch = crate::data::MAX_POINTS;
+        if !(1..=max_batch).contains(&self.batch_size) {
+            return Err(LabError::invalid(
+                "config.batchSize",
+                format!("a whole number from 1 to {max_batch}"),
+                self.batch_size.to_string(),
+            ));
+        }
+        self.optimizer.validate()?;
+        let output = self.activations[n - 2];
+        if self.loss == Loss::CrossEntropy && output != Activation::Sigmoid {
+            return Err(LabError::invalid(
+                "config.outputActivation",
+                "\"sigmoid\" when the loss is \"crossEntropy\" (its ln ŷ and ln(1 − ŷ) need ŷ in (0, 1))",
+                format!("{:?}", output.name()),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The number of weights: Σ over layers of (neurons × neurons of the layer before).
+    pub fn weight_count(&self) -> usize {
+        self.layers.windows(2).map(|w| w[0] * w[1]).sum()
+    }
+
+    /// The number of biases: one per non-input neuron.
+    pub fn bias_count(&self) -> usize {
+        self.layers.iter().skip(1).sum()
+    }
+
+    /// The number of inputs (the first layer's size).
+    pub fn inputs(&self) -> usize {
+        self.layers.first().copied().unwrap_or(0)
+    }
+
+    /// The number of outputs (the last layer's size).
+    pub fn outputs(&self) -> usize {
+        self.layers.last().copied().unwrap_or(0)
+    }
+}
