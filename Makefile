@@ -6,6 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PKG := www/pkg
+PKG_ARTICLE := www/pkg-article
 
 .PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench size clean
 
@@ -25,12 +26,14 @@ setup-build:
 
 build: setup-build
 	wasm-pack build --target web --release --out-dir $(PKG) --no-pack
-	@rm -f $(PKG)/.gitignore
+	wasm-pack build --target web --release --out-dir $(PKG_ARTICLE) --no-pack -- --no-default-features
+	@rm -f $(PKG)/.gitignore $(PKG_ARTICLE)/.gitignore
 
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 test-native:
 	cargo test --quiet
@@ -65,4 +68,4 @@ size: build
 
 clean:
 	cargo clean
-	rm -rf $(PKG) test-results
+	rm -rf $(PKG) $(PKG_ARTICLE) test-results

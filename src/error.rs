@@ -81,6 +81,29 @@ pub fn show(v: f64) -> String {
     }
 }
 
+/// Longest excerpt of a caller's string quoted back in an error message.
+pub const QUOTE_LIMIT: usize = 40;
+
+/// A caller's string quoted for an error message: in double quotes, at most [`QUOTE_LIMIT`] characters (then the
+/// full length), quotes and backslashes escaped and control characters shown as `\u{..}`.
+pub fn quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars().take(QUOTE_LIMIT) {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    let count = s.chars().count();
+    if count > QUOTE_LIMIT {
+        out.push_str(&format!("… ({count} characters)"));
+    }
+    out
+}
+
 /// Accepts `v` when it is finite and within `[min, max]`.
 pub fn check_range(field: &str, v: f64, min: f64, max: f64) -> Result<f64> {
     if v.is_finite() && v >= min && v <= max {
@@ -149,5 +172,12 @@ mod tests {
         assert_eq!(show(0.000001), "0.000001");
         assert_eq!(show(123456789012345680000.0), "123456789012345680000");
         assert_eq!(show(0.59), "0.59");
+        assert_eq!(quote("tanh"), "\"tanh\"");
+        assert_eq!(quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\u{a}\"");
+        let long = "x".repeat(10_000);
+        assert_eq!(
+            quote(&long),
+            format!("\"{}\"… (10000 characters)", "x".repeat(40))
+        );
     }
 }

@@ -9,7 +9,7 @@ pub mod random;
 
 use std::f64::consts::PI;
 
-use crate::error::{check_range, show, LabError, Result};
+use crate::error::{check_range, quote, show, LabError, Result};
 pub use random::Rng;
 
 /// Most points a dataset (training or test) may hold.
@@ -63,15 +63,8 @@ impl DatasetKind {
             .into_iter()
             .find(|k| k.name() == name)
             .ok_or_else(|| {
-                let names: Vec<String> = DatasetKind::ALL
-                    .iter()
-                    .map(|k| format!("{:?}", k.name()))
-                    .collect();
-                LabError::invalid(
-                    field,
-                    format!("one of {}", names.join(", ")),
-                    format!("{name:?}"),
-                )
+                let names: Vec<String> = DatasetKind::ALL.iter().map(|k| quote(k.name())).collect();
+                LabError::invalid(field, format!("one of {}", names.join(", ")), quote(name))
             })
     }
 

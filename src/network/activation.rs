@@ -1,6 +1,6 @@
 //! Activation functions o = f(z) of a layer, with the derivative backpropagation multiplies by.
 
-use crate::error::{LabError, Result};
+use crate::error::{quote, LabError, Result};
 use crate::tape::{self, Tape, Var};
 
 /// A neuron's activation o = f(z), applied to its total input z = b + Σⱼ wⱼ·oⱼ.
@@ -44,7 +44,7 @@ impl Activation {
                 LabError::invalid(
                     field,
                     "one of \"identity\", \"relu\", \"tanh\", \"sigmoid\"",
-                    format!("{name:?}"),
+                    quote(name),
                 )
             })
     }

@@ -2,7 +2,7 @@
 //! anything is allocated.
 
 use super::{Activation, Loss, Optimizer};
-use crate::error::{check_positive, LabError, Result};
+use crate::error::{check_positive, quote, LabError, Result};
 
 /// Most layers, counting the input and the output layer (so at most 8 hidden layers).
 pub const MAX_LAYERS: usize = 10;
@@ -116,7 +116,7 @@ impl NetworkConfig {
             return Err(LabError::invalid(
                 "config.outputActivation",
                 "\"sigmoid\" when the loss is \"crossEntropy\" (its ln ŷ and ln(1 − ŷ) need ŷ in (0, 1))",
-                format!("{:?}", output.name()),
+                quote(output.name()),
             ));
         }
         Ok(())

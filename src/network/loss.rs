@@ -1,6 +1,6 @@
 //! Losses L(ŷ, t) of one output against its target, and the derivative dL/dŷ that starts backpropagation.
 
-use crate::error::{LabError, Result};
+use crate::error::{quote, LabError, Result};
 use crate::tape::{Tape, Var};
 
 /// The loss of one output ŷ against its target t; a point's loss is the sum over its outputs, a set's the mean
@@ -38,7 +38,7 @@ impl Loss {
                 LabError::invalid(
                     field,
                     "one of \"squared\", \"halfSquared\", \"crossEntropy\"",
-                    format!("{name:?}"),
+                    quote(name),
                 )
             })
     }

@@ -24,7 +24,7 @@ pub use loss::Loss;
 pub use optimizer::{Optimizer, OptimizerState, Role};
 
 use crate::data::{self, count, DataSpec, Dataset, Rng};
-use crate::error::{check_count, show, LabError, Result};
+use crate::error::{check_count, quote, show, LabError, Result};
 use crate::tape::{Tape, Var};
 
 /// The bias every neuron starts with (Playground's).
@@ -211,8 +211,8 @@ impl Network {
                     count(self.config.outputs(), "output")
                 ),
                 format!(
-                    "{:?}, whose points have {} and 1 target",
-                    spec.kind.name(),
+                    "{}, whose points have {} and 1 target",
+                    quote(spec.kind.name()),
                     count(inputs, "input")
                 ),
             ));

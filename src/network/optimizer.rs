@@ -1,6 +1,6 @@
 //! Optimizers: how a batch's mean gradient g = acc/n moves the parameters.
 
-use crate::error::{check_range, LabError, Result};
+use crate::error::{check_range, quote, LabError, Result};
 
 /// The update rule, with its parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,7 +47,7 @@ impl Optimizer {
             _ => Err(LabError::invalid(
                 field,
                 "one of \"sgd\", \"momentum\", \"adam\"",
-                format!("{name:?}"),
+                quote(name),
             )),
         }
     }

@@ -4,10 +4,7 @@ use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
-use crate::error::LabError;
-
-/// Longest excerpt of a bad value quoted back in an error message.
-const QUOTE_LIMIT: usize = 40;
+use crate::error::{quote, LabError};
 
 /// A JavaScript error carrying the core's message.
 pub(crate) fn lab_error(e: LabError) -> JsError {
@@ -34,7 +31,7 @@ pub(crate) fn describe(value: &JsValue) -> String {
         return crate::error::show(n);
     }
     if let Some(s) = value.as_string() {
-        return format!("the string {:?}", clip(&s));
+        return format!("the string {}", quote(&s));
     }
     if let Some(b) = value.as_bool() {
         return b.to_string();
@@ -47,16 +44,6 @@ pub(crate) fn describe(value: &JsValue) -> String {
         .as_string()
         .map(|t| format!("a value of type {t}"))
         .unwrap_or_else(|| "a value".into())
-}
-
-/// At most [`QUOTE_LIMIT`] characters of `s`, marked when clipped.
-pub(crate) fn clip(s: &str) -> String {
-    if s.chars().count() <= QUOTE_LIMIT {
-        s.to_string()
-    } else {
-        let head: String = s.chars().take(QUOTE_LIMIT).collect();
-        format!("{head}… ({} characters)", s.chars().count())
-    }
 }
 
 /// A plain JavaScript object whose fields are read one by one.
@@ -84,8 +71,8 @@ impl Fields {
             let key = key.as_string().unwrap_or_default();
             if !allowed.contains(&key.as_str()) {
                 return Err(JsError::new(&format!(
-                    "{name} has an unknown field {:?}; its fields are {}",
-                    clip(&key),
+                    "{name} has an unknown field {}; its fields are {}",
+                    quote(&key),
                     allowed.join(", ")
                 )));
             }
@@ -122,6 +109,7 @@ impl Fields {
     }
 
     /// A string field, `None` when absent.
+    #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
     pub(crate) fn string(&self, key: &str) -> Result<Option<String>, JsError> {
         let value = self.get(key)?;
         if value.is_undefined() {
@@ -137,6 +125,7 @@ impl Fields {
     }
 
     /// A boolean field, `None` when absent.
+    #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
     pub(crate) fn boolean(&self, key: &str) -> Result<Option<bool>, JsError> {
         let value = self.get(key)?;
         if value.is_undefined() {
@@ -154,6 +143,7 @@ impl Fields {
 
 /// Reads a `Float64Array` or an array of numbers of at most `max` elements, refusing a longer one before
 /// copying anything. The values are not checked here (NaN passes, for the caller's finiteness check).
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
 pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> Result<Vec<f64>, JsError> {
     let too_long = |len: u32| {
         JsError::new(&format!(
@@ -192,6 +182,7 @@ pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> Result<V
 }
 
 /// Reads a plain array of `min` to `max` elements, refusing any other value or length before reading them.
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
 pub(crate) fn read_array(
     value: &JsValue,
     field: &str,

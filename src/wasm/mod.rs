@@ -7,7 +7,9 @@
 
 pub mod article;
 mod input;
+#[cfg(feature = "network")]
 pub mod network;
 
 pub use article::{analyze, step, steps_to_digits, train, Descent};
+#[cfg(feature = "network")]
 pub use network::Network;
