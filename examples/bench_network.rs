@@ -7,53 +7,12 @@
 
 use std::time::Instant;
 
-use backprop_lab::data::Dataset;
-use backprop_lab::network::{Activation, Grid, Loss, Network, NetworkConfig};
-use serde::Deserialize;
+use backprop_lab::network::{Grid, Network};
 
-#[derive(Deserialize)]
-struct Point {
-    x: f64,
-    y: f64,
-    label: f64,
-}
+#[path = "../tests/common/workload.rs"]
+mod workload;
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Workload {
-    shape: Vec<usize>,
-    train: Vec<Point>,
-    test: Vec<Point>,
-    initial_weights: Vec<f64>,
-    initial_biases: Vec<f64>,
-}
-
-fn rows(points: &[Point]) -> Dataset {
-    Dataset::new(
-        "points",
-        2,
-        1,
-        points.iter().flat_map(|p| [p.x, p.y, p.label]).collect(),
-    )
-    .expect("valid points")
-}
-
-fn network(w: &Workload) -> Network {
-    let mut config = NetworkConfig::new(
-        &w.shape,
-        Activation::Tanh,
-        Activation::Tanh,
-        Loss::HalfSquared,
-        0.03,
-    );
-    config.batch_size = 10;
-    let mut net = Network::new(config).expect("valid config");
-    net.set_parameters(&w.initial_weights, &w.initial_biases)
-        .expect("valid parameters");
-    net.set_data(rows(&w.train), rows(&w.test))
-        .expect("valid data");
-    net
-}
+use workload::{network, Workload};
 
 /// Median, min and max of some timings.
 fn summary(mut times: Vec<f64>) -> (f64, f64, f64) {
@@ -113,10 +72,8 @@ fn grid_timings(net: &mut Network) {
 }
 
 fn main() {
-    let w1: Workload =
-        serde_json::from_str(include_str!("../tests/data/W1.json")).expect("W1.json parses");
-    let w2: Workload =
-        serde_json::from_str(include_str!("../tests/data/W2.json")).expect("W2.json parses");
+    let w1 = Workload::w1();
+    let w2 = Workload::w2();
     train_timings("W1", &w1);
     let mut net = train_timings("W2", &w2);
     grid_timings(&mut net);

@@ -5,26 +5,15 @@
 use backprop_lab::wasm::Network;
 use js_sys::{Float64Array, JSON};
 use serde::Deserialize;
+
+#[path = "common/workload.rs"]
+mod workload;
+
 use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::*;
+use workload::{flat_rows, Point, Workload};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-#[derive(Deserialize)]
-struct Point {
-    x: f64,
-    y: f64,
-    label: f64,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Workload {
-    train: Vec<Point>,
-    test: Vec<Point>,
-    initial_weights: Vec<f64>,
-    initial_biases: Vec<f64>,
-}
 
 #[derive(Deserialize)]
 struct TraceNode {
@@ -58,12 +47,7 @@ fn numbers(values: &[f64]) -> JsValue {
 }
 
 fn rows(points: &[Point]) -> JsValue {
-    numbers(
-        &points
-            .iter()
-            .flat_map(|p| [p.x, p.y, p.label])
-            .collect::<Vec<_>>(),
-    )
+    numbers(&flat_rows(points))
 }
 
 fn message(e: JsError) -> String {
@@ -74,7 +58,7 @@ const W1_CONFIG: &str = r#"{ "layers": [2, 4, 2, 1], "activation": "tanh", "outp
   "loss": "halfSquared", "optimizer": "sgd", "lr": 0.03, "batchSize": 10, "shuffle": false, "seed": 42 }"#;
 
 fn w1() -> Network {
-    let w: Workload = serde_json::from_str(include_str!("data/W1.json")).unwrap();
+    let w = Workload::w1();
     let mut net = Network::new(js(W1_CONFIG)).unwrap();
     net.set_parameters(numbers(&w.initial_weights), numbers(&w.initial_biases))
         .unwrap();

@@ -7,8 +7,12 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
 use backprop_lab::data::{DataSpec, Dataset, DatasetKind};
-use backprop_lab::network::{Activation, Grid, Loss, Network, NetworkConfig};
-use serde::Deserialize;
+use backprop_lab::network::{Grid, Network};
+
+#[path = "common/workload.rs"]
+mod workload;
+
+use workload::{config, network, rows, Workload};
 
 /// The system allocator, counting the allocations made by the current thread (tests run in parallel threads).
 struct CountingAllocator;
@@ -33,53 +37,6 @@ static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 fn allocations() -> usize {
     ALLOCATIONS.with(Cell::get)
-}
-
-#[derive(Deserialize)]
-struct Point {
-    x: f64,
-    y: f64,
-    label: f64,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Workload {
-    shape: Vec<usize>,
-    train: Vec<Point>,
-    test: Vec<Point>,
-    initial_weights: Vec<f64>,
-    initial_biases: Vec<f64>,
-}
-
-fn load(json: &str) -> Workload {
-    serde_json::from_str(json).expect("the workload file parses")
-}
-
-fn rows(points: &[Point]) -> Dataset {
-    let rows = points.iter().flat_map(|p| [p.x, p.y, p.label]).collect();
-    Dataset::new("points", 2, 1, rows).unwrap()
-}
-
-/// The workloads' network: tanh everywhere, ½(o − label)², SGD with lr 0.03, batches of 10, no shuffling.
-fn config(shape: &[usize]) -> NetworkConfig {
-    let mut config = NetworkConfig::new(
-        shape,
-        Activation::Tanh,
-        Activation::Tanh,
-        Loss::HalfSquared,
-        0.03,
-    );
-    config.batch_size = 10;
-    config
-}
-
-fn network(w: &Workload) -> Network {
-    let mut net = Network::new(config(&w.shape)).unwrap();
-    net.set_parameters(&w.initial_weights, &w.initial_biases)
-        .unwrap();
-    net.set_data(rows(&w.train), rows(&w.test)).unwrap();
-    net
 }
 
 fn assert_relative(got: f64, expected: f64, tolerance: f64, what: &str) {
@@ -109,7 +66,7 @@ fn check(w: &Workload, checkpoints: &[(u64, f64, f64)]) -> Network {
 
 #[test]
 fn w1_circle_losses_match_the_reference_through_1000_epochs() {
-    let w = load(include_str!("data/W1.json"));
+    let w = Workload::w1();
     assert_relative(
         network(&w).train_loss(),
         0.48742395702097663,
@@ -140,7 +97,7 @@ fn w1_circle_losses_match_the_reference_through_1000_epochs() {
 
 #[test]
 fn w2_spiral_losses_match_the_reference_after_1_10_and_100_epochs() {
-    let w = load(include_str!("data/W2.json"));
+    let w = Workload::w2();
     assert_relative(
         network(&w).train_loss(),
         0.5406307751578056,
@@ -181,7 +138,7 @@ fn the_generators_and_initialization_reproduce_the_workload_files() {
         (include_str!("data/W2.json"), DatasetKind::Spiral),
     ];
     for (json, kind) in workloads {
-        let w = load(json);
+        let w = Workload::parse(json);
         let spec = DataSpec {
             kind,
             points: 500,
@@ -212,7 +169,7 @@ fn the_generators_and_initialization_reproduce_the_workload_files() {
 
 #[test]
 fn training_and_grids_allocate_nothing_per_step() {
-    let w = load(include_str!("data/W2.json"));
+    let w = Workload::w2();
     let mut net = network(&w);
     let grid = Grid::new(-6.0, 6.0, -6.0, 6.0, 100.0, 100.0).unwrap();
     let mut out = vec![0.0; net.grid_len(&grid)];
