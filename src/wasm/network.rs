@@ -397,12 +397,9 @@ impl Network {
         &self.inner
     }
 
-    fn grid_into(
-        &mut self,
-        out: &js_sys::Float64Array,
-        grid: &Grid,
-        per_neuron: bool,
-    ) -> Result<(), JsError> {
+    /// How many numbers the grid gives (the outputs, or with `per_neuron` every non-input neuron's output),
+    /// checked against the limits.
+    fn grid_len(&self, grid: &Grid, per_neuron: bool) -> Result<usize, JsError> {
         self.inner.check_grid_inputs().map_err(lab_error)?;
         let len = if per_neuron {
             self.inner.neuron_grid_len(grid)
@@ -410,23 +407,42 @@ impl Network {
             self.inner.grid_len(grid)
         };
         grid::check_grid_values(len).map_err(lab_error)?;
+        Ok(len)
+    }
+
+    /// Fills the scratch buffer with the grid's `len` values (from `grid_len`) and returns them.
+    fn fill_grid(&mut self, grid: &Grid, len: usize, per_neuron: bool) -> Result<&[f64], JsError> {
+        self.grid.resize(len, 0.0);
+        if per_neuron {
+            self.inner.neuron_grid(grid, &mut self.grid)
+        } else {
+            self.inner.predict_grid(grid, &mut self.grid)
+        }
+        .map_err(lab_error)?;
+        Ok(&self.grid)
+    }
+
+    /// The grid's values in a new array.
+    fn grid_values(&mut self, grid: &Grid, per_neuron: bool) -> Result<Vec<f64>, JsError> {
+        let len = self.grid_len(grid, per_neuron)?;
+        Ok(self.fill_grid(grid, len, per_neuron)?.to_vec())
+    }
+
+    /// The grid's values into `out`, which must have exactly their number.
+    fn grid_into(
+        &mut self,
+        out: &js_sys::Float64Array,
+        grid: &Grid,
+        per_neuron: bool,
+    ) -> Result<(), JsError> {
+        let len = self.grid_len(grid, per_neuron)?;
         if out.length() as usize != len {
             return Err(JsError::new(&format!(
                 "out must be a Float64Array of {len} numbers (got {})",
                 out.length()
             )));
         }
-        self.grid.resize(len, 0.0);
-        if per_neuron {
-            self.inner
-                .neuron_grid(grid, &mut self.grid)
-                .map_err(lab_error)?;
-        } else {
-            self.inner
-                .predict_grid(grid, &mut self.grid)
-                .map_err(lab_error)?;
-        }
-        out.copy_from(&self.grid);
+        out.copy_from(self.fill_grid(grid, len, per_neuron)?);
         Ok(())
     }
 }
@@ -616,14 +632,7 @@ impl Network {
         ny: f64,
     ) -> Result<Vec<f64>, JsError> {
         let grid = Grid::new(xMin, xMax, yMin, yMax, nx, ny).map_err(lab_error)?;
-        self.inner.check_grid_inputs().map_err(lab_error)?;
-        let len = self.inner.grid_len(&grid);
-        grid::check_grid_values(len).map_err(lab_error)?;
-        let mut out = vec![0.0; len];
-        self.inner
-            .predict_grid(&grid, &mut out)
-            .map_err(lab_error)?;
-        Ok(out)
+        self.grid_values(&grid, false)
     }
 
     /// As `predictGrid`, into `out` (which must have exactly the grid's length), without allocating per frame.
@@ -658,12 +667,7 @@ impl Network {
         ny: f64,
     ) -> Result<Vec<f64>, JsError> {
         let grid = Grid::new(xMin, xMax, yMin, yMax, nx, ny).map_err(lab_error)?;
-        self.inner.check_grid_inputs().map_err(lab_error)?;
-        let len = self.inner.neuron_grid_len(&grid);
-        grid::check_grid_values(len).map_err(lab_error)?;
-        let mut out = vec![0.0; len];
-        self.inner.neuron_grid(&grid, &mut out).map_err(lab_error)?;
-        Ok(out)
+        self.grid_values(&grid, true)
     }
 
     /// As `predictNeuronGrid`, into `out` (which must have exactly its length).
