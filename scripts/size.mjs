@@ -1,4 +1,4 @@
-// Download weight, as a reader's browser fetches it: the wasm module raw and gzipped, then each page loaded in
+// Download weight, as a reader's browser fetches it: the two wasm builds raw and gzipped, then each page loaded in
 // headless Chromium with every response it requested (HTML, CSS, JS, wasm) gzipped at level 9 and summed.
 //
 //   node scripts/size.mjs            (after `make build`; `make size` does both)
@@ -13,8 +13,10 @@ const PAGES = ['index.html', 'blog-demo.html', 'embed/descent.html'];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
-const wasm = readFileSync('www/pkg/backprop_lab_bg.wasm');
-console.log(`wasm module: ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped (budget 50 KB gzipped)`);
+for (const [dir, what] of [['pkg-article', 'the article\'s exports'], ['pkg', 'everything, with Network']]) {
+  const wasm = readFileSync(`www/${dir}/backprop_lab_bg.wasm`);
+  console.log(`wasm module www/${dir}/ (${what}): ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped (budget 50 KB gzipped)`);
+}
 
 const { server, url } = await startServer({ root: 'www', csp: true });
 const profile = mkdtempSync(join(tmpdir(), 'backprop-size-'));
