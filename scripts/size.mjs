@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
-const PAGES = ['index.html', 'blog-demo.html', 'embed/descent.html'];
+const PAGES = ['index.html', 'network.html', 'blog-demo.html', 'embed/descent.html'];
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 

@@ -4,6 +4,9 @@
 //   <backprop-descent x="1.5" y="0.5" w="0.8" lr="0.1" controls equations></backprop-descent>
 //
 // The wasm core is fetched once, relative to this file, when the first figure nears the viewport.
+//
+// The network figures (<backprop-neuron>, <backprop-graph>, <backprop-playground>) are defined only once a page
+// uses one: their code, and the full wasm core they need, are imported on demand, so the article's figures stay light.
 import { DescentElement } from './lib/elements/descent-element.js';
 import { EquationElement } from './lib/elements/equation-element.js';
 import { LossElement } from './lib/elements/loss-element.js';
@@ -23,3 +26,4 @@ for (const [name, element] of Object.entries(ELEMENTS)) {
 }
 
 export { DescentElement, EquationElement, LossElement, RegimesElement, TableElement };
+export { NETWORK_ELEMENTS, defineNetworkElement } from './lib/network-elements.js';

@@ -4,6 +4,7 @@
 import { DEFAULTS, FIELDS, parseField, readState, refusalNotice, writeState } from './state.js';
 import { SHORTCUTS, shortcutAction } from './elements/descent-element.js';
 import { download } from './trace-export.js';
+import { wireTheme } from './theme.js';
 
 const main = document.getElementById('main');
 const form = document.getElementById('problem');
@@ -139,16 +140,7 @@ document.addEventListener('keydown', (e) => {
 
 // --- theme -------------------------------------------------------------------------------------------------------
 
-const theme = document.getElementById('theme');
-theme.addEventListener('change', () => {
-  const value = theme.value;
-  if (value === 'auto') delete document.documentElement.dataset.theme;
-  else document.documentElement.dataset.theme = value;
-  for (const el of document.querySelectorAll('backprop-descent, backprop-loss, backprop-table, backprop-regimes, backprop-equation')) {
-    if (value === 'auto') el.removeAttribute('theme');
-    else el.setAttribute('theme', value);
-  }
-});
+wireTheme(document.getElementById('theme'), 'backprop-descent, backprop-loss, backprop-table, backprop-regimes, backprop-equation');
 
 // --- start -------------------------------------------------------------------------------------------------------
 

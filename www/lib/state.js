@@ -6,7 +6,10 @@
 // and anything else falls back to the default, naming only the field (from this table) in the notice.
 
 /** @typedef {{ key: string, attribute: string, label: string, fallback: number, min: number, max: number,
- *              minExclusive?: boolean, integer?: boolean, range: string }} Field */
+ *              minExclusive?: boolean, integer?: boolean, range: string,
+ *              parse?: (text: string) => any, write?: (value: any) => string }} Field
+ * A table may give a field its own `parse` (text → value, or null when not acceptable) and `write` (value → text),
+ * for values that are not plain numbers (a choice from a list, a list of sizes). */
 
 /** @type {Field[]} */
 export const FIELDS = [
@@ -37,59 +40,64 @@ export function parseField(field, text) {
   return v === 0 ? 0 : v; // no −0
 }
 
+const parseValue = (field, text) => (field.parse ? field.parse(typeof text === 'string' ? text.trim() : '') : parseField(field, text));
+
 /**
  * Reads state from a URL fragment or query ("#x=1.5&lr=0.1&step=3"). Missing fields take their default silently;
  * fields that are present but not acceptable take their default and are listed in `refused` (by label);
  * unknown keys are counted in `unknown`.
  */
-export function readState(fragment) {
-  const state = { ...DEFAULTS };
+export function readState(fragment, fields = FIELDS) {
+  const state = Object.fromEntries(fields.map((f) => [f.key, f.fallback]));
   const refused = [];
   let unknown = 0;
   let text = typeof fragment === 'string' ? fragment : '';
   if (text.startsWith('#') || text.startsWith('?')) text = text.slice(1);
-  if (text.length > 4096) return { state, refused: FIELDS.map((f) => f.label), unknown: 0, tooLong: true };
+  if (text.length > 4096) return { state, refused: fields.map((f) => f.label), unknown: 0, tooLong: true };
   let params;
   try {
     params = new URLSearchParams(text);
   } catch {
-    return { state, refused: FIELDS.map((f) => f.label), unknown: 0 };
+    return { state, refused: fields.map((f) => f.label), unknown: 0 };
   }
   const seen = new Set();
   for (const [key, value] of params) {
-    const field = FIELDS.find((f) => f.key === key);
+    const field = fields.find((f) => f.key === key);
     if (!field) {
       unknown += 1;
       continue;
     }
     if (seen.has(key)) continue; // the first occurrence wins
     seen.add(key);
-    const v = parseField(field, value);
+    const v = parseValue(field, value);
     if (v === null) refused.push(field.label);
     else state[key] = v;
   }
-  const order = FIELDS.map((f) => f.label);
+  const order = fields.map((f) => f.label);
   refused.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return { state, refused, unknown, tooLong: false };
 }
 
 /** Writes state as a URL fragment (without "#"), every field of the table in its order. */
-export function writeState(state) {
+export function writeState(state, fields = FIELDS) {
   const params = new URLSearchParams();
-  for (const f of FIELDS) {
+  for (const f of fields) {
     const v = state[f.key];
-    params.set(f.key, String(Number.isFinite(v) ? v : f.fallback));
+    params.set(f.key, f.write ? f.write(v ?? f.fallback) : String(Number.isFinite(v) ? v : f.fallback));
   }
   return params.toString();
 }
 
-/** A sentence for the notice shown when a URL's state was partly refused; null when nothing was. */
-export function refusalNotice({ refused, unknown, tooLong }) {
-  if (tooLong) return 'The link’s settings were too long to read, so the article’s numbers are shown instead.';
+/**
+ * A sentence for the notice shown when a URL's state was partly refused; null when nothing was. `whose` names the
+ * defaults ("the article’s", "the playground’s").
+ */
+export function refusalNotice({ refused, unknown, tooLong }, whose = 'the article’s') {
+  if (tooLong) return `The link’s settings were too long to read, so ${whose} ${whose.includes('article') ? 'numbers are' : 'settings are'} shown instead.`;
   const parts = [];
   if (refused.length > 0) {
     const names = refused.join(', ');
-    parts.push(`The link’s value${refused.length > 1 ? 's' : ''} for ${names} could not be used, so ${refused.length > 1 ? 'they fall back to the article’s defaults' : 'it falls back to the article’s default'}.`);
+    parts.push(`The link’s value${refused.length > 1 ? 's' : ''} for ${names} could not be used, so ${refused.length > 1 ? `they fall back to ${whose} defaults` : `it falls back to ${whose} default`}.`);
   }
   if (unknown > 0) parts.push(`${unknown} unknown setting${unknown > 1 ? 's were' : ' was'} ignored.`);
   return parts.length ? parts.join(' ') : null;
@@ -100,16 +108,22 @@ export function refusalNotice({ refused, unknown, tooLong }) {
  * Returns { config: {x, y, w, lr}, steps, refused }.
  */
 export function readAttributes(element) {
-  const values = { ...DEFAULTS };
+  const { values, refused } = readAttributeValues(element, FIELDS);
+  const { x, y, w, lr, step } = values;
+  return { config: { x, y, w, lr }, steps: step, refused };
+}
+
+/** Reads every field of `fields` from an element's attributes: { values, refused (attribute names) }. */
+export function readAttributeValues(element, fields) {
+  const values = Object.fromEntries(fields.map((f) => [f.key, f.fallback]));
   const refused = [];
-  for (const f of FIELDS) {
+  for (const f of fields) {
     if (!element.hasAttribute(f.attribute)) continue;
-    const v = parseField(f, element.getAttribute(f.attribute));
+    const v = parseValue(f, element.getAttribute(f.attribute));
     if (v === null) refused.push(f.attribute);
     else values[f.key] = v;
   }
-  const { x, y, w, lr, step } = values;
-  return { config: { x, y, w, lr }, steps: step, refused };
+  return { values, refused };
 }
 
 /** The attribute names the table defines. */

@@ -4,27 +4,10 @@
 // one descent. Subclasses build their parts once and render from the model.
 import { DescentModel } from '../descent-model.js';
 import { readAttributes, STATE_ATTRIBUTES } from '../state.js';
-
-const SHEET_URL = new URL('../../styles/figure.css', import.meta.url);
-let sheet = null;
-
-/** The figures' stylesheet, fetched once (a same-origin file: no inline style is needed under a strict CSP). */
-function figureSheet() {
-  sheet ??= fetch(SHEET_URL)
-    .then((r) => (r.ok ? r.text() : ''))
-    .catch(() => '')
-    .then((css) => {
-      const s = new CSSStyleSheet();
-      s.replaceSync(css);
-      return s;
-    });
-  return sheet;
-}
+import { figureSheet, whenNear } from './shadow.js';
 
 /** The model each element owns (elements linked with `for` borrow their source's). */
 const owned = new WeakMap();
-
-const NEAR_VIEWPORT = '300px';
 
 export class FigureElement extends HTMLElement {
   static get observedAttributes() {
@@ -123,17 +106,7 @@ export class FigureElement extends HTMLElement {
 
   #observe() {
     if (this.#started || this.#observer) return;
-    if (!('IntersectionObserver' in window)) {
-      this.#start();
-      return;
-    }
-    this.#observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) this.#start();
-      },
-      { rootMargin: NEAR_VIEWPORT },
-    );
-    this.#observer.observe(this);
+    this.#observer = whenNear(this, () => this.#start());
   }
 
   async #start() {

@@ -1,5 +1,6 @@
 // The loss per step on a log scale. Takes the plain array of losses J(w₀), J(w₁), …; a loss of exactly 0 (the
-// descent landed on the optimum) sits on the bottom edge, marked "0".
+// descent landed on the optimum) sits on the bottom edge, marked "0". Optionally a second series (`test`, drawn
+// dashed, e.g. the test loss beside the training loss) and another name for the horizontal axis (`xLabel`).
 import { formatNumber } from '../format.js';
 import { clear, linear, polyline, svg, thin, ticks } from '../svg.js';
 
@@ -13,19 +14,21 @@ export function createLossFigure(container) {
   const title = svg('title', {}, 'The loss per step, on a log scale');
   const axes = svg('g', { class: 'axes' });
   const line = svg('path', { class: 'loss-path' });
+  const testLine = svg('path', { class: 'loss-path test-path' });
   const dots = svg('g', { class: 'loss-dots' });
-  root.append(title, axes, line, dots);
+  root.append(title, axes, testLine, line, dots);
   container.append(root);
   const plot = { x: M.left, y: M.top, w: W - M.left - M.right, h: H - M.top - M.bottom };
 
-  function update({ losses }) {
-    const positive = losses.filter((v) => v > 0);
-    const hasZero = positive.length < losses.length;
+  function update({ losses, test = [], xLabel = 'step' }) {
+    const all = test.length ? [...losses, ...test] : losses;
+    const positive = all.filter((v) => v > 0);
+    const hasZero = positive.length < all.length;
     let lo = positive.length ? Math.floor(Math.log10(Math.min(...positive))) : -1;
     let hi = positive.length ? Math.ceil(Math.log10(Math.max(...positive))) : 0;
     if (hi <= lo) hi = lo + 1;
     if (hasZero) lo -= 1; // room for the zero line below the smallest positive loss
-    const n = Math.max(losses.length - 1, 10);
+    const n = Math.max(losses.length - 1, test.length - 1, 10);
     const sx = linear(0, n, plot.x, plot.x + plot.w);
     const sy = linear(lo, hi, plot.y + plot.h, plot.y);
     const y = (v) => (v > 0 ? sy(Math.log10(v)) : sy(lo));
@@ -42,11 +45,13 @@ export function createLossFigure(container) {
     for (const s of ticks(0, n, 5).filter(Number.isInteger)) {
       axes.append(svg('text', { class: 'tick-label', x: sx(s), y: plot.y + plot.h + 14, 'text-anchor': 'middle' }, String(s)));
     }
-    axes.append(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, 'step'));
+    axes.append(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, xLabel));
     axes.append(svg('text', { class: 'axis-label', x: 4, y: plot.y + 4 }, 'J'));
 
     const pts = thin(losses.map((v, i) => [sx(i), y(v)]), 400);
     line.setAttribute('d', pts.length > 1 ? polyline(pts) : '');
+    const testPts = thin(test.map((v, i) => [sx(i), y(v)]), 400);
+    testLine.setAttribute('d', testPts.length > 1 ? polyline(testPts) : '');
     clear(dots);
     if (losses.length <= 60) pts.forEach(([cx, cy]) => dots.append(svg('circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r: 2.5 })));
     else if (pts.length) dots.append(svg('circle', { cx: pts.at(-1)[0].toFixed(1), cy: pts.at(-1)[1].toFixed(1), r: 3 }));

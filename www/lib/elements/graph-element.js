@@ -1,0 +1,187 @@
+// <backprop-graph>: one training point's forward and backward pass through a small network, drawn from the core's
+// trace as a computation graph. The backward pass can be stepped node by node in reverse topological order: each
+// step lights a node and the edges leaving it, and says how its gradient is made, grad(node) = Σ grad(to)·local.
+//
+// Attributes: dataset (xor, circle, gaussians, spiral), hidden-layers ("2": hidden layer sizes), activation, seed, point,
+// loading. Events: reset (new trace), step (a node's gradient shown). Read-only: trace, settings, revealed.
+// Methods: backwardStep(), showAll(), hideGradients(), train(n), nextPoint().
+import { NetworkFigureElement, button, element, frameLoop, liveRegion, refusedText, showPlaying, toolbar } from './network-element.js';
+import { backwardOrder, createGraphFigure, nodeName } from '../figures/graph.js';
+import { ACTIVATIONS, DATASETS, parseHidden } from '../playground-state.js';
+import { readAttributeValues } from '../state.js';
+import { formatCount, formatNumber } from '../format.js';
+
+const GRAPH_POINTS = 40;
+const oneOf = (list) => (text) => (list.includes(text) ? text : null);
+const count = (max) => (text) => (/^\d{1,10}$/.test(text) && Number(text) <= max ? Number(text) : null);
+const FIELDS = [
+  { key: 'data', attribute: 'dataset', fallback: 'xor', parse: oneOf(DATASETS) },
+  { key: 'hidden', attribute: 'hidden-layers', fallback: [2], parse: (t) => { const h = parseHidden(t); return h && h.length <= 2 && h.every((n) => n <= 3) ? h : null; } },
+  { key: 'act', attribute: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS) },
+  { key: 'seed', attribute: 'seed', fallback: 0, parse: count(4294967295) },
+  { key: 'point', attribute: 'point', fallback: 0, parse: count(GRAPH_POINTS / 2 - 1) },
+];
+const BACKWARD_INTERVAL_MS = 450;
+const short = (v) => formatNumber(v, 4);
+
+export class GraphElement extends NetworkFigureElement {
+  static label = 'The computation graph of one training point, with its backward pass';
+  static configAttributes = FIELDS.map((f) => f.attribute);
+
+  #parts = null;
+  #network = null;
+  #trace = null;
+  #order = [];
+  #done = 0;
+  #point = 0;
+  #last = 0;
+  #loop = frameLoop((now) => this.#frame(now), (playing) => showPlaying(this.#parts.play, playing, 'Play backward'));
+
+  build(root) {
+    const frame = element('div', 'frame graph-frame');
+    frame.setAttribute('part', 'frame');
+    const controls = toolbar('Backward pass controls');
+    const back = button(controls, 'back', 'Backward step', () => (this.#stopPlay(), this.backwardStep()));
+    const play = button(controls, 'play', 'Play backward', () => (this.#loop.playing ? this.#stopPlay() : this.#play()));
+    play.setAttribute('aria-pressed', 'false');
+    button(controls, 'all', 'All gradients', () => (this.#stopPlay(), this.showAll()));
+    button(controls, 'reset', 'Hide gradients', () => (this.#stopPlay(), this.hideGradients()));
+    const more = toolbar('Training point and training');
+    button(more, 'point', 'Next point', () => this.nextPoint());
+    button(more, 'train', 'Train one step', () => this.train(1));
+    const status = element('p', 'status');
+    const scroller = element('div', 'graph-scroll');
+    scroller.tabIndex = 0;
+    scroller.setAttribute('aria-label', 'The graph (scrolls sideways)');
+    const figure = createGraphFigure(scroller);
+    const explain = element('p', 'caption explain');
+    explain.setAttribute('part', 'caption');
+    const notice = element('p', 'notice');
+    notice.hidden = true;
+    const live = liveRegion();
+    frame.append(controls, more, status, scroller, explain, notice, live);
+    root.append(frame);
+    this.#parts = { back, play, status, figure, explain, notice, live };
+  }
+
+  configure() {
+    this.#stopPlay();
+    const { values, refused } = readAttributeValues(this, FIELDS);
+    const p = this.#parts;
+    p.notice.textContent = refusedText(refused);
+    p.notice.hidden = refused.length === 0;
+    this.#network?.free();
+    this.#network = new this.core.Network({ layers: [2, ...values.hidden, 1], activation: values.act, seed: values.seed, lr: 0.1, batchSize: 1 });
+    this.#network.useDataset({ dataset: values.data, points: GRAPH_POINTS, seed: values.seed });
+    this.#point = values.point;
+    this.#retrace();
+  }
+
+  #retrace() {
+    this.#trace = this.#network.trace(this.#point);
+    this.#order = backwardOrder(this.#trace);
+    this.#parts.figure.draw(this.#trace);
+    this.#done = 0;
+    this.#render();
+    this.dispatchEvent(new CustomEvent('reset', { detail: { point: this.#point }, bubbles: true, composed: true }));
+  }
+
+  /** Shows the next node's gradient; returns false when every gradient is shown. */
+  backwardStep() {
+    if (!this.#trace || this.#done >= this.#order.length) return false;
+    this.#done += 1;
+    this.#render();
+    const id = this.#order[this.#done - 1];
+    this.#parts.live.textContent = this.#parts.explain.textContent;
+    this.dispatchEvent(new CustomEvent('step', { detail: { id, done: this.#done }, bubbles: true, composed: true }));
+    return true;
+  }
+
+  showAll() {
+    this.#done = this.#order.length;
+    this.#render();
+  }
+
+  hideGradients() {
+    this.#done = 0;
+    this.#render();
+  }
+
+  nextPoint() {
+    if (!this.#network) return;
+    this.#stopPlay();
+    const n = this.#network.trainData().length / 3;
+    this.#point = (this.#point + 1) % n;
+    this.#retrace();
+  }
+
+  /** Trains n updates on the whole training set, then traces the point again. */
+  train(n) {
+    if (!this.#network) return;
+    this.#stopPlay();
+    try {
+      this.#network.trainSteps(n);
+    } catch (e) {
+      this.#parts.notice.textContent = String(e?.message ?? e);
+      this.#parts.notice.hidden = false;
+    }
+    this.#retrace();
+  }
+
+  #play() {
+    if (this.#done >= this.#order.length) this.#done = 0;
+    this.#last = 0;
+    this.#loop.start();
+  }
+
+  /** One frame of Play backward: a node every BACKWARD_INTERVAL_MS, until every gradient is shown. */
+  #frame(now) {
+    if (now - this.#last < BACKWARD_INTERVAL_MS) return true;
+    this.#last = now;
+    return this.backwardStep() && this.#done < this.#order.length;
+  }
+
+  #stopPlay() {
+    this.#loop.stop();
+  }
+
+  stopped() {
+    this.#stopPlay();
+  }
+
+  #render() {
+    const p = this.#parts;
+    const t = this.#trace;
+    p.figure.reveal(this.#done);
+    const [x1, x2, target] = Array.from(this.#network.trainData().slice(this.#point * 3, this.#point * 3 + 3));
+    const loss = t.nodes.find((n) => n.id === t.loss);
+    p.status.textContent = `Training point ${this.#point + 1}: x = (${short(x1)}, ${short(x2)}), target y = ${short(target)}; after ${formatCount(this.#network.steps)} training step${this.#network.steps === 1 ? '' : 's'}, J = ½(ŷ − y)² = ${short(loss.value)}. Gradients shown: ${this.#done} of ${this.#order.length}.`;
+    p.back.disabled = this.#done >= this.#order.length;
+    p.explain.textContent = this.#done === 0
+      ? 'The forward pass has put a value under every node. Step backward: J is where the blame starts, ∂J/∂J = 1.'
+      : this.#explain(this.#order[this.#done - 1]);
+  }
+
+  /** grad(node) = Σ over its out-edges of grad(to)·local, in this node's numbers. */
+  #explain(id) {
+    const t = this.#trace;
+    const node = t.nodes[id];
+    const name = nodeName(node);
+    if (id === t.loss) return 'J: ∂J/∂J = 1, where the backward pass starts.';
+    const outs = t.edges.filter((e) => e.from === id);
+    const wrap = (v) => (v < 0 ? `(${short(v)})` : short(v));
+    const terms = outs.map((e) => `${wrap(t.nodes[e.to].grad)} · ${wrap(e.local)}`);
+    const edges = outs.length === 1 ? 'its one out-edge' : `its ${outs.length} out-edges`;
+    return `${name}: ∂J/∂${name} = Σ over ${edges} of ∂J/∂(next node) · local = ${terms.join(' + ')} = ${short(node.grad)}`;
+  }
+
+  get trace() {
+    return this.#trace ? structuredClone(this.#trace) : null;
+  }
+  get settings() {
+    return this.#network ? { config: this.#network.config, point: this.#point, weights: Array.from(this.#network.weights()), biases: Array.from(this.#network.biases()), train: Array.from(this.#network.trainData()) } : null;
+  }
+  get revealed() {
+    return this.#done;
+  }
+}

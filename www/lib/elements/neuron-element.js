@@ -1,0 +1,221 @@
+// <backprop-neuron>: the article's one weight given a bias and an activation, ŷ = σ(w·x + b), J = (ŷ − y)², trained
+// live by the full core's Network (one input, one sigmoid neuron, squared error, plain gradient descent on one point).
+// Each step's numbers are read from the core's trace of the point (values, ∂J/∂node, local derivatives) and its
+// update from the core's own training step, so every number shown is the core's.
+//
+// Attributes: x, y, w, b, lr, loading. Events: step, reset. Read-only: records, w, b, steps. Methods: step(),
+// play(), pause(), reset().
+import { NetworkFigureElement, button, element, frameLoop, liveRegion, refusedText, showPlaying, toolbar } from './network-element.js';
+import { NEURON_DIGITS, NEURON_EQUATIONS } from '../neuron-equations.js';
+import { createLossFigure } from '../figures/loss.js';
+import { readAttributeValues } from '../state.js';
+import { formatCount, formatNumber } from '../format.js';
+
+const between = (min, max, more = {}) => ({ min, max, range: `a number from ${min} to ${max}`, ...more });
+/** The neuron's fields: the article's x, y and w₀, a bias starting at 0, and a learning rate. */
+export const NEURON_FIELDS = [
+  { key: 'x', attribute: 'x', label: 'x', fallback: 1.5, ...between(-100, 100) },
+  { key: 'y', attribute: 'y', label: 'y', fallback: 0.5, ...between(0, 1) },
+  { key: 'w', attribute: 'w', label: 'w₀', fallback: 0.8, ...between(-100, 100) },
+  { key: 'b', attribute: 'b', label: 'b₀', fallback: 0, ...between(-100, 100) },
+  { key: 'lr', attribute: 'lr', label: 'lr', fallback: 1, ...between(0, 10, { minExclusive: true }) },
+];
+
+/** Steps a run keeps (then Play stops). */
+const MAX_STEPS = 2000;
+const STEPS_PER_SECOND = 6;
+const short = (v) => formatNumber(v, NEURON_DIGITS);
+
+export class NeuronElement extends NetworkFigureElement {
+  static label = 'One neuron with a bias and a sigmoid, trained step by step';
+  static configAttributes = NEURON_FIELDS.map((f) => f.attribute);
+
+  #parts = null;
+  #network = null;
+  #config = null;
+  #records = [];
+  #pending = null;
+  #last = 0;
+  #loop = frameLoop((now) => this.#frame(now), (playing) => showPlaying(this.#parts.play, playing));
+
+  build(root) {
+    const frame = element('div', 'frame neuron with-equations');
+    frame.setAttribute('part', 'frame');
+    const controls = toolbar('Neuron controls');
+    const step = button(controls, 'step', 'Step', () => (this.pause(), this.step()));
+    const play = button(controls, 'play', 'Play', () => (this.#loop.playing ? this.pause() : this.play()));
+    play.setAttribute('aria-pressed', 'false');
+    button(controls, 'reset', 'Reset', () => this.reset());
+    const status = element('p', 'status');
+    status.setAttribute('part', 'status');
+    const equations = element('ol', 'equations');
+    equations.setAttribute('part', 'equations');
+    const slots = {};
+    for (const [name, { title }] of Object.entries(NEURON_EQUATIONS)) {
+      const li = element('li');
+      li.dataset.equation = name;
+      const slot = element('div', 'equation');
+      li.append(element('span', 'equation-title', title), slot);
+      equations.append(li);
+      slots[name] = slot;
+    }
+    const pictures = element('div', 'pictures');
+    const loss = createLossFigure(pictures);
+    const tableWrap = element('div', 'table-wrap');
+    const table = element('table');
+    table.append(element('caption', null, 'w, b and J after each update'));
+    const head = element('tr');
+    for (const h of ['step', 'w', 'b', 'J']) head.append(element('th', null, h));
+    const thead = element('thead');
+    thead.append(head);
+    const tbody = element('tbody');
+    table.append(thead, tbody);
+    tableWrap.append(table);
+    pictures.append(tableWrap);
+    const body = element('div', 'body');
+    body.append(equations, pictures);
+    const notice = element('p', 'notice');
+    notice.hidden = true;
+    const live = liveRegion();
+    frame.append(controls, status, body, notice, live);
+    root.append(frame);
+    this.#parts = { step, play, status, slots, loss, tbody, notice, live };
+  }
+
+  configure() {
+    this.pause();
+    const { values, refused } = readAttributeValues(this, NEURON_FIELDS);
+    this.#config = values;
+    const p = this.#parts;
+    p.notice.textContent = refusedText(refused);
+    p.notice.hidden = refused.length === 0;
+    this.#network?.free();
+    const { x, y, w, b, lr } = values;
+    this.#network = new this.core.Network({ layers: [1, 1], outputActivation: 'sigmoid', loss: 'squared', optimizer: 'sgd', lr, batchSize: 1 });
+    this.#network.setData([x, y], [x, y]);
+    this.#network.setParameters([w], [b]);
+    this.#records = [];
+    this.#peek();
+    this.#render();
+    this.dispatchEvent(new CustomEvent('reset', { detail: { w, b }, bubbles: true, composed: true }));
+  }
+
+  /** The coming step's numbers, read from the core's trace of the point at the current parameters. */
+  #peek() {
+    const trace = this.#network.trace(0);
+    const byLabel = new Map(trace.nodes.map((nd) => [nd.label, nd]));
+    const node = (label) => byLabel.get(label);
+    const local = (from, to) => trace.edges.find((e) => e.from === node(from).id && e.to === node(to).id).local;
+    const wNode = node('w1[1,1]');
+    const product = trace.edges.find((e) => e.from === wNode.id); // w·x, then z = w·x + b
+    this.#pending = {
+      ...this.#config,
+      w: wNode.value,
+      b: node('b1[1]').value,
+      z: node('z1[1]').value,
+      yHat: node('ŷ').value,
+      loss: node('J').value,
+      dJdYHat: node('ŷ').grad,
+      dYHatdZ: local('z1[1]', 'ŷ'),
+      dZdW: product.local * trace.edges.find((e) => e.from === product.to && e.to === node('z1[1]').id).local,
+      dJdW: wNode.grad,
+      dJdB: node('b1[1]').grad,
+      wNext: null,
+      bNext: null,
+    };
+  }
+
+  /** Takes one update; returns false when the run has stopped. */
+  step() {
+    if (!this.#network || this.#records.length >= MAX_STEPS) return false;
+    const record = this.#pending;
+    try {
+      this.#network.trainSteps(1);
+    } catch (e) {
+      this.#parts.notice.textContent = String(e?.message ?? e);
+      this.#parts.notice.hidden = false;
+      return false;
+    }
+    record.wNext = this.#network.weights()[0];
+    record.bNext = this.#network.biases()[0];
+    this.#records.push(record);
+    this.#peek();
+    this.#render();
+    const n = this.#records.length;
+    this.#parts.live.textContent = `step ${n}: w = ${short(record.wNext)}, b = ${short(record.bNext)}, J = ${short(this.#pending.loss)}`;
+    this.dispatchEvent(new CustomEvent('step', { detail: { step: n, record: { ...record } }, bubbles: true, composed: true }));
+    return true;
+  }
+
+  play() {
+    if (!this.#network) return;
+    this.#last = performance.now();
+    this.#loop.start();
+  }
+
+  pause() {
+    this.#loop.stop();
+  }
+
+  reset() {
+    if (this.core) this.configure();
+  }
+
+  stopped() {
+    this.pause();
+  }
+
+  /** One frame of Play: a step every 1/STEPS_PER_SECOND s, until the run stops or J is all but 0. */
+  #frame(now) {
+    if (now - this.#last < 1000 / STEPS_PER_SECOND) return true;
+    this.#last = now;
+    return this.step() && this.#pending.loss >= 1e-12;
+  }
+
+  #render() {
+    const p = this.#parts;
+    const last = this.#records.at(-1);
+    const shown = last ?? this.#pending; // the step just taken, or before any the coming one
+    for (const [name, { build }] of Object.entries(NEURON_EQUATIONS)) p.slots[name].replaceChildren(...[build(shown)].flat());
+    const n = this.#records.length;
+    const now = this.#pending;
+    p.status.textContent = n === 0
+      ? `Before the first update: w = ${short(now.w)}, b = ${short(now.b)}, J = ${short(now.loss)}. The equations show the first step.`
+      : `After ${formatCount(n)} update${n === 1 ? '' : 's'}: w = ${short(now.w)}, b = ${short(now.b)}, ŷ = ${short(now.yHat)}, J = ${short(now.loss)}. The equations show the last step.`;
+    const rows = [...this.#records.map((r) => [r.w, r.b, r.loss]), [now.w, now.b, now.loss]];
+    const keep = rows.length > 12 ? [...rows.slice(0, 6).map((r, i) => [i, r]), null, ...rows.slice(-5).map((r, i) => [rows.length - 5 + i, r])] : rows.map((r, i) => [i, r]);
+    p.tbody.replaceChildren(
+      ...keep.map((entry) => {
+        const tr = element('tr');
+        if (!entry) {
+          tr.className = 'fold';
+          const td = element('td', null, `… ${formatCount(rows.length - 11)} more …`);
+          td.colSpan = 4;
+          tr.append(td);
+          return tr;
+        }
+        const [i, r] = entry;
+        tr.dataset.step = String(i);
+        if (i === rows.length - 1) tr.className = 'current-row';
+        tr.append(element('td', null, String(i)), ...r.map((v) => element('td', null, short(v))));
+        return tr;
+      }),
+    );
+    p.loss.update({ losses: rows.map((r) => r[2]) });
+    p.step.disabled = n >= MAX_STEPS;
+  }
+
+  get records() {
+    return this.#records.map((r) => ({ ...r }));
+  }
+  /** The coming step's numbers at the current parameters. */
+  get current() {
+    return this.#pending ? { ...this.#pending } : null;
+  }
+  get steps() {
+    return this.#records.length;
+  }
+  get playing() {
+    return this.#loop.playing;
+  }
+}

@@ -1,0 +1,40 @@
+// What every figure's shadow root needs before it draws, shared by the article's figures and the network figures:
+// the figures' stylesheet (fetched once), and the signal that a figure is near the viewport (lazy loading). It
+// imports nothing, so a page of network figures does not load the article's descent.
+
+const SHEET_URL = new URL('../../styles/figure.css', import.meta.url);
+let sheet = null;
+
+/** The figures' stylesheet, fetched once (a same-origin file: no inline style is needed under a strict CSP). */
+export function figureSheet() {
+  sheet ??= fetch(SHEET_URL)
+    .then((r) => (r.ok ? r.text() : ''))
+    .catch(() => '')
+    .then((css) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(css);
+      return s;
+    });
+  return sheet;
+}
+
+const NEAR_VIEWPORT = '300px';
+
+/**
+ * Calls `start` once `element` comes near the viewport (at once where IntersectionObserver is missing). Returns the
+ * observer (null when `start` ran at once), for the caller to disconnect.
+ */
+export function whenNear(element, start) {
+  if (!('IntersectionObserver' in window)) {
+    start();
+    return null;
+  }
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) start();
+    },
+    { rootMargin: NEAR_VIEWPORT },
+  );
+  observer.observe(element);
+  return observer;
+}

@@ -1,0 +1,134 @@
+// A traced computation graph as an SVG DAG, laid out left to right: every node with its value and, once the backward
+// pass has reached it, its gradient ∂J/∂node; every edge labelled with its local derivative ∂to/∂from. Takes the plain
+// trace { nodes: [{id, label, op, value, grad}], edges: [{from, to, local}], loss } (ids in the order the forward pass
+// made them, so reversing them is a reverse topological order) and never holds the network.
+import { formatNumber } from '../format.js';
+import { clear, set, svg } from '../svg.js';
+
+const COLUMN = 92;
+const ROW = 66;
+const PAD = { x: 52, y: 40 };
+const SYMBOL = { mul: '×', add: '+', neg: '−', powi: '²', powf: 'pow', exp: 'exp', ln: 'ln' };
+const short = (v) => formatNumber(v, 3);
+
+/** What a node is called on the figure: its name ("w1[1,2]", "ŷ", "J") or its operation's symbol. */
+export function nodeName(node) {
+  if (node.label === 'const') return short(node.value);
+  return node.label === node.op ? SYMBOL[node.op] ?? node.op : node.label;
+}
+
+/**
+ * Columns for a left-to-right drawing: each result one column right of its furthest computed operand; then a node
+ * made from leaves only (a leaf is a parameter, an input or a constant) slides right to just before its nearest
+ * consumer, and every leaf sits one column left of its first consumer, so y and ½ appear where the loss uses them.
+ * Rows are ordered by the mean row of each node's neighbours (a few sweeps), so edges cross less.
+ */
+export function layoutGraph({ nodes, edges }) {
+  const ins = new Map(nodes.map((n) => [n.id, []]));
+  const outs = new Map(nodes.map((n) => [n.id, []]));
+  for (const e of edges) {
+    ins.get(e.to).push(e.from);
+    outs.get(e.from).push(e.to);
+  }
+  const order = [...nodes].sort((a, b) => a.id - b.id); // ids are a topological order
+  const leaf = (id) => ins.get(id).length === 0;
+  const depth = new Map(order.map((n) => [n.id, 0]));
+  for (const n of order) for (const f of ins.get(n.id)) depth.set(n.id, Math.max(depth.get(n.id), depth.get(f) + 1));
+  const beforeConsumer = (id) => Math.min(...outs.get(id).map((t) => depth.get(t))) - 1;
+  for (const n of [...order].reverse()) {
+    if (!leaf(n.id) && outs.get(n.id).length && ins.get(n.id).every(leaf)) depth.set(n.id, beforeConsumer(n.id));
+  }
+  for (const n of order) if (leaf(n.id) && outs.get(n.id).length) depth.set(n.id, beforeConsumer(n.id));
+  const columns = [];
+  for (const n of order) (columns[depth.get(n.id)] ??= []).push(n.id);
+  const row = new Map();
+  const place = () => columns.forEach((c) => c?.forEach((id, i) => row.set(id, i - (c.length - 1) / 2)));
+  place();
+  const mean = (ids) => (ids.length ? ids.reduce((s, id) => s + row.get(id), 0) / ids.length : null);
+  for (const neighbours of [outs, ins, outs]) {
+    for (const c of columns) c?.sort((a, b) => (mean(neighbours.get(a)) ?? row.get(a)) - (mean(neighbours.get(b)) ?? row.get(b)));
+    place();
+  }
+  const tallest = Math.max(...columns.map((c) => c?.length ?? 0));
+  const width = PAD.x * 2 + COLUMN * (columns.length - 1);
+  const height = PAD.y * 2 + ROW * (tallest - 1) + 20;
+  const pos = new Map(nodes.map((n) => [n.id, { x: PAD.x + COLUMN * depth.get(n.id), y: height / 2 - 10 + ROW * row.get(n.id) }]));
+  return { pos, width, height, outs };
+}
+
+/** The backward order: J first, then every node in reverse topological order. */
+export function backwardOrder(trace) {
+  return [...trace.nodes].sort((a, b) => b.id - a.id).map((n) => n.id);
+}
+
+/**
+ * @returns {{ draw(trace): void, reveal(done: number): void }} draw() lays out a new trace; reveal(k) shows the
+ * gradients of the first k nodes of the backward order, the k-th as the current one with its out-edges lit.
+ */
+export function createGraphFigure(container) {
+  const root = svg('svg', { class: 'graph', role: 'img', part: 'graph' });
+  const title = svg('title', {}, 'The computation graph');
+  const defs = svg('defs', {}, svg('marker', { id: 'bp-graph-head', viewBox: '0 0 8 8', refX: 8, refY: 4, markerUnits: 'userSpaceOnUse', markerWidth: 8, markerHeight: 8, orient: 'auto' }, svg('path', { d: 'M0 0L8 4L0 8z', class: 'arrow-head' })));
+  const edgeLayer = svg('g', { class: 'edges' });
+  const nodeLayer = svg('g', { class: 'nodes' });
+  root.append(title, defs, edgeLayer, nodeLayer);
+  container.append(root);
+  let state = null;
+
+  function draw(trace) {
+    const { pos, width, height } = layoutGraph(trace);
+    set(root, { viewBox: `0 0 ${width} ${height}` });
+    clear(edgeLayer);
+    clear(nodeLayer);
+    const nodeEls = new Map();
+    const edgeEls = [];
+    for (const e of trace.edges) {
+      const a = pos.get(e.from);
+      const b = pos.get(e.to);
+      const g = svg('g', { class: 'graph-edge', 'data-from': e.from, 'data-to': e.to, 'data-local': String(e.local) });
+      const x1 = a.x + 24;
+      const x2 = b.x - 24;
+      g.append(
+        svg('path', { d: `M${x1} ${a.y}C${x1 + 30} ${a.y} ${x2 - 30} ${b.y} ${x2} ${b.y}`, 'marker-end': 'url(#bp-graph-head)' }),
+        svg('text', { x: (x1 + x2) / 2, y: (a.y + b.y) / 2 - 3, 'text-anchor': 'middle', class: 'local' }, short(e.local)),
+      );
+      edgeLayer.append(g);
+      edgeEls.push([e, g]);
+    }
+    for (const n of trace.nodes) {
+      const { x, y } = pos.get(n.id);
+      const named = n.label !== n.op && n.label !== 'const';
+      const g = svg('g', { class: `graph-node ${named ? 'named' : 'op'} ${n.label === 'J' ? 'loss' : ''}`, 'data-id': n.id, 'data-label': n.label, 'data-value': String(n.value), 'data-grad': String(n.grad) });
+      const shape = named ? svg('rect', { x: x - 24, y: y - 14, width: 48, height: 28, rx: 7 }) : svg('circle', { cx: x, cy: y, r: 14 });
+      const gradText = svg('text', { x, y: y + 37, 'text-anchor': 'middle', class: 'grad' }, '');
+      g.append(
+        svg('title', {}, `${n.label}: value ${formatNumber(n.value)}, ∂J/∂${n.label} ${formatNumber(n.grad)}`),
+        shape,
+        svg('text', { x, y: y + 4.5, 'text-anchor': 'middle', class: 'name' }, nodeName(n)),
+        svg('text', { x, y: y + 25, 'text-anchor': 'middle', class: 'value' }, short(n.value)),
+        gradText,
+      );
+      nodeLayer.append(g);
+      nodeEls.set(n.id, { g, gradText, node: n });
+    }
+    state = { trace, order: backwardOrder(trace), nodeEls, edgeEls };
+    title.textContent = `The computation graph of one training point: ${trace.nodes.length} nodes, ${trace.edges.length} edges; J = ${formatNumber(trace.nodes.find((n) => n.id === trace.loss)?.value)}`;
+  }
+
+  function reveal(done) {
+    if (!state) return;
+    const shown = new Set(state.order.slice(0, done));
+    const current = done > 0 ? state.order[done - 1] : null;
+    for (const [id, { g, gradText, node }] of state.nodeEls) {
+      gradText.textContent = shown.has(id) ? `∂ ${short(node.grad)}` : '';
+      g.classList.toggle('done', shown.has(id));
+      g.classList.toggle('current', id === current);
+    }
+    for (const [e, g] of state.edgeEls) g.classList.toggle('current', e.from === current);
+    // The nodes whose gradients make the current one's light up too.
+    for (const [e] of state.edgeEls) if (e.from === current) state.nodeEls.get(e.to).g.classList.add('source');
+    for (const [id, { g }] of state.nodeEls) if (!state.edgeEls.some(([e]) => e.from === current && e.to === id)) g.classList.remove('source');
+  }
+
+  return { draw, reveal };
+}

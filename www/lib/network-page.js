@@ -1,0 +1,45 @@
+// The network page's wiring: the playground's state in the URL (both ways, through its state table), the copy-link
+// button and the theme. The figures themselves are custom elements and know nothing of this page.
+import { readState, refusalNotice, writeState } from './state.js';
+import { PLAYGROUND_FIELDS } from './playground-state.js';
+import { wireTheme } from './theme.js';
+
+const playground = document.getElementById('playground');
+const notice = document.getElementById('url-notice');
+const WHOSE = 'the playground’s';
+
+function writeUrl(state) {
+  const text = `#${writeState(state, PLAYGROUND_FIELDS).replaceAll('%2C', ',')}`; // "hidden=4,2" reads better than 4%2C2
+  if (location.hash !== text) history.replaceState(null, '', text);
+}
+
+function applyFragment(fragment) {
+  const read = readState(fragment, PLAYGROUND_FIELDS);
+  const message = refusalNotice(read, WHOSE);
+  notice.textContent = message ?? '';
+  notice.hidden = !message;
+  for (const f of PLAYGROUND_FIELDS) playground.setAttribute(f.attribute, f.write(read.state[f.key]));
+  if (message) writeUrl(read.state); // do not keep, or pass on, what could not be used
+}
+
+playground.addEventListener('change', (e) => {
+  if (e.target !== playground || !e.detail) return;
+  notice.hidden = true;
+  writeUrl(e.detail);
+});
+
+document.getElementById('copy-link').addEventListener('click', async () => {
+  const status = document.getElementById('copy-status');
+  if (playground.state) writeUrl(playground.state);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = 'Link copied: it opens the playground with these settings and this seed.';
+  } catch {
+    status.textContent = 'Copy the address bar: it holds the playground’s settings and seed.';
+  }
+});
+
+wireTheme(document.getElementById('theme'), 'backprop-neuron, backprop-graph, backprop-playground');
+
+if (location.hash.length > 1) applyFragment(location.hash);
+window.addEventListener('hashchange', () => applyFragment(location.hash));
