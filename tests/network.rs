@@ -549,3 +549,30 @@ fn cross_entropy_maps_generated_labels_to_zero_and_one() {
     net.train_epochs(50.0).unwrap();
     assert!(net.train_loss() < 0.1 && net.test_loss() < 0.1);
 }
+
+#[test]
+fn a_trace_is_in_topological_order_and_each_gradient_sums_its_out_edges() {
+    // What a page relies on to draw and step the backward pass: ids are indices, edges run forward, and
+    // grad(node) = Σ over its out-edges of grad(to) · local, with ∂J/∂J = 1.
+    let net = circle_network(Optimizer::Sgd, false);
+    let (tape, loss) = net.trace(0.0).unwrap();
+    let nodes = tape.nodes();
+    let edges = tape.edges();
+    assert!(nodes.iter().enumerate().all(|(i, n)| n.id == i));
+    assert!(edges.iter().all(|e| e.from < e.to));
+    let loss = loss.0;
+    assert_eq!((nodes[loss].label.as_str(), nodes[loss].grad), ("J", 1.0));
+    for node in &nodes[..loss] {
+        let sum: f64 = edges
+            .iter()
+            .filter(|e| e.from == node.id)
+            .map(|e| nodes[e.to].grad * e.local)
+            .sum();
+        assert!(
+            (node.grad - sum).abs() <= 1e-12 * (1.0 + sum.abs()),
+            "{}: {} vs {sum}",
+            node.label,
+            node.grad
+        );
+    }
+}

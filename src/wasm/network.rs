@@ -87,7 +87,11 @@ export interface TraceEdge {
   local: number;
 }
 
-/** One training point's forward and backward pass as a graph; `loss` is the id of the node J. */
+/**
+ * One training point's forward and backward pass as a graph; `loss` is the id of the node J. Nodes are in tape
+ * order: a node's `id` is its index in `nodes`, and every edge runs from a smaller id to a larger one, so the ids
+ * are a topological order (the backward pass visits them from `loss` down). An unnamed node's `label` is its `op`.
+ */
 export interface Trace {
   nodes: TraceNode[];
   edges: TraceEdge[];
