@@ -8,6 +8,8 @@
 //!
 //! [`wasm`] is the one module that speaks to JavaScript (through wasm-bindgen); nothing else depends on it.
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod data;
 pub mod error;
