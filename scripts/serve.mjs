@@ -74,11 +74,14 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
   };
   const root = option('--root', 'www');
-  const { url } = await startServer({
-    root,
-    host: option('--host', '127.0.0.1'),
-    port: Number(option('--port', '8000')),
-    csp: args.includes('--csp'),
-  });
-  console.log(`Serving ${root}/ at ${url}  (Ctrl-C to stop)`);
+  const host = option('--host', '127.0.0.1');
+  const port = Number(option('--port', '8000'));
+  try {
+    const { url } = await startServer({ root, host, port, csp: args.includes('--csp') });
+    console.log(`Serving ${root}/ at ${url}  (Ctrl-C to stop)`);
+  } catch (e) {
+    const why = e.code === 'EADDRINUSE' ? `port ${port} is in use; choose another, e.g. PORT=9000 make serve` : e.message;
+    console.error(`serve: cannot listen on ${host}:${port}: ${why}`);
+    process.exit(1);
+  }
 }
