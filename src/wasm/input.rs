@@ -86,19 +86,29 @@ impl Fields {
             .map_err(|_| JsError::new(&format!("{}.{key} could not be read", self.name)))
     }
 
-    /// A number field, `None` when absent; any other type is refused (NaN and infinities pass, for the range check).
-    pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, JsError> {
+    /// A field of one type, `None` when absent; a value of any other type is refused, saying it must be `what`.
+    fn typed<T>(
+        &self,
+        key: &str,
+        what: &str,
+        convert: impl Fn(&JsValue) -> Option<T>,
+    ) -> Result<Option<T>, JsError> {
         let value = self.get(key)?;
         if value.is_undefined() {
             return Ok(None);
         }
-        value.as_f64().map(Some).ok_or_else(|| {
+        convert(&value).map(Some).ok_or_else(|| {
             JsError::new(&format!(
-                "{}.{key} must be a number (got {})",
+                "{}.{key} must be {what} (got {})",
                 self.name,
                 describe(&value)
             ))
         })
+    }
+
+    /// A number field, `None` when absent; any other type is refused (NaN and infinities pass, for the range check).
+    pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, JsError> {
+        self.typed(key, "a number", JsValue::as_f64)
     }
 
     /// A number field that must be present; `expected` says what it accepts.
@@ -111,33 +121,13 @@ impl Fields {
     /// A string field, `None` when absent.
     #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
     pub(crate) fn string(&self, key: &str) -> Result<Option<String>, JsError> {
-        let value = self.get(key)?;
-        if value.is_undefined() {
-            return Ok(None);
-        }
-        value.as_string().map(Some).ok_or_else(|| {
-            JsError::new(&format!(
-                "{}.{key} must be a string (got {})",
-                self.name,
-                describe(&value)
-            ))
-        })
+        self.typed(key, "a string", JsValue::as_string)
     }
 
     /// A boolean field, `None` when absent.
     #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
     pub(crate) fn boolean(&self, key: &str) -> Result<Option<bool>, JsError> {
-        let value = self.get(key)?;
-        if value.is_undefined() {
-            return Ok(None);
-        }
-        value.as_bool().map(Some).ok_or_else(|| {
-            JsError::new(&format!(
-                "{}.{key} must be true or false (got {})",
-                self.name,
-                describe(&value)
-            ))
-        })
+        self.typed(key, "true or false", JsValue::as_bool)
     }
 }
 
