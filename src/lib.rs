@@ -4,7 +4,8 @@
 //! - [`article`]: the article's one-weight network, step by step, with its closed-form facts;
 //! - [`tape`]: scalar reverse-mode automatic differentiation on a flat tape, with every local derivative exposed;
 //! - [`network`]: dense layers with biases, activations, losses and optimizers on flat buffers;
-//! - [`data`]: seeded toy datasets.
+//! - [`data`]: seeded toy datasets;
+//! - [`math`]: elementary functions (exp, tanh, sigmoid, ln, sin, …) that give the same bits everywhere.
 //!
 //! [`wasm`] is the one module that speaks to JavaScript (through wasm-bindgen); nothing else depends on it.
 
@@ -13,6 +14,7 @@
 pub mod article;
 pub mod data;
 pub mod error;
+pub mod math;
 pub mod network;
 pub mod tape;
 pub mod wasm;
