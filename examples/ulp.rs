@@ -24,7 +24,7 @@ impl Rng {
         let mut t = self.0;
         t = (t ^ (t >> 15)).wrapping_mul(1 | t);
         t = (t.wrapping_add((t ^ (t >> 7)).wrapping_mul(61 | t))) ^ t;
-        f64::from((t ^ (t >> 14)) >> 0) / 4_294_967_296.0
+        f64::from(t ^ (t >> 14)) / 4_294_967_296.0
     }
 }
 

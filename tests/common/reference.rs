@@ -101,12 +101,12 @@ impl Div for DD {
 
 /// ln 2 and π/2 to about 160 bits, as three doubles each.
 const LN2: [f64; 3] = [
-    6.931471805599453e-1,
+    std::f64::consts::LN_2,
     2.3190468138462996e-17,
     5.707708438416212e-34,
 ];
 const PIO2: [f64; 3] = [
-    1.5707963267948966,
+    std::f64::consts::FRAC_PI_2,
     6.123233995736766e-17,
     -1.4973849048591698e-33,
 ];
@@ -198,7 +198,7 @@ fn ln_newton(y: DD, g: f64) -> DD {
 }
 
 pub fn ln_ref(x: f64) -> DD {
-    if !(x > 0.0) || x.is_infinite() {
+    if x.is_nan() || x <= 0.0 || x.is_infinite() {
         return DD::from(backprop_lab::math::ln(x));
     }
     // x = 2ᵏ·m so that e^−g stays in range
@@ -209,7 +209,7 @@ pub fn ln_ref(x: f64) -> DD {
 }
 
 pub fn log1p_ref(x: f64) -> DD {
-    if !(x > -1.0) || x.is_infinite() {
+    if x.is_nan() || x <= -1.0 || x.is_infinite() {
         return DD::from(backprop_lab::math::log1p(x));
     }
     if x.abs() < 1e-3 {
