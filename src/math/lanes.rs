@@ -1,8 +1,8 @@
 //! One f64 or two: the arithmetic the generic kernels are written in.
 //!
 //! [`Lanes`] is implemented for `f64` and for [`F64x2`]. On wasm32 built with `+simd128`, [`F64x2`] is a `v128`
-//! and each operation is one f64x2 instruction (IEEE, per lane, rounded to nearest, as the scalar one); elsewhere
-//! it is a pair of f64 computed one after the other. A kernel written over `V: Lanes` therefore computes each lane
+//! and each operation is one f64x2 instruction (IEEE, per lane, rounded to nearest, as the scalar one); on x86-64
+//! it is an SSE2 register, the same; elsewhere it is a pair of f64 computed one after the other. A kernel written over `V: Lanes` therefore computes each lane
 //! exactly as its scalar instance does.
 
 use core::ops::{Add, Div, Mul, Neg, Sub};
@@ -174,7 +174,97 @@ mod simd {
     }
 }
 
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+#[cfg(target_arch = "x86_64")]
+mod simd {
+    use super::*;
+    use core::arch::x86_64::*;
+
+    /// Two f64 lanes in one SSE2 register (SSE2 is part of every x86-64 processor).
+    #[derive(Clone, Copy, Debug)]
+    pub struct F64x2(pub(crate) __m128d);
+
+    // SAFETY (every `unsafe` below): SSE2 is enabled on every x86_64 target, so these intrinsics are available.
+    impl F64x2 {
+        /// The lanes (a, b).
+        #[inline(always)]
+        pub fn new(a: f64, b: f64) -> Self {
+            F64x2(unsafe { _mm_set_pd(b, a) })
+        }
+        /// Lane 0.
+        #[inline(always)]
+        pub fn lo(self) -> f64 {
+            unsafe { _mm_cvtsd_f64(self.0) }
+        }
+        /// Lane 1.
+        #[inline(always)]
+        pub fn hi(self) -> f64 {
+            unsafe { _mm_cvtsd_f64(_mm_unpackhi_pd(self.0, self.0)) }
+        }
+        #[inline(always)]
+        fn select(mask: __m128d, then: Self, otherwise: Self) -> Self {
+            F64x2(unsafe { _mm_or_pd(_mm_and_pd(mask, then.0), _mm_andnot_pd(mask, otherwise.0)) })
+        }
+    }
+
+    macro_rules! binary {
+        ($trait:ident, $method:ident, $op:ident) => {
+            impl $trait for F64x2 {
+                type Output = F64x2;
+                #[inline(always)]
+                fn $method(self, other: F64x2) -> F64x2 {
+                    F64x2(unsafe { $op(self.0, other.0) })
+                }
+            }
+        };
+    }
+    binary!(Add, add, _mm_add_pd);
+    binary!(Sub, sub, _mm_sub_pd);
+    binary!(Mul, mul, _mm_mul_pd);
+    binary!(Div, div, _mm_div_pd);
+
+    impl Neg for F64x2 {
+        type Output = F64x2;
+        #[inline(always)]
+        fn neg(self) -> F64x2 {
+            F64x2(unsafe { _mm_xor_pd(self.0, _mm_set1_pd(-0.0)) })
+        }
+    }
+
+    impl Lanes for F64x2 {
+        #[inline(always)]
+        fn splat(v: f64) -> Self {
+            F64x2(unsafe { _mm_set1_pd(v) })
+        }
+        #[inline(always)]
+        fn abs(self) -> Self {
+            F64x2(unsafe { _mm_andnot_pd(_mm_set1_pd(-0.0), self.0) })
+        }
+        #[inline(always)]
+        fn copysign(self, sign: Self) -> Self {
+            let mask = unsafe { _mm_set1_pd(-0.0) };
+            F64x2::select(mask, sign, self)
+        }
+        #[inline(always)]
+        fn select_lt(self, bound: Self, then: Self, otherwise: Self) -> Self {
+            F64x2::select(unsafe { _mm_cmplt_pd(self.0, bound.0) }, then, otherwise)
+        }
+        #[inline(always)]
+        fn keep_nan(self, otherwise: Self) -> Self {
+            F64x2::select(unsafe { _mm_cmpunord_pd(self.0, self.0) }, self, otherwise)
+        }
+        #[inline(always)]
+        fn exp2_parts(t: Self, table: &[(f64, f64); 32]) -> (Self, Self) {
+            let (h0, l0) = f64::exp2_parts(t.lo(), table);
+            let (h1, l1) = f64::exp2_parts(t.hi(), table);
+            (F64x2::new(h0, h1), F64x2::new(l0, l1))
+        }
+    }
+}
+
+#[cfg(not(any(
+    target_arch = "x86_64",
+    all(target_arch = "wasm32", target_feature = "simd128")
+)))]
 mod simd {
     use super::*;
 
@@ -266,3 +356,10 @@ mod simd {
 }
 
 pub use simd::F64x2;
+
+impl PartialEq for F64x2 {
+    /// Both lanes hold the same bits.
+    fn eq(&self, other: &F64x2) -> bool {
+        self.lo().to_bits() == other.lo().to_bits() && self.hi().to_bits() == other.hi().to_bits()
+    }
+}

@@ -18,11 +18,8 @@ impl Network {
         }
         let end = (self.cursor + self.config.batch_size).min(n);
         self.dense.zero_gradients();
-        for &k in &self.order[self.cursor..end] {
-            let (x, t) = self.train.point(k);
-            self.dense.forward(x);
-            self.dense.backward(t);
-        }
+        self.dense
+            .accumulate(&self.train, &self.order[self.cursor..end], false);
         self.update((end - self.cursor) as f64)?;
         self.steps += 1;
         self.cursor = end;
