@@ -127,13 +127,13 @@ def table():
     print(f'const INV_LN2_32: f64 = {inv!r};')
     print(f'const LN2_32_HI: f64 = {l2h!r};')
     print(f'const LN2_32_LO: f64 = {l2l!r};')
-    print('const TABLE: [(f64, f64); 32] = [')
+    print('const TABLE: [[f64; 2]; 32] = [')
     for j in range(32):
         v = mpf(2) ** (mpf(j) / 32)
         # 2^(j/32) to 27 significant bits, so that it times a 26-bit number is exact; then the remainder.
         th = float(mpmath.nint(v * 2 ** 26) / 2 ** 26)
         tl = to_double(v - mpf(th))
-        print(f'    ({th!r}, {tl!r}),')
+        print(f'    [{th!r}, {tl!r}],')
     print('];')
 
 

@@ -26,9 +26,11 @@ pub trait Lanes:
     fn select_lt(self, bound: Self, then: Self, otherwise: Self) -> Self;
     /// Per lane: self where self is NaN, else `otherwise`.
     fn keep_nan(self, otherwise: Self) -> Self;
+    /// (every lane is below `bound`, some lane is below `bound`); NaN lanes are not below.
+    fn below(self, bound: f64) -> (bool, bool);
     /// For t = y·32/ln 2 + 1.5·2⁵² (so that t's low bits hold n = round(y·32/ln 2), with −2¹⁶ < n ≤ 0 and
     /// n = 32k + j, 0 ≤ j < 32): the exact products (2ᵏ·T_hi[j], 2ᵏ·T_lo[j]) of the table of 2^(j/32).
-    fn exp2_parts(t: Self, table: &[(f64, f64); 32]) -> (Self, Self);
+    fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self);
 }
 
 /// The bits of 1.5·2⁵², the constant whose addition rounds a number below 2⁵¹ in size to an integer.
@@ -42,8 +44,8 @@ fn table_index(t: f64) -> i64 {
 
 /// 2ᵏ·T_hi[j] and 2ᵏ·T_lo[j] for n = 32k + j (k ≥ −1021: the scale is a normal number).
 #[inline(always)]
-fn scaled_entry(n: i64, table: &[(f64, f64); 32]) -> (f64, f64) {
-    let (hi, lo) = table[(n & 31) as usize];
+fn scaled_entry(n: i64, table: &[[f64; 2]; 32]) -> (f64, f64) {
+    let [hi, lo] = table[(n & 31) as usize];
     let scale = f64::from_bits((((n >> 5) + 1023) as u64) << 52);
     (hi * scale, lo * scale)
 }
@@ -78,7 +80,11 @@ impl Lanes for f64 {
         }
     }
     #[inline(always)]
-    fn exp2_parts(t: Self, table: &[(f64, f64); 32]) -> (Self, Self) {
+    fn below(self, bound: f64) -> (bool, bool) {
+        (self < bound, self < bound)
+    }
+    #[inline(always)]
+    fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self) {
         scaled_entry(table_index(t), table)
     }
 }
@@ -165,11 +171,28 @@ mod simd {
             ))
         }
         #[inline(always)]
-        fn exp2_parts(t: Self, table: &[(f64, f64); 32]) -> (Self, Self) {
+        fn below(self, bound: f64) -> (bool, bool) {
+            let mask = i64x2_bitmask(f64x2_lt(self.0, f64x2_splat(bound)));
+            (mask == 3, mask != 0)
+        }
+        #[inline(always)]
+        fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self) {
+            // n = bits(t) − bits(1.5·2⁵²) per lane; entry j = n & 31 loaded as one (hi, lo) v128 per lane
             let n = i64x2_sub(t.0, f64x2_splat(ROUNDER));
-            let (h0, l0) = scaled_entry(i64x2_extract_lane::<0>(n), table);
-            let (h1, l1) = scaled_entry(i64x2_extract_lane::<1>(n), table);
-            (F64x2::new(h0, h1), F64x2::new(l0, l1))
+            let j0 = (i64x2_extract_lane::<0>(n) & 31) as usize;
+            let j1 = (i64x2_extract_lane::<1>(n) & 31) as usize;
+            // SAFETY: j0, j1 < 32 index the table; v128_load reads the 16 bytes of one [hi, lo] entry.
+            let (e0, e1) = unsafe {
+                (
+                    v128_load(table.as_ptr().add(j0) as *const v128),
+                    v128_load(table.as_ptr().add(j1) as *const v128),
+                )
+            };
+            let hi = i64x2_shuffle::<0, 2>(e0, e1);
+            let lo = i64x2_shuffle::<1, 3>(e0, e1);
+            // 2ᵏ with k = n >> 5 (arithmetic), built in the exponent field
+            let scale = i64x2_shl(i64x2_add(i64x2_shr(n, 5), i64x2_splat(1023)), 52);
+            (F64x2(f64x2_mul(hi, scale)), F64x2(f64x2_mul(lo, scale)))
         }
     }
 }
@@ -253,7 +276,12 @@ mod simd {
             F64x2::select(unsafe { _mm_cmpunord_pd(self.0, self.0) }, self, otherwise)
         }
         #[inline(always)]
-        fn exp2_parts(t: Self, table: &[(f64, f64); 32]) -> (Self, Self) {
+        fn below(self, bound: f64) -> (bool, bool) {
+            let mask = unsafe { _mm_movemask_pd(_mm_cmplt_pd(self.0, _mm_set1_pd(bound))) };
+            (mask == 3, mask != 0)
+        }
+        #[inline(always)]
+        fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self) {
             let (h0, l0) = f64::exp2_parts(t.lo(), table);
             let (h1, l1) = f64::exp2_parts(t.hi(), table);
             (F64x2::new(h0, h1), F64x2::new(l0, l1))
@@ -347,7 +375,12 @@ mod simd {
             self.zip(otherwise, Lanes::keep_nan)
         }
         #[inline(always)]
-        fn exp2_parts(t: Self, table: &[(f64, f64); 32]) -> (Self, Self) {
+        fn below(self, bound: f64) -> (bool, bool) {
+            let (a, b) = (self.0[0] < bound, self.0[1] < bound);
+            (a && b, a || b)
+        }
+        #[inline(always)]
+        fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self) {
             let (h0, l0) = f64::exp2_parts(t.0[0], table);
             let (h1, l1) = f64::exp2_parts(t.0[1], table);
             (F64x2([h0, h1]), F64x2([l0, l1]))
