@@ -6,7 +6,7 @@
 // Events: step, diverge, reset (CustomEvents, numbers in detail). Read-only: w, steps, loss, phase, records,
 // diverged, config, analysis, playing. Methods: nextPhase(), nextStep(), play(), pause(), reset(), exportCSV(), exportJSON().
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
-import { button, element, liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
+import { button, element, equationBox, liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
 import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './shortcuts.js';
 import { flagField } from '../fields.js';
 import { createCurveFigure } from '../figures/curve.js';
@@ -46,6 +46,10 @@ export class DescentElement extends FigureElement {
   #budget = 0;
   #announced = 0;
   #autoplayed = false;
+  #wholeCurve = false;
+  #stopAtConvergence = true;
+  /** The sentence shown where Play stopped by itself at convergence (null otherwise). */
+  #done = null;
 
   build(root) {
     const frame = document.createElement('div');
@@ -80,6 +84,15 @@ export class DescentElement extends FigureElement {
     pictures.className = 'pictures';
     const network = createNetworkFigure(pictures);
     const curve = createCurveFigure(pictures);
+    const views = element('div', 'view-choice');
+    const whole = button(views, 'view', 'Whole curve', () => {
+      this.#wholeCurve = !this.#wholeCurve;
+      whole.setAttribute('aria-pressed', String(this.#wholeCurve));
+      this.requestRender();
+    });
+    whole.setAttribute('aria-pressed', 'false');
+    whole.title = 'Off: the view follows the last steps. On: every step and the whole bowl.';
+    pictures.append(views);
     const equations = document.createElement('ol');
     equations.className = 'equations';
     equations.setAttribute('part', 'equations');
@@ -90,8 +103,7 @@ export class DescentElement extends FigureElement {
       const h = document.createElement('span');
       h.className = 'equation-title';
       h.textContent = EQUATIONS[name].title;
-      const m = document.createElement('div');
-      m.className = 'equation';
+      const m = equationBox();
       li.append(h, m);
       equations.append(li);
       slots[name] = m;
@@ -104,12 +116,13 @@ export class DescentElement extends FigureElement {
     stop.setAttribute('part', 'stop');
     stop.hidden = true;
     const problem = notice();
+    const done = notice('done');
     const live = liveRegion();
 
-    frame.append(controls, help, status, body, stop, problem, live);
+    frame.append(controls, help, status, done, body, stop, problem, live);
     root.append(frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
-    this.#parts = { frame, controls, phase, step, play, speed, reset, keys, help, status, equations, slots, network, curve, stop, problem, live };
+    this.#parts = { frame, controls, phase, step, play, speed, reset, keys, help, status, done, equations, slots, network, curve, stop, problem, live };
   }
 
   applyOptions() {
@@ -122,6 +135,7 @@ export class DescentElement extends FigureElement {
 
   problemChanged() {
     this.pause();
+    this.#done = null;
   }
 
   started() {
@@ -139,6 +153,7 @@ export class DescentElement extends FigureElement {
     const p = this.#parts;
     if (!p) return;
     p.problem.show(model.error);
+    p.done.show(this.#done);
     if (!model.descent) {
       p.status.textContent = 'This problem cannot be run.';
       for (const b of [p.phase, p.step, p.play, p.reset]) b.disabled = true;
@@ -159,8 +174,9 @@ export class DescentElement extends FigureElement {
       point: shown ? { w: shown.w, loss: shown.loss, slope: v.dJdW } : null,
       next: v.wNext,
       phase,
+      view: this.#wholeCurve ? 'whole' : 'follow',
     });
-    for (const name of STEP_EQUATIONS) p.slots[name].replaceChildren(buildEquation(name, v, phase));
+    for (const name of STEP_EQUATIONS) p.slots[name].show(buildEquation(name, v, phase));
     for (const li of p.equations.children) {
       const current = { forward: 'forward', error: 'error', backward: 'chain', update: 'update' }[phase] === li.dataset.equation;
       li.classList.toggle('current', current);
@@ -207,6 +223,10 @@ export class DescentElement extends FigureElement {
   #act(action) {
     const model = this.model;
     if (!model?.descent) return;
+    if (action !== 'help' && this.#done) {
+      this.#done = null;
+      this.requestRender();
+    }
     switch (action) {
       case 'phase':
         this.pause();
@@ -284,9 +304,12 @@ export class DescentElement extends FigureElement {
       if (!model.pending) return this.#halt(model);
     }
     const within = model.facts?.analysis?.stepsToWithin;
-    if (Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.phase === 3) {
+    if (this.#stopAtConvergence && Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.phase === 3) {
       this.pause();
-      this.#announce(`${this.#stepText(model)}. Converged: w is within ${formatNumber(model.facts.analysis.tolerance)} of w* = ${formatNumber(model.facts.analysis.optimum)}.`, true);
+      const a = model.facts.analysis;
+      this.#done = `Converged after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: w = ${formatNumber(model.w)} is within ${formatNumber(a.tolerance)} of w* = ${formatNumber(a.optimum)}, so Play stops here. Press Play again to go on.`;
+      this.#announce(this.#done, true);
+      this.requestRender();
       return;
     }
     this.#frame = requestAnimationFrame(this.#tick);
@@ -303,6 +326,10 @@ export class DescentElement extends FigureElement {
   play() {
     const model = this.model;
     if (this.#playing || !model?.pending) return;
+    // Play stops once when w comes within the tolerance of w*; started from there, it goes on.
+    const within = model.facts?.analysis?.stepsToWithin;
+    this.#stopAtConvergence = !(Number.isFinite(within) && model.steps >= Math.max(within, 1));
+    this.#done = null;
     this.#playing = true;
     this.#last = performance.now();
     this.#budget = 0;
@@ -342,6 +369,7 @@ export class DescentElement extends FigureElement {
   /** Back to w₀. */
   reset() {
     this.pause();
+    this.#done = null;
     this.model?.reset();
     if (this.model) this.#announce(`reset: step 0, w = ${formatNumber(this.model.w)}`, true);
   }

@@ -6,7 +6,7 @@
 // Attributes: x, y, w, b, lr, loading. Events: step, reset. Read-only: records, w, b, steps. Methods: step(),
 // play(), pause(), reset().
 import { BaseElement } from './base-element.js';
-import { button, element, frameLoop, liveRegion, notice, showPlaying, toolbar } from './parts.js';
+import { button, element, equationBox, frameLoop, liveRegion, notice, showPlaying, toolbar } from './parts.js';
 import { COMMON_FIELDS, decimal, field } from '../fields.js';
 import { NEURON_DIGITS, NEURON_EQUATIONS } from '../neuron-equations.js';
 import { createLossFigure } from '../figures/loss.js';
@@ -58,7 +58,7 @@ export class NeuronElement extends BaseElement {
     for (const [name, { title }] of Object.entries(NEURON_EQUATIONS)) {
       const li = element('li');
       li.dataset.equation = name;
-      const slot = element('div', 'equation');
+      const slot = equationBox();
       li.append(element('span', 'equation-title', title), slot);
       equations.append(li);
       slots[name] = slot;
@@ -182,7 +182,7 @@ export class NeuronElement extends BaseElement {
     const p = this.#parts;
     const last = this.#records.at(-1);
     const shown = last ?? this.#pending; // the step just taken, or before any the coming one
-    for (const [name, { build }] of Object.entries(NEURON_EQUATIONS)) p.slots[name].replaceChildren(...[build(shown)].flat());
+    for (const [name, { build }] of Object.entries(NEURON_EQUATIONS)) p.slots[name].show(...[build(shown)].flat());
     const n = this.#records.length;
     const now = this.#pending;
     p.status.textContent = n === 0

@@ -118,3 +118,36 @@ export function shortcutList(shortcuts, className = 'shortcuts') {
   }
   return dl;
 }
+
+const overflowWatch = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => entries.forEach((e) => markScroll(e.target))) : null;
+
+/** Marks a box whose content is wider than it: it then shows that it scrolls, and takes the focus (for the keys). */
+function markScroll(box) {
+  const scrolls = box.scrollWidth > box.clientWidth + 1;
+  if (scrolls === box.classList.contains('scrolls')) return;
+  box.classList.toggle('scrolls', scrolls);
+  if (scrolls) {
+    box.tabIndex = 0;
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', 'Equation, scrolls sideways');
+  } else {
+    box.removeAttribute('tabindex');
+    box.removeAttribute('role');
+    box.removeAttribute('aria-label');
+  }
+}
+
+/**
+ * A box for an equation: its pieces wrap to the width there is, and where one piece is still wider (a number of
+ * many digits), the box scrolls, visibly, and can take the focus. `show(node)` replaces its equation.
+ */
+export function equationBox(className = 'equation') {
+  const box = element('div', className);
+  overflowWatch?.observe(box);
+  return Object.assign(box, {
+    show(...nodes) {
+      box.replaceChildren(...nodes);
+      markScroll(box);
+    },
+  });
+}
