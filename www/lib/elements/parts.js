@@ -119,10 +119,15 @@ export function shortcutList(shortcuts, className = 'shortcuts') {
   return dl;
 }
 
-const overflowWatch = typeof ResizeObserver === 'function' ? new ResizeObserver((entries) => entries.forEach((e) => markScroll(e.target))) : null;
+// Boxes and their equations are watched after layout (never measured right after a change, which would force a
+// layout per equation): a box whose width changes, or whose equation's does, is checked again.
+const overflowWatch = typeof ResizeObserver === 'function'
+  ? new ResizeObserver((entries) => entries.forEach((e) => markScroll(e.target.matches('.equation') ? e.target : e.target.parentElement)))
+  : null;
 
 /** Marks a box whose content is wider than it: it then shows that it scrolls, and takes the focus (for the keys). */
 function markScroll(box) {
+  if (!box) return;
   const scrolls = box.scrollWidth > box.clientWidth + 1;
   if (scrolls === box.classList.contains('scrolls')) return;
   box.classList.toggle('scrolls', scrolls);
@@ -146,8 +151,9 @@ export function equationBox(className = 'equation') {
   overflowWatch?.observe(box);
   return Object.assign(box, {
     show(...nodes) {
+      for (const old of box.children) overflowWatch?.unobserve(old);
       box.replaceChildren(...nodes);
-      markScroll(box);
+      for (const node of box.children) overflowWatch?.observe(node);
     },
   });
 }
