@@ -89,11 +89,12 @@ export class DescentModel extends EventTarget {
 
   /**
    * The numbers the equations and figures show, as one plain object. Quantities the current phase has not
-   * computed yet are null; before the first phase every quantity of the coming step is shown (a preview).
+   * computed yet are null; before the first phase every quantity of the coming step is shown (a preview), unless
+   * `preview` is false (predict mode: nothing is shown before the reader has guessed it).
    */
-  values() {
+  values({ preview = true } = {}) {
     const r = this.shown;
-    const known = this.phase === -1 ? 3 : this.phase;
+    const known = this.phase === -1 ? (preview ? 3 : -1) : this.phase;
     const q = (phase, v) => (r && known >= phase ? v : null);
     return {
       ...this.config,

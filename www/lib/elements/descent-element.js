@@ -8,7 +8,9 @@
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
 import { button, element, equationBox, liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
 import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './shortcuts.js';
-import { flagField } from '../fields.js';
+import { createPredictPanel } from './predict-panel.js';
+import { field, flagField, oneOf } from '../fields.js';
+import { descentQuestion } from '../predict.js';
 import { createCurveFigure } from '../figures/curve.js';
 import { createNetworkFigure } from '../figures/network.js';
 import { buildEquation, EQUATIONS, STEP_EQUATIONS } from '../equations.js';
@@ -23,7 +25,8 @@ const DEFAULT_SPEED = 1;
 const PHASED_UP_TO = 2;
 
 /** The stepping figure's table: the descent's fields and its display options. */
-export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay')];
+export const MODE_FIELD = field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' });
+export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay'), MODE_FIELD];
 
 /** The keyboard shortcuts (kept under this name for pages that list them). */
 export const SHORTCUTS = DESCENT_SHORTCUTS;
@@ -47,6 +50,7 @@ export class DescentElement extends FigureElement {
   #announced = 0;
   #autoplayed = false;
   #wholeCurve = false;
+  #predicting = false;
   #stopAtConvergence = true;
   /** The sentence shown where Play stopped by itself at convergence (null otherwise). */
   #done = null;
@@ -66,6 +70,7 @@ export class DescentElement extends FigureElement {
     speed.parentElement.className = 'speed';
     speed.value = String(DEFAULT_SPEED);
     const reset = button(controls, 'reset', 'Reset', act('reset'));
+    const predictToggle = button(controls, 'predict', 'Predict first', act('predict'));
     const keys = button(controls, 'help', 'Keys', act('help'));
     keys.setAttribute('aria-expanded', 'false');
     const help = element('div', 'shortcut-help');
@@ -117,12 +122,13 @@ export class DescentElement extends FigureElement {
     stop.hidden = true;
     const problem = notice();
     const done = notice('done');
+    const predict = createPredictPanel((q, guess) => this.#revealed(q, guess));
     const live = liveRegion();
 
-    frame.append(controls, help, status, done, body, stop, problem, live);
+    frame.append(controls, help, status, done, predict.element, body, stop, problem, live);
     root.append(frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
-    this.#parts = { frame, controls, phase, step, play, speed, reset, keys, help, status, done, equations, slots, network, curve, stop, problem, live };
+    this.#parts = { frame, controls, phase, step, play, speed, reset, predictToggle, keys, help, status, done, predict, equations, slots, network, curve, stop, problem, live };
   }
 
   applyOptions() {
@@ -131,6 +137,41 @@ export class DescentElement extends FigureElement {
     this.#parts.controls.hidden = !controls;
     this.#parts.equations.hidden = !equations;
     this.#parts.frame.classList.toggle('with-equations', equations);
+    const predicting = this.settings.mode === 'predict';
+    if (predicting !== this.#predicting) {
+      this.#predicting = predicting;
+      this.pause();
+      this.#parts.predict.show(predicting);
+      this.#parts.predict.resetScore();
+      this.requestRender();
+    }
+    this.#parts.predictToggle.setAttribute('aria-pressed', String(predicting));
+  }
+
+  /** Predict mode: asks for a guess before the next phase (or brings the focus back to the open question). */
+  #askNext(model) {
+    const p = this.#parts;
+    if (!p.predict.asking) {
+      if (!model.pending) return this.#announceStop(model);
+      const next = PHASES[(model.phase + 1) % 4];
+      p.predict.ask(descentQuestion(next, model.pending, model.config));
+      this.#announce(`Predict: ${next}. Make your guess, then press Reveal.`, true);
+    }
+    p.predict.focus();
+  }
+
+  /** The guess is in: the phase is shown, and the panel puts the core's value beside the guess. */
+  #revealed(q, guess) {
+    const model = this.model;
+    if (!model?.pending) return null;
+    const verdict = q.judge(guess);
+    model.nextPhase();
+    queueMicrotask(() => {
+      this.#announce(`${this.#parts.predict.resultText} Press Next to predict the next phase.`, true);
+      this.#parts.phase.focus();
+    });
+    this.dispatchEvent(new CustomEvent('predict', { detail: { phase: q.phase, guess, right: verdict.right, score: this.#parts.predict.score }, bubbles: true, composed: true }));
+    return verdict;
   }
 
   problemChanged() {
@@ -159,7 +200,7 @@ export class DescentElement extends FigureElement {
       for (const b of [p.phase, p.step, p.play, p.reset]) b.disabled = true;
       return;
     }
-    const v = model.values();
+    const v = model.values({ preview: !this.#predicting });
     const phase = model.phaseName;
     const shown = model.shown;
     p.network.update({ ...v, phase });
@@ -171,7 +212,7 @@ export class DescentElement extends FigureElement {
       trail: trail.slice(0, losses.length),
       trailLoss: losses,
       optimum: v.optimum,
-      point: shown ? { w: shown.w, loss: shown.loss, slope: v.dJdW } : null,
+      point: shown ? { w: shown.w, loss: v.loss, slope: v.dJdW } : null,
       next: v.wNext,
       phase,
       view: this.#wholeCurve ? 'whole' : 'follow',
@@ -186,8 +227,8 @@ export class DescentElement extends FigureElement {
     p.phase.textContent = `Next: ${next}`;
     const stopped = !model.pending;
     p.phase.disabled = stopped;
-    p.step.disabled = stopped;
-    p.play.disabled = stopped && !this.#playing;
+    p.step.disabled = stopped || this.#predicting;
+    p.play.disabled = (stopped && !this.#playing) || this.#predicting;
     p.reset.disabled = false;
     p.status.textContent = `Step ${formatCount(model.steps)} · ${phase ? PHASE_TEXT[phase] : 'ready: press Next or Step'} · w = ${formatNumber(model.w)}`;
 
@@ -228,18 +269,25 @@ export class DescentElement extends FigureElement {
       this.requestRender();
     }
     switch (action) {
+      case 'predict':
+        this.setAttribute('mode', this.#predicting ? 'explore' : 'predict');
+        this.dispatchEvent(new CustomEvent('modechange', { detail: { mode: this.#predicting ? 'explore' : 'predict' }, bubbles: true, composed: true }));
+        break;
       case 'phase':
         this.pause();
-        if (model.nextPhase()) this.#announce(this.#phaseText(model), true);
+        if (this.#predicting) this.#askNext(model);
+        else if (model.nextPhase()) this.#announce(this.#phaseText(model), true);
         else this.#announceStop(model);
         break;
       case 'step':
         this.pause();
-        if (model.nextStep()) this.#announce(this.#stepText(model), true);
+        if (this.#predicting) this.#askNext(model);
+        else if (model.nextStep()) this.#announce(this.#stepText(model), true);
         else this.#announceStop(model);
         break;
       case 'play':
-        if (this.#playing) this.pause();
+        if (this.#predicting) this.#askNext(model);
+        else if (this.#playing) this.pause();
         else this.play();
         break;
       case 'reset':

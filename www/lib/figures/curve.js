@@ -90,7 +90,7 @@ export function createCurveFigure(container) {
     const show = (node, on) => set(node, { visibility: on ? 'visible' : 'hidden' });
     if (p) {
       const px = sx(p.w);
-      const py = sy(p.loss);
+      const py = sy(Number.isFinite(p.loss) ? p.loss : J(p.w)); // J not computed yet: on the curve, unlabelled
       set(point, { cx: px, cy: py });
       set(lossLine, { x1: px, x2: px, y1: plot.y + plot.h, y2: py });
       show(point, true);
@@ -123,7 +123,7 @@ export function createCurveFigure(container) {
       for (const node of [point, lossLine, tangent, arrow, ghost]) show(node, false);
     }
     title.textContent = p
-      ? `The error J against the weight w: the current point is w = ${formatNumber(p.w)}, J = ${formatNumber(p.loss)}` +
+      ? `The error J against the weight w: the current point is w = ${formatNumber(p.w)}${Number.isFinite(p.loss) ? `, J = ${formatNumber(p.loss)}` : ''}` +
         (Number.isFinite(p.slope) ? `, slope dJ/dw = ${formatNumber(p.slope)}` : '')
       : 'The error J as a function of the weight w';
   }
