@@ -20,8 +20,11 @@ export const frac = (num, den) => el('mfrac', {}, num, den);
 // Parentheses keep their size: stretched around a hat (ŷ) they pushed the exponent of (ŷ − y)² up.
 export const paren = (...inner) => row(mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }));
 
-/** (…)², with the exponent on the closing parenthesis, so a hat inside does not lift it. Returns nodes to spread. */
-export const squared = (...inner) => [mo('(', { stretchy: 'false' }), ...inner, sup(mo(')', { stretchy: 'false' }), mn('2'))];
+/**
+ * (…)² with a superscript-two character after the closing parenthesis: an <msup> raised its exponent by the height of
+ * whatever it holds (a hat, a fraction), so it floated high. Returns nodes to spread.
+ */
+export const squared = (...inner) => [mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }), el('mn', { class: 'square' }, '²')];
 
 /** dA/dB as a fraction. */
 export const d = (top, bottom) => frac(row(mi('d', { mathvariant: 'normal' }), top), row(mi('d', { mathvariant: 'normal' }), bottom));
