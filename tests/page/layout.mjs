@@ -17,7 +17,7 @@ export function layoutProblems(page) {
     if (overflow > 0) problems.push(`the page is ${overflow}px wider than the screen`);
 
     // An equation is either whole in its box, or its box scrolls visibly and takes the keyboard focus.
-    for (const box of all('.equation, .math-scroll')) {
+    for (const box of all('.equation, .table-wrap')) {
       if (!visible(box)) continue;
       const cut = box.scrollWidth - box.clientWidth;
       if (cut <= 1) continue;

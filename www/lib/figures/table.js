@@ -1,6 +1,7 @@
 // The table of weights, growing row by row. Takes plain rows; long runs keep the first and the last rows and say
 // how many are folded in between.
 import { formatCount, formatNumber } from '../format.js';
+import { scrollBox, watchContent } from '../elements/parts.js';
 
 /** Rows kept at the top and at the bottom of a long run: [head, tail]. */
 export const KEPT_ROWS = [7, 8];
@@ -33,7 +34,8 @@ export function createTableFigure(container) {
   const note = document.createElement('p');
   note.className = 'table-note';
   wrap.append(table, note);
-  container.append(wrap);
+  container.append(scrollBox(wrap, 'Table of the weights, scrolls sideways'));
+  watchContent(table);
 
   function row(r) {
     const tr = document.createElement('tr');
