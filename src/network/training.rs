@@ -1,6 +1,6 @@
 //! Training: one update per batch with the mean gradient, epochs, and divergence caught at its step.
 
-use super::{Network, Role, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL};
+use super::{Network, Regularization, Role, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL};
 use crate::error::{check_count, show, LabError, Result};
 
 impl Network {
@@ -19,7 +19,7 @@ impl Network {
         let end = (self.cursor + self.config.batch_size).min(n);
         self.dense.zero_gradients();
         for &k in &self.order[self.cursor..end] {
-            let (x, t) = self.train.point(k);
+            let (x, t) = self.train_in.point(k);
             self.dense.forward(x);
             self.dense.backward(t);
         }
@@ -39,12 +39,23 @@ impl Network {
         self.saved.weights.copy_from_slice(&self.dense.weights);
         self.saved.biases.copy_from_slice(&self.dense.biases);
         self.saved.optimizer.copy_from(&self.optimizer);
+        self.saved.dead.copy_from_slice(&self.dead);
         let lr = self.config.lr;
         let dense = &mut self.dense;
         self.optimizer.begin_step();
         let mut finite =
             self.optimizer
                 .update(lr, &mut dense.weights, &dense.acc_w, count, 0, Role::Weight);
+        let regularization = self.config.regularization;
+        if regularization != Regularization::None {
+            finite &= regularization.apply(
+                lr,
+                self.config.regularization_rate,
+                &self.saved.weights,
+                &mut dense.weights,
+                &mut self.dead,
+            );
+        }
         if self.config.bias {
             let offset = dense.weights.len();
             finite &= self.optimizer.update(
@@ -77,6 +88,7 @@ impl Network {
         dense.weights.copy_from_slice(&self.saved.weights);
         dense.biases.copy_from_slice(&self.saved.biases);
         self.optimizer.copy_from(&self.saved.optimizer);
+        self.dead.copy_from_slice(&self.saved.dead);
         Err(LabError::Diverged {
             step: self.steps + 1,
             detail: format!(
