@@ -243,9 +243,9 @@ fn the_gradient_check_agrees_with_backpropagation_and_leaves_the_parameters() {
     );
     let (weights, biases) = (net.weights().to_vec(), net.biases().to_vec());
     let gradient = net.training_gradient().unwrap();
-    for k in 0..gradient.len() {
+    for (k, &g) in gradient.iter().enumerate() {
         let check = net.gradient_check(k as f64, 1e-5).unwrap();
-        assert_eq!(check.backprop, gradient[k]);
+        assert_eq!(check.backprop, g);
         let numeric = (check.loss_plus - check.loss_minus) / 2e-5;
         assert_eq!(check.numeric, numeric);
         assert!(check.relative < 1e-6, "parameter {k}: {check:?}");
@@ -287,6 +287,7 @@ fn a_points_chain_gives_its_gradient_and_the_mean_over_points_gives_the_batchs()
         // δ of a hidden neuron = f′(z)·Σₖ w(to→k)·δ(k): neuron 2 (the first hidden) feeds the next layer's 2.
         let next: f64 = (0..2).map(|k| weights[6 + 3 * k] * pass.delta[5 + k]).sum();
         assert!((pass.delta[2] - pass.f_prime[2] * next).abs() < 1e-15);
+        assert_eq!(pass.delta[2], pass.f_prime[2] * pass.d_a[2]);
         let out = layers.iter().sum::<usize>() - 1;
         assert!((pass.delta[out] - pass.f_prime[out] * pass.d_output[0]).abs() < 1e-15);
     }

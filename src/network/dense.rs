@@ -138,6 +138,11 @@ impl Dense {
         &self.dz
     }
 
+    /// Every neuron's dL/do from the last backward pass, inputs first (the inputs' entries are not set).
+    pub fn output_gradients(&self) -> &[f64] {
+        &self.d_out
+    }
+
     /// dL/dŷ of each output from the last backward pass.
     pub fn output_derivatives(&self) -> &[f64] {
         &self.d_out[self.node_start[self.layers.len() - 1]..]

@@ -24,6 +24,8 @@ pub struct PointPass {
     pub f_prime: Vec<f64>,
     /// Each neuron's δ = ∂J/∂z for this point's loss J (0 for the inputs).
     pub delta: Vec<f64>,
+    /// Each neuron's ∂J/∂a: Σₖ w(to→k)·δ(k) for a hidden neuron, ∂J/∂ŷ for an output (0 for the inputs).
+    pub d_a: Vec<f64>,
     /// ∂J/∂ŷ for each output.
     pub d_output: Vec<f64>,
     /// The point's loss J.
@@ -86,12 +88,15 @@ impl Network {
         }
         let mut delta = self.dense.deltas().to_vec();
         delta[..n_in].fill(0.0);
+        let mut d_a = self.dense.output_gradients().to_vec();
+        d_a[..n_in].fill(0.0);
         Ok(PointPass {
             index: k,
             z: self.dense.totals().to_vec(),
             a: self.dense.neuron_outputs().to_vec(),
             f_prime,
             delta,
+            d_a,
             d_output: self.dense.output_derivatives().to_vec(),
             loss,
         })

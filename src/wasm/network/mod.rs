@@ -8,6 +8,7 @@
 
 mod config;
 mod grid;
+mod inspect;
 mod spec;
 mod types;
 
@@ -42,6 +43,12 @@ struct Limits {
     max_grid_side: usize,
     max_grid_values: usize,
     max_trace_parameters: usize,
+    features: Vec<&'static str>,
+    regularizations: Vec<&'static str>,
+    regularization_rates: Vec<f64>,
+    max_regularization_rate: f64,
+    datasets: Vec<&'static str>,
+    max_noise: f64,
 }
 
 /// A small dense network trained by backpropagation, with its data, for live figures.
@@ -89,6 +96,15 @@ impl Network {
             max_grid_side: core::MAX_GRID_SIDE,
             max_grid_values: core::MAX_GRID_VALUES,
             max_trace_parameters: core::MAX_TRACE_PARAMETERS,
+            features: core::Feature::ALL.iter().map(|f| f.name()).collect(),
+            regularizations: core::Regularization::ALL.iter().map(|r| r.name()).collect(),
+            regularization_rates: core::Regularization::RATES.to_vec(),
+            max_regularization_rate: core::Regularization::MAX_RATE,
+            datasets: crate::data::DatasetKind::ALL
+                .iter()
+                .map(|k| k.name())
+                .collect(),
+            max_noise: crate::data::MAX_NOISE,
         })
     }
 
@@ -140,7 +156,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] test: JsValue,
     ) -> Result<(), JsError> {
         let config = self.inner.config();
-        let (inputs, targets) = (config.inputs(), config.outputs());
+        let (inputs, targets) = (config.raw_inputs(), config.outputs());
         let max = MAX_POINTS * (inputs + targets);
         let train = read_numbers(&train, "train", max)?;
         let test = read_numbers(&test, "test", max)?;
@@ -224,7 +240,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] inputs: JsValue,
     ) -> Result<Vec<f64>, JsError> {
         let config = self.inner.config();
-        let (n_in, n_out) = (config.inputs(), config.outputs());
+        let (n_in, n_out) = (config.raw_inputs(), config.outputs());
         let inputs = read_numbers(&inputs, "inputs", MAX_POINTS * n_in)?;
         data::check_shape("inputs", n_in, 0, &inputs).map_err(lab_error)?;
         let mut out = vec![0.0; inputs.len() / n_in * n_out];

@@ -19,7 +19,14 @@ const DEFAULT_TRAIN_FRACTION: f64 = 0.5;
 pub(super) fn read_spec(value: &JsValue) -> Result<DataSpec, JsError> {
     let fields = Fields::new(value, "data", SPEC_FIELDS)?;
     let name = fields.string("dataset")?.ok_or_else(|| {
-        JsError::new("data.dataset is missing: give one of \"article\", \"line\", \"xor\", \"circle\", \"gaussians\", \"spiral\"")
+        let names: Vec<String> = DatasetKind::ALL
+            .iter()
+            .map(|k| crate::error::quote(k.name()))
+            .collect();
+        JsError::new(&format!(
+            "data.dataset is missing: give one of {}",
+            names.join(", ")
+        ))
     })?;
     let kind = DatasetKind::from_name("data.dataset", &name).map_err(lab_error)?;
     let points = fields.number("points")?.unwrap_or(DEFAULT_POINTS);
