@@ -19,10 +19,11 @@ function el(tag, className, text) {
   return node;
 }
 
-/** A line "label = value" whose value carries data-quantity for tests and styling. */
-function row(parent, quantity, label, value, note) {
+/** A line "label = value"; data-quantity names it and data-value holds the number in full, for tests and tools. */
+function row(parent, quantity, label, value, note, number) {
   const line = el('p', 'check-row');
   line.dataset.quantity = quantity;
+  if (number !== undefined) line.dataset.value = String(number);
   line.append(el('span', 'check-label', label), el('span', 'check-value', value));
   if (note) line.append(el('span', 'check-note', note));
   parent.append(line);
@@ -61,11 +62,11 @@ export function createGradientPanel(container) {
     const what = d.kind === 'weight' ? 'w' : 'b';
     check.append(el('h3', 'panel-title', `Is backpropagation right about ${name} = ${n(c.value)}?`));
     check.append(el('p', 'hint', `J is the mean loss over the ${points} training points, the batch the gradient is for.`));
-    row(check, 'backprop', `∂J/∂${what} by backpropagation`, n(c.backprop));
-    row(check, 'numeric', `(J(${what} + h) − J(${what} − h)) / 2h, h = ${formatNumber(c.h)}`, n(c.numeric), `from J = ${formatNumber(c.lossPlus)} and ${formatNumber(c.lossMinus)}`);
+    row(check, 'backprop', `∂J/∂${what} by backpropagation`, n(c.backprop), undefined, c.backprop);
+    row(check, 'numeric', `(J(${what} + h) − J(${what} − h)) / 2h, h = ${formatNumber(c.h)}`, n(c.numeric), `from J = ${formatNumber(c.lossPlus)} and ${formatNumber(c.lossMinus)}`, c.numeric);
     const agree = c.relative < 1e-6;
     row(check, 'relative', 'relative difference', formatNumber(c.relative, 3),
-      agree ? 'they agree: backpropagation is the derivative' : 'they differ: a ReLU kink at 0, or a step h too coarse for this curvature');
+      agree ? 'they agree: backpropagation is the derivative' : 'they differ: a ReLU kink at 0, or a step h too coarse for this curvature', c.relative);
     const ch = d.chain;
     if (!ch) return;
     const { pass, to, from, names, weights, layers, activations } = ch;
@@ -73,9 +74,10 @@ export function createGradientPanel(container) {
     chain.append(el('h3', 'panel-title', `The chain for training point ${pass.index + 1}: x = (${n(x1)}, ${n(x2)}), y = ${n(y)}, J = ${n(pass.loss)}`));
     const last = layers.reduce((s, v) => s + v, 0) - 1;
     if (d.kind === 'weight') {
-      row(chain, 'link', `∂J/∂${name} = δ(${names(to)}) · a(${names(from)})`, `${p(pass.delta[to])} · ${p(pass.a[from])} = ${n(pass.delta[to] * pass.a[from])}`);
+      const product = pass.delta[to] * pass.a[from];
+      row(chain, 'link', `∂J/∂${name} = δ(${names(to)}) · a(${names(from)})`, `${p(pass.delta[to])} · ${p(pass.a[from])} = ${n(product)}`, undefined, product);
     } else {
-      row(chain, 'link', `∂J/∂${name} = δ(${names(to)}) · 1`, n(pass.delta[to]));
+      row(chain, 'link', `∂J/∂${name} = δ(${names(to)}) · 1`, n(pass.delta[to]), undefined, pass.delta[to]);
     }
     // Layer by layer from the neuron the parameter feeds to the output.
     const starts = [];
@@ -87,7 +89,7 @@ export function createGradientPanel(container) {
       const f = activations[l - 1];
       const note = flagged(k) ? `f′ = ${n(pass.fPrime[k])} < ${VANISHING}: ${vanishingReason(f, pass.z[k])}, so the gradient vanishes here` : undefined;
       if (k === last) {
-        const line = row(chain, quantity, `δ(ŷ) = f′(z) · ∂J/∂ŷ`, `${p(pass.fPrime[k])} · ${p(pass.dOutput[0])} = ${n(pass.delta[k])}`, note);
+        const line = row(chain, quantity, `δ(ŷ) = f′(z) · ∂J/∂ŷ`, `${p(pass.fPrime[k])} · ${p(pass.dOutput[0])} = ${n(pass.delta[k])}`, note, pass.delta[k]);
         line.classList.toggle('vanishing', flagged(k));
         return;
       }
@@ -98,7 +100,7 @@ export function createGradientPanel(container) {
         const w = weights[ch.weightStart[l + 1] + i * fan + (k - starts[l])];
         terms.push(`${p(w)}·${p(pass.delta[next + i])}`);
       }
-      const line = row(chain, quantity, `δ(${names(k)}) = f′(z) · Σₖ w(${names(k)}→k)·δ(k)`, `${p(pass.fPrime[k])} · (${terms.join(' + ')}) = ${p(pass.fPrime[k])} · ${p(pass.dA[k])} = ${n(pass.delta[k])}`, note);
+      const line = row(chain, quantity, `δ(${names(k)}) = f′(z) · Σₖ w(${names(k)}→k)·δ(k)`, `${p(pass.fPrime[k])} · (${terms.join(' + ')}) = ${p(pass.fPrime[k])} · ${p(pass.dA[k])} = ${n(pass.delta[k])}`, note, pass.delta[k]);
       line.classList.toggle('vanishing', flagged(k));
     };
     delta(to, 'delta-to');
