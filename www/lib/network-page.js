@@ -1,7 +1,8 @@
-// The network page's wiring: the playground's state in the URL (both ways, through its state table), the copy-link
-// button and the theme. The figures themselves are custom elements and know nothing of this page.
-import { readState, refusalNotice, writeState } from './state.js';
-import { PLAYGROUND_FIELDS, SCHEMA_VERSION } from './playground-state.js';
+// The network page's wiring: the playground's state in the URL (both ways, through its state table and the parser
+// family of fields.js, version v=1 included), the copy-link button and the theme. The figures themselves are custom
+// elements and know nothing of this page.
+import { readFragment, refusalText, writeAttributes, writeFragment } from './fields.js';
+import { PLAYGROUND_FIELDS } from './playground-state.js';
 import { wireTheme } from './theme.js';
 
 const playground = document.getElementById('playground');
@@ -9,28 +10,18 @@ const notice = document.getElementById('url-notice');
 const WHOSE = 'the playground’s';
 
 function writeUrl(state) {
-  const fragment = writeState({ ...state, v: SCHEMA_VERSION }, PLAYGROUND_FIELDS);
   // "hidden=4,2" and "points=1,2,1;…" read better than their escaped forms
-  const text = `#${fragment.replaceAll('%2C', ',').replaceAll('%3B', ';')}`;
+  const text = `#${writeFragment(state, PLAYGROUND_FIELDS).replaceAll('%2C', ',').replaceAll('%3B', ';')}`;
   if (location.hash !== text) history.replaceState(null, '', text);
 }
 
-/** A sentence when a link was written for another version of the settings (or before versions); null otherwise. */
-function versionNotice(fragment, read) {
-  const given = new URLSearchParams(fragment.slice(1)).has('v');
-  if (given && read.state.v === SCHEMA_VERSION && !read.refused.includes('v')) return null;
-  const which = given && !read.refused.includes('v') ? `version ${read.state.v}` : 'an older version';
-  return `This link was made for ${which} of the playground’s settings; this page reads version ${SCHEMA_VERSION}, so it shows what it could read and may not reproduce the run exactly.`;
-}
-
 function applyFragment(fragment) {
-  const read = readState(fragment, PLAYGROUND_FIELDS);
-  const version = versionNotice(fragment, read);
-  const message = [version, refusalNotice({ ...read, refused: read.refused.filter((l) => l !== 'v') }, WHOSE)].filter(Boolean).join(' ') || null;
+  const read = readFragment(fragment, PLAYGROUND_FIELDS);
+  const message = refusalText(read, { whose: WHOSE });
   notice.textContent = message ?? '';
   notice.hidden = !message;
-  read.state.v = SCHEMA_VERSION;
-  for (const f of PLAYGROUND_FIELDS) playground.setAttribute(f.attribute, f.write(read.state[f.key]));
+  // Every field is set (a missing one to its default), so a link shows exactly its run.
+  writeAttributes(playground, PLAYGROUND_FIELDS, read.state);
   if (message) writeUrl(read.state); // do not keep, or pass on, what could not be used
 }
 

@@ -1,12 +1,10 @@
 // The one table of the playground's state: what each setting is called in the URL and in <backprop-playground>'s
 // attributes, what it accepts, and its default. The page's URL and the element's attributes both go through it (with
-// readState/writeState/readAttributeValues from state.js), so a copied link reproduces a run, seed included.
-// Links carry the schema version v=1; a link of another version is read as far as it goes and says so.
+// the parser family of fields.js, which also writes and checks the schema version v=1), so a copied link reproduces
+// a run, seed included.
 //
 // Choices are matched against fixed lists and sizes against a strict pattern: nothing read is ever used as markup.
-
-/** The URL schema this table writes. */
-export const SCHEMA_VERSION = 1;
+import { MAX_TEXT, decimal, field, flagValue, oneOf } from './fields.js';
 
 /** The datasets (names as the core spells them): four classifications, then two regressions. */
 export const DATASETS = ['xor', 'circle', 'gaussians', 'spiral', 'plane', 'multigaussian'];
@@ -47,27 +45,12 @@ export const SPEEDS = [1, 2, 5, 10, 20];
 export const MAX_USER_POINTS = 200;
 export const URL_POINTS = 20;
 
-const MAX_TEXT = 32;
-const choice = (list) => (text) => (text.length <= MAX_TEXT && list.includes(text) ? text : null);
-const INTEGER = /^\d{1,10}$/;
-const DECIMAL = /^(\d+\.?\d*|\.\d+)(e[+-]?\d{1,3})?$/i;
 const SIGNED = /^-?(\d{1,3}(\.\d{1,3})?)$/;
-
-const integerIn = (min, max) => (text) => {
-  if (!INTEGER.test(text)) return null;
-  const v = Number(text);
-  return v >= min && v <= max ? v : null;
-};
-const decimalIn = (min, max, { minExclusive = false } = {}) => (text) => {
-  if (text.length > MAX_TEXT || !DECIMAL.test(text)) return null;
-  const v = Number(text);
-  if (!Number.isFinite(v) || v > max || v < min || (minExclusive && v === min)) return null;
-  return v;
-};
-const flag = (text) => (text === '1' ? true : text === '0' ? false : null);
+const integerIn = (min, max) => decimal({ min, max, integer: true });
 
 /** Hidden layer sizes as "4,2" (an empty text: no hidden layer). */
 export function parseHidden(text) {
+  if (typeof text !== 'string') return null;
   if (text === '') return [];
   if (text.length > MAX_TEXT) return null;
   const parts = text.split(',');
@@ -78,6 +61,7 @@ export function parseHidden(text) {
 
 /** Features as "x1,x2,x1x2": known keys, each once, at least one; returned in the core's order. */
 export function parseFeatures(text) {
+  if (typeof text !== 'string') return null;
   if (text.length > 64) return null;
   const keys = text.split(',');
   const known = FEATURES.map((f) => f.key);
@@ -87,6 +71,7 @@ export function parseFeatures(text) {
 
 /** A reader's points as "x,y,l;…" (x, y in [−6, 6] with up to 3 decimals, l = 1 or −1); empty text: none. */
 export function parsePoints(text) {
+  if (typeof text !== 'string') return null;
   if (text === '') return [];
   const rows = text.split(';');
   if (rows.length > URL_POINTS) return null;
@@ -101,32 +86,35 @@ export function parsePoints(text) {
   return points;
 }
 
-/** Points as the URL writes them: the first URL_POINTS, rounded to 3 decimals. */
+/** Points as a URL writes them, rounded to 3 decimals; none (null) when there are none or more than URL_POINTS. */
 export function writePoints(points) {
+  if (points.length === 0 || points.length > URL_POINTS) return null;
   const r = (v) => String(Math.round(v * 1000) / 1000);
-  return points.slice(0, URL_POINTS).map(([x, y, l]) => `${r(x)},${r(y)},${l}`).join(';');
+  return points.map(([x, y, l]) => `${r(x)},${r(y)},${l}`).join(';');
 }
 
-/** @type {import('./state.js').Field[]} */
+/** A flag with its own attribute name: present or absent on the element, `key=1` in a URL when on. */
+const flagNamed = (key, attribute) => field(key, { attribute, fallback: false, parse: flagValue, write: (v) => (v ? '' : null), range: '1 or 0', flag: true });
+
+/** @type {import('./fields.js').Field[]} */
 export const PLAYGROUND_FIELDS = [
-  { key: 'v', attribute: 'schema', label: 'v', fallback: SCHEMA_VERSION, parse: integerIn(0, 999), write: String, range: `the schema version ${SCHEMA_VERSION}` },
-  { key: 'data', attribute: 'dataset', label: 'data', fallback: 'xor', parse: choice(DATASETS), write: String, range: DATASETS.join(', ') },
-  { key: 'features', attribute: 'features', label: 'features', fallback: ['x1', 'x2'], parse: parseFeatures, write: (v) => v.join(','), range: `a list of ${FEATURES.map((f) => f.key).join(', ')}` },
-  { key: 'noise', attribute: 'noise', label: 'noise', fallback: 0, parse: integerIn(0, MAX_NOISE), write: String, range: `a whole number from 0 to ${MAX_NOISE}` },
-  { key: 'ratio', attribute: 'train-ratio', label: 'ratio', fallback: 50, parse: integerIn(...RATIO), write: String, range: `a whole number of percent from ${RATIO[0]} to ${RATIO[1]}` },
-  { key: 'hidden', attribute: 'hidden-layers', label: 'hidden', fallback: [4, 2], parse: parseHidden, write: (v) => v.join(','), range: `up to ${MAX_HIDDEN_LAYERS} sizes of 1 to ${MAX_NEURONS}, such as 4,2` },
-  { key: 'act', attribute: 'activation', label: 'activation', fallback: 'tanh', parse: choice(ACTIVATIONS), write: String, range: ACTIVATIONS.join(', ') },
-  { key: 'out', attribute: 'output', label: 'output', fallback: 'tanh', parse: choice(OUTPUTS), write: String, range: OUTPUTS.join(', ') },
-  { key: 'lr', attribute: 'lr', label: 'lr', fallback: 0.03, parse: decimalIn(0, 10, { minExclusive: true }), write: String, range: 'a number above 0, at most 10' },
-  { key: 'opt', attribute: 'optimizer', label: 'optimizer', fallback: 'sgd', parse: choice(OPTIMIZERS), write: String, range: OPTIMIZERS.join(', ') },
-  { key: 'reg', attribute: 'regularization', label: 'regularization', fallback: 'none', parse: choice(REGULARIZATIONS), write: String, range: REGULARIZATIONS.join(', ') },
-  { key: 'rate', attribute: 'regularization-rate', label: 'rate', fallback: 0, parse: decimalIn(0, 10), write: String, range: 'a number from 0 to 10' },
-  { key: 'batch', attribute: 'batch', label: 'batch', fallback: 10, parse: integerIn(1, MAX_BATCH), write: String, range: `a whole number from 1 to ${MAX_BATCH}` },
-  { key: 'seed', attribute: 'seed', label: 'seed', fallback: 0, parse: integerIn(0, 4294967295), write: String, range: 'a whole number from 0 to 4294967295' },
-  { key: 'test', attribute: 'show-test', label: 'test', fallback: false, parse: flag, write: (v) => (v ? '1' : '0'), range: '0 or 1' },
-  { key: 'disc', attribute: 'discretize', label: 'discretize', fallback: false, parse: flag, write: (v) => (v ? '1' : '0'), range: '0 or 1' },
-  { key: 'speed', attribute: 'speed', label: 'speed', fallback: 1, parse: (t) => { const v = integerIn(1, 20)(t); return SPEEDS.includes(v) ? v : null; }, write: String, range: SPEEDS.join(', ') },
-  { key: 'points', attribute: 'points', label: 'points', fallback: [], parse: parsePoints, write: writePoints, range: `up to ${URL_POINTS} points x,y,±1 separated by ;` },
+  field('data', { attribute: 'dataset', fallback: 'xor', parse: oneOf(DATASETS), range: DATASETS.join(', ') }),
+  field('features', { fallback: ['x1', 'x2'], parse: parseFeatures, write: (v) => v.join(','), range: `a list of ${FEATURES.map((f) => f.key).join(', ')}` }),
+  field('noise', { fallback: 0, parse: integerIn(0, MAX_NOISE), range: `a whole number from 0 to ${MAX_NOISE}` }),
+  field('ratio', { attribute: 'train-ratio', fallback: 50, parse: integerIn(...RATIO), range: `a whole number of percent from ${RATIO[0]} to ${RATIO[1]}` }),
+  field('hidden', { attribute: 'hidden-layers', fallback: [4, 2], parse: parseHidden, write: (v) => v.join(','), range: `up to ${MAX_HIDDEN_LAYERS} sizes of 1 to ${MAX_NEURONS}, such as 4,2` }),
+  field('act', { attribute: 'activation', label: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS), range: ACTIVATIONS.join(', ') }),
+  field('out', { attribute: 'output', label: 'output', fallback: 'tanh', parse: oneOf(OUTPUTS), range: OUTPUTS.join(', ') }),
+  field('lr', { fallback: 0.03, parse: decimal({ min: 0, max: 10, minExclusive: true }), range: 'a number above 0, at most 10' }),
+  field('opt', { attribute: 'optimizer', label: 'optimizer', fallback: 'sgd', parse: oneOf(OPTIMIZERS), range: OPTIMIZERS.join(', ') }),
+  field('reg', { attribute: 'regularization', label: 'regularization', fallback: 'none', parse: oneOf(REGULARIZATIONS), range: REGULARIZATIONS.join(', ') }),
+  field('rate', { attribute: 'regularization-rate', fallback: 0, parse: decimal({ min: 0, max: 10 }), range: 'a number from 0 to 10' }),
+  field('batch', { fallback: 10, parse: integerIn(1, MAX_BATCH), range: `a whole number from 1 to ${MAX_BATCH}` }),
+  field('seed', { fallback: 0, parse: integerIn(0, 4294967295), range: 'a whole number from 0 to 4294967295' }),
+  flagNamed('test', 'show-test'),
+  flagNamed('disc', 'discretize'),
+  field('speed', { fallback: 1, parse: (t) => { const v = integerIn(1, 20)(t); return SPEEDS.includes(v) ? v : null; }, range: SPEEDS.join(', ') }),
+  field('points', { fallback: [], parse: parsePoints, write: writePoints, range: `up to ${URL_POINTS} points x,y,±1 separated by ;` }),
 ];
 
 /** The playground's defaults. */

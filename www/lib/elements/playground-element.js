@@ -10,13 +10,14 @@
 // Events: step, diverge, reset, change. Read-only: state, epochs, steps, trainLoss, testLoss, history, diverged,
 // playing, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
 // Methods: play(), pause(), step(), reset(), select({kind, index}), addPoint(x, y, label), clearPoints().
-import { NetworkFigureElement, button, choice, element, frameLoop, liveRegion, refusedText, showPlaying, toolbar } from './network-element.js';
+import { BaseElement } from './base-element.js';
+import { button, element, frameLoop, liveRegion, selectMenu as choice, showPlaying, toolbar } from './parts.js';
+import { COMMON_FIELDS } from '../fields.js';
 import { createHeatmapFigure, paint, rgb } from '../figures/heatmap.js';
 import { createLossFigure } from '../figures/loss.js';
 import { createNetworkDiagram } from '../figures/playground-network.js';
 import { VANISHING, createGradientPanel } from '../figures/gradient-panel.js';
 import { ACTIVATIONS, DATASETS, FEATURES, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_NOISE, MAX_USER_POINTS, OPTIMIZERS, OUTPUTS, PLAYGROUND_FIELDS, RATIO, REGRESSIONS, REGULARIZATIONS, SPEEDS, featureNames, networkSettings } from '../playground-state.js';
-import { readAttributeValues } from '../state.js';
 import { formatCount, formatNumber } from '../format.js';
 import { layerOf, neuronNames, parameterAt } from '../playground-shape.js';
 
@@ -36,14 +37,21 @@ const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const short = (v) => formatNumber(v, 4);
 const range = (from, to, step) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, k) => from + k * step);
 
-export class PlaygroundElement extends NetworkFigureElement {
+const KEYS = PLAYGROUND_FIELDS.map((f) => f.key);
+const POINTS_FIELD = PLAYGROUND_FIELDS.find((f) => f.key === 'points');
+
+export class PlaygroundElement extends BaseElement {
   static label = 'A small network learning 2-D data';
-  static configAttributes = PLAYGROUND_FIELDS.map((f) => f.attribute);
+  static fields = [...PLAYGROUND_FIELDS, ...COMMON_FIELDS];
+
+  /** The full core's exports once loaded (null before). */
+  core = null;
 
   #parts = null;
   #network = null;
   #state = null;
-  #refused = [];
+  /** The points attribute as the figure last wrote it (its own change needs no rebuild). */
+  #ownPoints = undefined;
   #grid = new Float64Array(GRID * GRID);
   #neuronGrid = new Float64Array(0);
   #bigNeuronGrid = new Float64Array(0);
@@ -56,7 +64,6 @@ export class PlaygroundElement extends NetworkFigureElement {
   #selected = null;
   #chainPoint = 0;
   #palette = null;
-  #quiet = false;
   #frames = 0;
   #loop = frameLoop(() => this.#frame(), (playing) => {
     showPlaying(this.#parts.play, playing);
@@ -109,7 +116,7 @@ export class PlaygroundElement extends NetworkFigureElement {
       const box = element('input');
       box.type = 'checkbox';
       box.dataset.key = key;
-      box.addEventListener('change', () => this.#setting(attribute, box.checked ? '1' : '0'));
+      box.addEventListener('change', () => this.#setting(attribute, box.checked ? '' : null));
       label.append(box, ` ${text}`);
       settings.append(label);
       toggles[key] = box;
@@ -165,18 +172,24 @@ export class PlaygroundElement extends NetworkFigureElement {
     this.#parts = { play, step, status, selects, seed, toggles, diagram, heatmap, legend, clear, loss, lossCaption, panel, stop, notice, live };
   }
 
-  attributeChangedCallback(name, before, after) {
-    if (this.#quiet && name === 'points') return;
-    if (LIVE_ATTRIBUTES.includes(name) && this.#network && this.core) {
-      if (before !== after) this.#applyLive(name);
-      return;
-    }
-    super.attributeChangedCallback(name, before, after);
+  async start() {
+    const { loadNetworkCore } = await import('../core-network.js');
+    this.core = await loadNetworkCore();
+    this.#rebuild();
   }
 
-  /** A setting changed in the figure: becomes the attribute (which rebuilds or redraws) and a `change` event. */
+  /** Attributes changed (a batch): view settings and points apply in place; anything else starts afresh. */
+  configure(changed) {
+    if (changed.has('points') && this.getAttribute('points') === this.#ownPoints) changed.delete('points');
+    if (changed.size === 0) return;
+    if (this.#network && [...changed].every((name) => LIVE_ATTRIBUTES.includes(name))) this.#applyLive(changed.has('points'));
+    else if ([...changed].some((name) => name !== 'theme' && name !== 'loading')) this.#rebuild();
+  }
+
+  /** A setting changed in the figure: becomes the attribute (null removes it), which rebuilds or redraws, and a `change` event. */
   #setting(attribute, value) {
-    this.setAttribute(attribute, value);
+    if (value === null) this.removeAttribute(attribute);
+    else this.setAttribute(attribute, value);
     queueMicrotask(() => this.#changed());
   }
 
@@ -185,17 +198,14 @@ export class PlaygroundElement extends NetworkFigureElement {
   }
 
   #readState() {
-    const { values, refused } = readAttributeValues(this, PLAYGROUND_FIELDS);
-    this.#state = values;
-    this.#refused = refused;
-    const p = this.#parts;
-    p.notice.textContent = refusedText(refused);
-    p.notice.hidden = refused.length === 0;
+    this.#state = structuredClone(Object.fromEntries(KEYS.map((k) => [k, this.settings[k]])));
   }
 
-  configure() {
+  #rebuild() {
     this.pause();
+    this.#parts.notice.hidden = true;
     this.#readState();
+    this.#user = this.#state.points.map((p) => [...p]);
     this.#syncSettings();
     this.#network?.free();
     this.#network = null;
@@ -211,7 +221,7 @@ export class PlaygroundElement extends NetworkFigureElement {
       return;
     }
     this.#generated = { train: this.#network.trainData(), test: this.#network.testData() };
-    this.#user = this.#state.points.map((p) => [...p]);
+    this.#ownPoints = undefined;
     this.#applyData();
     const n = this.#network.weights().length + this.#network.biases().length;
     if (this.#selected && (this.#selected.kind === 'weight' ? this.#selected.index : this.#network.weights().length + this.#selected.index) >= n) this.#selected = null;
@@ -233,13 +243,15 @@ export class PlaygroundElement extends NetworkFigureElement {
   }
 
   /** A view attribute or the points changed: redraw, or hand the core the new data, without starting again. */
-  #applyLive(name) {
+  #applyLive(points) {
     this.#readState();
-    this.#syncSettings();
-    if (name === 'points') {
+    if (points) {
       this.#user = this.#state.points.map((p) => [...p]);
       this.#applyData();
+    } else {
+      this.#state.points = this.userPoints; // more than a link keeps may be on the map
     }
+    this.#syncSettings();
     this.#draw();
   }
 
@@ -279,8 +291,8 @@ export class PlaygroundElement extends NetworkFigureElement {
     p.seed.value = String(s.seed);
     p.toggles.test.checked = s.test;
     p.toggles.disc.checked = s.disc;
-    p.clear.disabled = this.#user.length === 0 && s.points.length === 0;
-    p.clear.textContent = s.points.length ? `Clear my points (${s.points.length})` : 'Clear my points';
+    p.clear.disabled = this.#user.length === 0;
+    p.clear.textContent = this.#user.length ? `Clear my points (${this.#user.length})` : 'Clear my points';
   }
 
   /** Each feature's own map over the plane, computed by the core (a one-weight identity network on the feature). */
@@ -363,11 +375,12 @@ export class PlaygroundElement extends NetworkFigureElement {
 
   #pointsChanged() {
     this.#applyData();
-    this.#quiet = true;
-    const field = PLAYGROUND_FIELDS.find((f) => f.key === 'points');
-    this.setAttribute('points', field.write(this.#user));
-    this.#quiet = false;
+    const text = POINTS_FIELD.write(this.#user);
+    this.#ownPoints = text ?? null;
+    if (text === null) this.removeAttribute('points');
+    else this.setAttribute('points', text);
     this.#readState();
+    this.#state.points = this.userPoints;
     this.#syncSettings();
     this.#draw();
     this.#changed();
@@ -579,9 +592,6 @@ export class PlaygroundElement extends NetworkFigureElement {
   }
   get playing() {
     return this.#loop.playing;
-  }
-  get refusedAttributes() {
-    return [...this.#refused];
   }
   get selected() {
     return this.#selected ? { ...this.#selected } : null;
