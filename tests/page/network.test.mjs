@@ -166,6 +166,51 @@ test('the graph: every gradient is Σ grad(to)·local over its out-edges, and th
   await page.close();
 });
 
+test('the graph at 360 px follows the backward pass, its edge labels do not overlap, and a picked weight shows its gradient check', async () => {
+  const { page, problems } = await openPage(env, 'network.html', { width: 360, height: 780 });
+  await page.locator('#graph-figure').scrollIntoViewIfNeeded();
+  await ready(page, '#graph-figure');
+  const inView = () => page.evaluate(() => {
+    const root = document.querySelector('#graph-figure').shadowRoot;
+    const view = root.querySelector('.graph-scroll').getBoundingClientRect();
+    const current = root.querySelector('.graph-node.current').getBoundingClientRect();
+    return { wider: root.querySelector('.graph-scroll').scrollWidth > view.width + 1, seen: current.left >= view.left - 1 && current.right <= view.right + 1 };
+  });
+  const total = await page.evaluate(() => document.querySelector('#graph-figure').trace.nodes.length);
+  for (let i = 0; i < total; i++) {
+    await page.locator('#graph-figure button[data-action="back"]').click();
+    if (i % 8 === 7) {
+      await page.waitForTimeout(50);
+      const v = await inView();
+      assert.ok(v.wider, 'at 360 px the graph is wider than its box');
+      assert.ok(v.seen, `after ${i + 1} backward steps the active node is in view`);
+    }
+  }
+  const overlaps = await page.evaluate(() => {
+    const boxes = [...document.querySelector('#graph-figure').shadowRoot.querySelectorAll('text.local')].map((t) => t.getBBox());
+    let n = 0;
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) n += 1;
+    }
+    return { n, labels: boxes.length };
+  });
+  assert.equal(overlaps.n, 0, `${overlaps.n} overlapping pairs among ${overlaps.labels} edge labels`);
+  await page.locator('#graph-figure [data-label="w1[2,1]"]').focus();
+  await page.keyboard.press('Enter');
+  const check = await page.evaluate(() => {
+    const el = document.querySelector('#graph-figure');
+    const v = (q) => Number(el.shadowRoot.querySelector(`.gradient-panel [data-quantity="${q}"]`).dataset.value);
+    const net = el.state;
+    return { backprop: v('backprop'), numeric: v('numeric'), relative: v('relative'), weights: net.weights };
+  });
+  // w1[2,1] of a 2–2–1 network is weight 2 (layer 1, neuron 2, source 1); the graph's own network computed both.
+  assert.ok(check.relative < 1e-6 && Math.abs(check.backprop - check.numeric) <= 1e-6 * Math.abs(check.backprop), JSON.stringify(check));
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
 test('the playground learns XOR: the training loss falls, the heatmap repaints, and a changed setting is written to the URL', async () => {
   const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&lr=0.03&seed=1');
   await ready(page, '#playground');

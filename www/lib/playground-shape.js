@@ -55,3 +55,21 @@ export function parameterAt(layers, { kind, index }) {
   const j = k % layers[l - 1];
   return { name: `w${l}[${i + 1},${j + 1}]`, to: neuron[l] + i, from: neuron[l - 1] + j, index, weightStart: weight };
 }
+
+/** The selection { kind, index } of a parameter named w{l}[i,j] or b{l}[i] (1-based), or null for another name. */
+export function parameterNamed(layers, name) {
+  const { weight } = starts(layers);
+  const w = /^w(\d+)\[(\d+),(\d+)\]$/.exec(name);
+  if (w) {
+    const [l, i, j] = w.slice(1).map(Number);
+    if (l < 1 || l >= layers.length || i > layers[l] || j > layers[l - 1]) return null;
+    return { kind: 'weight', index: weight[l] + (i - 1) * layers[l - 1] + (j - 1) };
+  }
+  const b = /^b(\d+)\[(\d+)\]$/.exec(name);
+  if (b) {
+    const [l, i] = b.slice(1).map(Number);
+    if (l < 1 || l >= layers.length || i > layers[l]) return null;
+    return { kind: 'bias', index: layers.slice(1, l).reduce((s, v) => s + v, 0) + (i - 1) };
+  }
+  return null;
+}

@@ -11,6 +11,8 @@ import { COMMON_FIELDS, decimal, field, oneOf } from '../fields.js';
 import { backwardOrder, createGraphFigure, nodeName } from '../figures/graph.js';
 import { ACTIVATIONS, DATASETS, parseHidden } from '../playground-state.js';
 import { formatCount, formatNumber } from '../format.js';
+import { createGradientPanel } from '../figures/gradient-panel.js';
+import { parameterNamed } from '../playground-shape.js';
 
 const GRAPH_POINTS = 40;
 const count = (max) => decimal({ min: 0, max, integer: true });
@@ -57,15 +59,18 @@ export class GraphElement extends BaseElement {
     const scroller = element('div', 'graph-scroll');
     scroller.tabIndex = 0;
     scroller.setAttribute('aria-label', 'The graph (scrolls sideways)');
-    const figure = createGraphFigure(scroller);
+    const figure = createGraphFigure(scroller, { onSelect: (node) => this.select(node.label) });
     const explain = element('p', 'caption explain');
     explain.setAttribute('part', 'caption');
     const notice = element('p', 'notice');
     notice.hidden = true;
     const live = liveRegion();
-    frame.append(controls, more, status, scroller, explain, notice, live);
+    const check = element('div', 'inspect');
+    const panel = createGradientPanel(check);
+    panel.update(null, 'Click or press Enter on a weight or bias node (w…, b…) to check its gradient against the central difference.');
+    frame.append(controls, more, status, scroller, explain, check, notice, live);
     root.append(frame);
-    this.#parts = { back, play, status, figure, explain, notice, live };
+    this.#parts = { back, play, status, figure, explain, panel, notice, live };
   }
 
   async start() {
@@ -85,10 +90,36 @@ export class GraphElement extends BaseElement {
     this.#retrace();
   }
 
+  /**
+   * Selects the parameter named `label` (w1[2,1], b2[1], …): its gradient by backpropagation beside the core's central
+   * difference, on the graph's training points. Null clears the selection.
+   */
+  select(label) {
+    const layers = this.#network?.config.layers;
+    const p = label && layers ? parameterNamed(layers, label) : null;
+    this.#selected = p ? label : null;
+    this.#parts.figure.select(this.#selected);
+    this.#check();
+  }
+
+  #check() {
+    if (!this.#selected) return this.#parts.panel.update(null, 'Click or press Enter on a weight or bias node (w…, b…) to check its gradient against the central difference.');
+    const layers = this.#network.config.layers;
+    const p = parameterNamed(layers, this.#selected);
+    const index = p.kind === 'weight' ? p.index : this.#network.weights().length + p.index;
+    const check = this.#network.gradientCheck(index, 1e-5);
+    this.#parts.panel.update({ name: this.#selected, kind: p.kind, check, points: this.#network.trainData().length / 3, chain: null });
+  }
+
+  #selected = null;
+
   #retrace() {
     this.#trace = this.#network.trace(this.#point);
     this.#order = backwardOrder(this.#trace);
     this.#parts.figure.draw(this.#trace);
+    this.#parts.figure.select(this.#selected);
+    if (this.#selected && !parameterNamed(this.#network.config.layers, this.#selected)) this.#selected = null;
+    this.#check();
     this.#done = 0;
     this.#render();
     this.dispatchEvent(new CustomEvent('reset', { detail: { point: this.#point }, bubbles: true, composed: true }));

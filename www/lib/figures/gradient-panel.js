@@ -38,7 +38,7 @@ function vanishingReason(activation, z) {
 }
 
 /**
- * @returns {{ update(d: ?object): void, element: HTMLElement }} update(null) shows how to pick a parameter.
+ * @returns {{ update(d: ?object, hint?: string): void, element: HTMLElement }} update(null, hint) shows how to pick a parameter.
  * d = { name, kind, check: {backprop, numeric, relative, h, value, lossPlus, lossMinus}, points,
  *       chain: { layers, activations, names(neuron) → string, from?: neuron, to: neuron, weights, pass: {z, a, fPrime, delta, dA, dOutput, loss, index}, point: [x1, x2, y] } }
  */
@@ -51,11 +51,11 @@ export function createGradientPanel(container) {
   root.append(check, chain);
   container.append(root);
 
-  function update(d) {
+  function update(d, hint = 'Click or press Enter on a link of the diagram to check that weight’s gradient (and edit it); on a neuron, its bias.') {
     check.replaceChildren();
     chain.replaceChildren();
     if (!d) {
-      check.append(el('p', 'hint', 'Click or press Enter on a link of the diagram to check that weight’s gradient (and edit it); on a neuron, its bias.'));
+      check.append(el('p', 'hint', hint));
       return;
     }
     const { name, check: c, points } = d;
