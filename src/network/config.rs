@@ -8,8 +8,8 @@ use crate::error::{check_positive, quote, LabError, Result};
 pub const MAX_LAYERS: usize = 10;
 /// Most neurons in one layer (inputs included).
 pub const MAX_WIDTH: usize = 64;
-/// Largest learning rate.
-pub const MAX_LR: f64 = 10.0;
+/// Largest learning rate of a network (the article's descent has its own, `article::MAX_DESCENT_LR`).
+pub const MAX_NETWORK_LR: f64 = 10.0;
 /// Most updates one call of `train_steps` may take.
 pub const MAX_STEPS_PER_CALL: usize = 1_000_000;
 /// Most epochs one call of `train_epochs` may run.
@@ -32,7 +32,7 @@ pub struct NetworkConfig {
     pub loss: Loss,
     /// The update rule.
     pub optimizer: Optimizer,
-    /// The learning rate lr, in (0, [`MAX_LR`]].
+    /// The learning rate lr, in (0, [`MAX_NETWORK_LR`]].
     pub lr: f64,
     /// Points per update; the mean of their gradients is the step's gradient. The last batch of an epoch may be
     /// smaller.
@@ -112,7 +112,7 @@ impl NetworkConfig {
                 format!("{} activations", self.activations.len()),
             ));
         }
-        check_positive("config.lr", self.lr, MAX_LR)?;
+        check_positive("config.lr", self.lr, MAX_NETWORK_LR)?;
         let max_batch = crate::data::MAX_POINTS;
         if !(1..=max_batch).contains(&self.batch_size) {
             return Err(LabError::invalid(

@@ -3,13 +3,15 @@
 //! parameter edited by hand.
 
 use super::Network;
-use crate::error::{check_count, check_range, show, LabError, Result};
+use crate::error::{check_range, check_usize, show, LabError, Result};
 
 /// Step h of the central difference when the caller gives none: small enough that the O(h²) truncation error
 /// stays near 1e-10, large enough that rounding (about ε·J/h) does too.
 pub const DEFAULT_H: f64 = 1e-5;
 /// The largest step h accepted.
 pub const MAX_H: f64 = 1.0;
+/// The largest size of a weight or bias set by hand.
+pub const MAX_EDIT: f64 = 1e6;
 
 /// One training point's forward and backward pass, every neuron (inputs first) in the order of the layers.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,16 +58,16 @@ pub struct GradientCheck {
 impl Network {
     /// Training point `k`'s pass, neuron by neuron: z, a, f′(z) and δ = ∂J/∂z, and ∂J/∂ŷ, for a chain of
     /// ∂J/∂w = δ(to)·a(from), δ = f′(z)·Σₖ w·δ(k) (hidden) or f′(z)·∂J/∂ŷ (output).
-    pub fn point_pass(&mut self, k: f64) -> Result<PointPass> {
+    pub fn point_pass(&mut self, k: usize) -> Result<PointPass> {
         let n = self.train_in.len();
         if n == 0 {
             return Err(LabError::invalid(
                 "index",
                 "the index of a training point (there are none: call setData first)",
-                show(k),
+                k.to_string(),
             ));
         }
-        let k = check_count("index", k, 0, n - 1)?;
+        let k = check_usize("index", k, 0, n - 1)?;
         let (x, t) = self.train_in.point(k);
         let t = t.to_vec();
         self.dense.forward(x);
@@ -105,10 +107,10 @@ impl Network {
     /// Checks parameter `index` (weights first, then biases) of the mean training loss J: backpropagation's
     /// ∂J/∂p against (J(p + h) − J(p − h)) / 2h on the same training points, with `h` in (0, [`MAX_H`]].
     /// The parameters are left exactly as they were.
-    pub fn gradient_check(&mut self, index: f64, h: f64) -> Result<GradientCheck> {
+    pub fn gradient_check(&mut self, index: usize, h: f64) -> Result<GradientCheck> {
         let n_w = self.dense.weights.len();
         let count = n_w + self.dense.biases.len();
-        let index = check_count("index", index, 0, count - 1)?;
+        let index = check_usize("index", index, 0, count - 1)?;
         if h.is_nan() || h <= 0.0 || h > MAX_H {
             return Err(LabError::invalid(
                 "h",
@@ -151,19 +153,20 @@ impl Network {
 
     /// Sets weight `index` to `value` (finite), keeping training where it is (steps, epochs, the optimizer's
     /// memory). A weight that L1 had set to 0 for good is trained again.
-    pub fn set_weight(&mut self, index: f64, value: f64) -> Result<()> {
+    pub fn set_weight(&mut self, index: usize, value: f64) -> Result<()> {
         let n = self.dense.weights.len();
-        let k = check_count("index", index, 0, n - 1)?;
-        let value = check_range(&format!("weights[{k}]"), value, -1e6, 1e6)?;
+        let k = check_usize("index", index, 0, n - 1)?;
+        let value = check_range(&format!("weights[{k}]"), value, -MAX_EDIT, MAX_EDIT)?;
         self.dense.weights[k] = value;
         self.dead[k] = false;
+        self.edited();
         Ok(())
     }
 
     /// Sets bias `index` to `value` (finite), keeping training where it is; refused without biases.
-    pub fn set_bias(&mut self, index: f64, value: f64) -> Result<()> {
+    pub fn set_bias(&mut self, index: usize, value: f64) -> Result<()> {
         let n = self.dense.biases.len();
-        let k = check_count("index", index, 0, n - 1)?;
+        let k = check_usize("index", index, 0, n - 1)?;
         if !self.config.bias {
             return Err(LabError::invalid(
                 format!("biases[{k}]"),
@@ -171,8 +174,16 @@ impl Network {
                 show(value),
             ));
         }
-        self.dense.biases[k] = check_range(&format!("biases[{k}]"), value, -1e6, 1e6)?;
+        self.dense.biases[k] = check_range(&format!("biases[{k}]"), value, -MAX_EDIT, MAX_EDIT)?;
+        self.edited();
         Ok(())
+    }
+
+    /// A parameter changed by hand: the batch ahead's gradient must be computed again, and a later divergence
+    /// cannot undo past the edit.
+    fn edited(&mut self) {
+        self.ready = false;
+        self.saved.valid = false;
     }
 
     /// Parameter `index`: weights first, then biases.

@@ -2,11 +2,12 @@
 //!
 //! [`Network`] owns the layers ([`dense`]), its training and test points, the optimizer's state and a seeded
 //! stream; every buffer is allocated when the network is made or given data, so a training step allocates
-//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `bench/WORKLOADS.md`): per point,
+//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `docs/WORKLOADS.md`): per point,
 //! forward then backward adding into accumulators; per batch, one update with the mean gradient.
 //!
-//! Every method either succeeds or returns an error and leaves the network as it was; a step whose update
-//! would make a parameter non-finite is undone and reported with its number.
+//! Every method either succeeds or returns an error and leaves the network as it was; a step that would take the
+//! loss, a gradient or a parameter out of the finite numbers is undone and reported with its number (see
+//! [`training`]).
 
 pub mod activation;
 pub mod config;
@@ -29,19 +30,28 @@ pub use optimizer::{Optimizer, OptimizerState, Role};
 pub use regularization::Regularization;
 
 use crate::data::{self, count, DataSpec, Dataset, Rng};
-use crate::error::{check_count, quote, show, LabError, Result};
+use crate::error::{check_usize, check_work, quote, show, LabError, Result, MAX_WORK_PER_CALL};
 use crate::tape::{Tape, Var};
 
 /// The bias every neuron starts with (Playground's).
 pub const INITIAL_BIAS: f64 = 0.1;
 
-/// The parameters and optimizer state from before the current step, to undo a step that diverges.
+/// The parameters, optimizer state and position in the data from before the last step, to undo a step that
+/// diverges.
 #[derive(Debug, Clone, PartialEq)]
 struct Saved {
     weights: Vec<f64>,
     biases: Vec<f64>,
     optimizer: OptimizerState,
     dead: Vec<bool>,
+    steps: u64,
+    epochs: u64,
+    cursor: usize,
+    rng: Rng,
+    /// The visiting order before the step, kept when the step ended a shuffled epoch.
+    order: Vec<usize>,
+    /// Whether this holds the state before the last step (not after the parameters were set or a step undone).
+    valid: bool,
 }
 
 /// A network, its data and its training state.
@@ -70,6 +80,10 @@ pub struct Network {
     steps: u64,
     epochs: u64,
     rng: Rng,
+    /// Whether the gradient accumulators hold the batch ahead's gradient at the current parameters (and
+    /// `batch_loss` its summed loss), computed by the last training call to check it.
+    ready: bool,
+    batch_loss: f64,
 }
 
 impl Network {
@@ -93,6 +107,12 @@ impl Network {
             biases: dense.biases.clone(),
             optimizer: optimizer.clone(),
             dead: dead.clone(),
+            steps: 0,
+            epochs: 0,
+            cursor: 0,
+            rng: rng.clone(),
+            order: Vec::new(),
+            valid: false,
         };
         let (raw, inputs, outputs) = (config.raw_inputs(), config.inputs(), config.outputs());
         Ok(Network {
@@ -111,6 +131,8 @@ impl Network {
             steps: 0,
             epochs: 0,
             rng,
+            ready: false,
+            batch_loss: 0.0,
         })
     }
 
@@ -154,9 +176,9 @@ impl Network {
         self.epochs
     }
 
-    /// Changes the learning rate (in (0, [`MAX_LR`]]) for the steps to come.
+    /// Changes the learning rate (in (0, [`MAX_NETWORK_LR`]]) for the steps to come.
     pub fn set_lr(&mut self, lr: f64) -> Result<()> {
-        self.config.lr = crate::error::check_positive("lr", lr, MAX_LR)?;
+        self.config.lr = crate::error::check_positive("lr", lr, MAX_NETWORK_LR)?;
         Ok(())
     }
 
@@ -191,6 +213,8 @@ impl Network {
 
     /// Optimizer state, counters and epoch position back to the start.
     fn restart(&mut self) {
+        self.saved.valid = false;
+        self.ready = false;
         self.optimizer.reset();
         self.dead.fill(false);
         self.steps = 0;
@@ -215,6 +239,8 @@ impl Network {
     pub fn set_data(&mut self, train: Dataset, test: Dataset) -> Result<()> {
         self.check_dataset("train", &train)?;
         self.check_dataset("test", &test)?;
+        self.saved.valid = false;
+        self.ready = false;
         self.order = (0..train.len()).collect();
         self.train_in = self.network_inputs(&train);
         self.test_in = self.network_inputs(&test);
@@ -275,7 +301,22 @@ impl Network {
         self.set_data(train, test)
     }
 
+    /// Checks a dataset's row shape, its targets for cross-entropy, and that one pass over it (to compute its
+    /// loss, or one epoch) stays within the work of one call.
     fn check_dataset(&self, field: &str, data: &Dataset) -> Result<()> {
+        let parameters = self.parameter_count() as u64;
+        if data.len() as u64 * parameters > MAX_WORK_PER_CALL {
+            return Err(LabError::TooMuchWork {
+                field: field.to_string(),
+                detail: format!(
+                    "one pass over its {} points through {parameters} parameters is more than the {} \
+                     parameter-point passes one call may do; give at most {} points to a network this size",
+                    data.len(),
+                    show(MAX_WORK_PER_CALL as f64),
+                    MAX_WORK_PER_CALL / parameters
+                ),
+            });
+        }
         let (inputs, outputs) = (self.config.raw_inputs(), self.config.outputs());
         if data.inputs() != inputs || data.targets() != outputs {
             return Err(LabError::invalid(
@@ -335,6 +376,7 @@ impl Network {
         if n == 0 {
             return Err(LabError::invalid("data", "at least one point", "none"));
         }
+        self.ready = false;
         self.dense.zero_gradients();
         let mut loss = 0.0;
         for k in 0..n {
@@ -367,6 +409,14 @@ impl Network {
         let (n_in, n_out) = (self.config.raw_inputs(), self.config.outputs());
         data::check_shape("inputs", n_in, 0, inputs)?;
         let points = inputs.len() / n_in;
+        let parameters = self.parameter_count();
+        check_work(
+            "inputs",
+            points,
+            parameters as u64,
+            "points",
+            &format!("{parameters} parameters"),
+        )?;
         if out.len() != points * n_out {
             return Err(LabError::invalid(
                 "out",
@@ -391,7 +441,7 @@ impl Network {
     /// Training point `k`'s forward and backward pass as a computation graph on a tape: values and
     /// gradients of every node, local derivatives of every edge. Only for networks of at most
     /// [`MAX_TRACE_PARAMETERS`] parameters. Returns the tape and its loss node J.
-    pub fn trace(&self, k: f64) -> Result<(Tape, Var)> {
+    pub fn trace(&self, k: usize) -> Result<(Tape, Var)> {
         let parameters = self.dense.weights.len() + self.dense.biases.len();
         if parameters > MAX_TRACE_PARAMETERS {
             return Err(LabError::invalid(
@@ -408,7 +458,7 @@ impl Network {
                 "none",
             ));
         }
-        let k = check_count("index", k, 0, n - 1)?;
+        let k = check_usize("index", k, 0, n - 1)?;
         let (x, t) = self.train_in.point(k);
         let names: Vec<&str> = match &self.config.features {
             Some(f) => f.list().iter().map(|f| f.name()).collect(),

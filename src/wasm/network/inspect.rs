@@ -6,23 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use super::Network;
 use crate::network::inspect::{GradientCheck, PointPass, DEFAULT_H};
-use crate::wasm::input::{describe, lab_error, to_js};
-
-/// A number argument: a JavaScript number (NaN and infinities pass, for the core's range check), never coerced
-/// from another type; `undefined` takes `default` when there is one.
-fn number(value: &JsValue, field: &str, default: Option<f64>) -> Result<f64, JsError> {
-    if value.is_undefined() {
-        if let Some(d) = default {
-            return Ok(d);
-        }
-    }
-    value.as_f64().ok_or_else(|| {
-        JsError::new(&format!(
-            "{field} must be a number (got {})",
-            describe(value)
-        ))
-    })
-}
+use crate::wasm::input::{count, number, optional_number, refuse, to_js, JsResult};
 
 /// One point's pass as JavaScript reads it.
 #[derive(Serialize)]
@@ -82,6 +66,13 @@ impl From<GradientCheck> for CheckView {
     }
 }
 
+impl Network {
+    /// The index argument of a parameter list of `len` entries (checked again by the core).
+    fn index(&self, value: &JsValue, len: usize) -> JsResult<usize> {
+        count(value, "index", 0, len.saturating_sub(1))
+    }
+}
+
 #[wasm_bindgen]
 impl Network {
     /// Training point `index`'s pass, every neuron inputs first: `z`, `a` = f(z), `fPrime` = f′(z), `delta` =
@@ -90,9 +81,9 @@ impl Network {
     pub fn point_pass(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
-    ) -> Result<JsValue, JsError> {
-        let index = number(&index, "index", None)?;
-        let pass = self.inner.point_pass(index).map_err(lab_error)?;
+    ) -> JsResult<JsValue> {
+        let index = self.index(&index, self.inner.train_data().len())?;
+        let pass = self.inner.point_pass(index).map_err(refuse)?;
         to_js(&PassView::from(pass))
     }
 
@@ -104,10 +95,10 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | undefined")] h: JsValue,
-    ) -> Result<JsValue, JsError> {
-        let index = number(&index, "index", None)?;
-        let h = number(&h, "h", Some(DEFAULT_H))?;
-        let check = self.inner.gradient_check(index, h).map_err(lab_error)?;
+    ) -> JsResult<JsValue> {
+        let index = self.index(&index, self.inner.parameter_count())?;
+        let h = optional_number(&h, "h")?.unwrap_or(DEFAULT_H);
+        let check = self.inner.gradient_check(index, h).map_err(refuse)?;
         to_js(&CheckView::from(check))
     }
 
@@ -118,11 +109,10 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
-    ) -> Result<(), JsError> {
-        let index = number(&index, "index", None)?;
-        let field = format!("weights[{}]", describe(&index.into()));
-        let value = number(&value, &field, None)?;
-        self.inner.set_weight(index, value).map_err(lab_error)
+    ) -> JsResult<()> {
+        let index = self.index(&index, self.inner.weights().len())?;
+        let value = number(&value, &format!("weights[{index}]"))?;
+        self.inner.set_weight(index, value).map_err(refuse)
     }
 
     /// Sets bias `index` (in the order of `biases()`) to `value`, as `setWeight`.
@@ -131,11 +121,10 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
-    ) -> Result<(), JsError> {
-        let index = number(&index, "index", None)?;
-        let field = format!("biases[{}]", describe(&index.into()));
-        let value = number(&value, &field, None)?;
-        self.inner.set_bias(index, value).map_err(lab_error)
+    ) -> JsResult<()> {
+        let index = self.index(&index, self.inner.biases().len())?;
+        let value = number(&value, &format!("biases[{index}]"))?;
+        self.inner.set_bias(index, value).map_err(refuse)
     }
 
     /// For each weight, 1 when L1 regularization has set it to 0 for good (Playground's dead links), else 0.

@@ -164,17 +164,22 @@ export interface GradientCheck {
   relative: number;
 }
 
-/** The limits every call is checked against. */
+/** The network's limits and defaults, in `limits().network`. */
 export interface NetworkLimits {
   maxLayers: number;
   maxWidth: number;
   maxPoints: number;
   maxLr: number;
+  maxNoise: number;
   maxStepsPerCall: number;
   maxEpochsPerCall: number;
   maxGridSide: number;
   maxGridValues: number;
   maxTraceParameters: number;
+  defaultLr: number;
+  defaultBatchSize: number;
+  defaultPoints: number;
+  defaultTrainFraction: number;
   /** Every feature name, in order. */
   features: FeatureName[];
   regularizations: RegularizationName[];
