@@ -29,7 +29,8 @@ export const FEATURES = [
   { key: 'sinx2', name: 'sin(x2)', label: 'sin x₂' },
 ];
 
-/** The shape limits the page offers, within Network.limits() (10 layers in all, 64 neurons per layer). */
+/** The shape limits the page offers, within limits().network (10 layers in all, 64 neurons per layer). The lists
+ * and bounds here are tied to the core's limits() by tests/node/playground.test.mjs. */
 export const MAX_HIDDEN_LAYERS = 6;
 export const MAX_NEURONS = 8;
 
@@ -39,6 +40,9 @@ export const POINTS = { classify: 500, regress: 1200 };
 export const MAX_NOISE = 50;
 export const RATIO = [10, 90];
 export const MAX_BATCH = 30;
+/** The learning rates and regularization rates offered (Playground's); the core's limits() lists the latter. */
+export const RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 /** Epochs trained per animation frame, the speed control. */
 export const SPEEDS = [1, 2, 5, 10, 20];
 /** Points a reader adds by clicking: at most this many, and at most URL_POINTS of them are kept in the link. */

@@ -17,7 +17,7 @@ import { createHeatmapFigure, paint, rgb } from '../figures/heatmap.js';
 import { createLossFigure } from '../figures/loss.js';
 import { createNetworkDiagram } from '../figures/playground-network.js';
 import { VANISHING, createGradientPanel } from '../figures/gradient-panel.js';
-import { ACTIVATIONS, DATASETS, FEATURES, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_NOISE, MAX_USER_POINTS, OPTIMIZERS, OUTPUTS, PLAYGROUND_FIELDS, RATIO, REGRESSIONS, REGULARIZATIONS, SPEEDS, featureNames, networkSettings } from '../playground-state.js';
+import { ACTIVATIONS, DATASETS, FEATURES, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_NOISE, MAX_USER_POINTS, OPTIMIZERS, OUTPUTS, PLAYGROUND_FIELDS, RATES, RATIO, REG_RATES, REGRESSIONS, REGULARIZATIONS, SPEEDS, featureNames, networkSettings } from '../playground-state.js';
 import { formatCount, formatNumber } from '../format.js';
 import { layerOf, neuronNames, parameterAt } from '../playground-shape.js';
 
@@ -32,8 +32,6 @@ const CHECK_H = 1e-5;
 /** Attributes that change the view or the data, not the network: applied without starting again. */
 const LIVE_ATTRIBUTES = ['show-test', 'discretize', 'speed', 'points'];
 const DATASET_NAMES = { xor: 'XOR', circle: 'circle', gaussians: 'two Gaussians', spiral: 'spiral', plane: 'plane (regression)', multigaussian: 'six Gaussians (regression)' };
-const RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
 const short = (v) => formatNumber(v, 4);
 const range = (from, to, step) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, k) => from + k * step);
 
