@@ -324,13 +324,14 @@ test('a learning rate too large for an identity output stops training at the div
   await page.close();
 });
 
-for (const [name, width, height, colorScheme] of [['360px-light', 360, 780, 'light'], ['desktop-dark', 1280, 900, 'dark'], ['360px-dark', 360, 780, 'dark']]) {
+for (const [name, width, height, colorScheme] of [['desktop-light', 1280, 900, 'light'], ['360px-light', 360, 780, 'light'], ['desktop-dark', 1280, 900, 'dark'], ['360px-dark', 360, 780, 'dark']]) {
   test(`network page at ${name}`, async () => {
-    const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&hidden=8,8,6&lr=0.01&opt=adam&seed=3', { width, height, colorScheme });
+    const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&features=x1,x2,sinx1,sinx2&hidden=8,8,6&act=tanh&lr=0.01&opt=adam&seed=3&test=1&points=-4,4,1;4.5,-4.5,-1', { width, height, colorScheme });
     await ready(page, '#playground');
     await page.locator('#playground button[data-action="step"]').click();
     await page.evaluate(() => {
       for (let i = 0; i < 150; i++) document.querySelector('#playground').step();
+      document.querySelector('#playground').select({ kind: 'weight', index: 40 });
     });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);

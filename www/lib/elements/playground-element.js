@@ -154,7 +154,6 @@ export class PlaygroundElement extends BaseElement {
       if (this.#network) this.#draw();
     });
     inspect.append(pointControls);
-    network.append(inspect);
 
     const stop = element('p', 'stop');
     stop.setAttribute('role', 'alert');
@@ -164,7 +163,7 @@ export class PlaygroundElement extends BaseElement {
     notice.hidden = true;
     const live = liveRegion();
     const workspace = element('div', 'workspace');
-    workspace.append(network, body);
+    workspace.append(network, body, inspect);
     frame.append(controls, status, settings, workspace, stop, notice, live);
     root.append(frame);
     this.#parts = { play, step, status, selects, seed, toggles, diagram, heatmap, legend, clear, loss, lossCaption, panel, stop, notice, live };
