@@ -63,7 +63,7 @@ npm_ready() {
   [ -x node_modules/.bin/wasm-opt ] && [ -f node_modules/playwright-core/package.json ] &&
     [ node_modules/.package-lock.json -nt package-lock.json ]
 }
-npm_ready || { say "installing npm packages (binaryen, playwright-core)"; npm ci --no-audit --no-fund --loglevel=error; }
+npm_ready || { say "installing npm packages (binaryen, playwright-core, vite, typescript)"; npm ci --no-audit --no-fund --loglevel=error; }
 
 # Cargo-installed tools. wasm-bindgen-cli must match the library exactly, so its version comes from Cargo.lock.
 [ -f Cargo.lock ] || cargo generate-lockfile --quiet
