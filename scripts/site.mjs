@@ -4,8 +4,8 @@
 //
 // Every widget page (www/embed/*.html with an oEmbed discovery link) gets:
 //   - its Open Graph URLs (og:url, og:image) and its oEmbed discovery link made absolute under the base URL;
-//   - a preview image, embed/<name>.png, a screenshot of the widget taken here by headless Chromium at the size its
-//     og:image:width × og:image:height tags give;
+//   - a preview image, embed/<name>.png, a screenshot of the widget taken here by headless Chromium (in the state its
+//     backprop-lab:preview tag gives), centred in a card of the size its og:image:width × og:image:height tags give;
 //   - a static oEmbed response, embed/<name>.oembed.json, of type "rich" (oEmbed 1.0): `html` is an iframe of the
 //     widget page, at a width of IFRAME_WIDTH and the height the widget measures at that width in Chromium.
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,9 @@ import { startServer } from './serve.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The width, in CSS pixels, of the iframe an oEmbed consumer gets. */
 export const IFRAME_WIDTH = 640;
+/** The width, in CSS pixels, at which a widget is drawn for its preview image, and the card's margin around it. */
+const PREVIEW_WIDTH = 1000;
+const CARD_MARGIN = 24;
 /** How long a consumer may cache an oEmbed response, in seconds. */
 const CACHE_AGE = 86400;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -67,6 +70,19 @@ async function openWidget(context, url, viewport) {
   return page;
 }
 
+/** Draws the PNG `shot` (taken at twice the CSS pixels, for sharpness) centred in a card of `size` (the page's background, a margin), saved at `path`. */
+async function fitIntoCard(context, shot, size, path) {
+  const card = await context.newPage();
+  await card.setViewportSize(size);
+  await card.setContent(
+    `<body style="margin:0;width:${size.width}px;height:${size.height}px;display:grid;place-items:center;background:#fafaf9">` +
+      `<img alt="" style="max-width:${size.width - 2 * CARD_MARGIN}px;max-height:${size.height - 2 * CARD_MARGIN}px" src="data:image/png;base64,${shot.toString('base64')}"></body>`,
+  );
+  await card.waitForFunction(() => document.querySelector('img').complete);
+  await card.screenshot({ path, scale: 'css' });
+  await card.close();
+}
+
 /** Builds the site for `baseUrl` into `out`; returns the widgets with their oEmbed responses. */
 export async function buildSite({ baseUrl, out }) {
   const base = new URL(baseUrl);
@@ -80,7 +96,7 @@ export async function buildSite({ baseUrl, out }) {
   if (!names.length) throw new Error('no widget page with an oEmbed discovery link in www/embed/');
 
   const local = await startServer({ root: out, csp: true });
-  const context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await chromium.launchPersistentContext('', { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, deviceScaleFactor: 2 });
   const widgets = [];
   try {
     for (const name of names) {
@@ -91,11 +107,12 @@ export async function buildSite({ baseUrl, out }) {
       const image = { width: Number(metaContent(source, 'og:image:width')), height: Number(metaContent(source, 'og:image:height')) };
       if (!title || !(image.width > 0 && image.height > 0)) throw new Error(`embed/${name}.html needs og:title, og:image:width and og:image:height`);
 
-      // The preview image: the widget as a reader first sees it, at the image's size.
-      const preview = await openWidget(context, `${local.url}embed/${name}.html`, image);
-      const imageName = metaContent(source, 'og:image');
-      await preview.screenshot({ path: join(out, 'embed', imageName) });
+      // The preview image: the widget in the state its backprop-lab:preview tag gives, fitted into the card.
+      const state = metaContent(source, 'backprop-lab:preview') ?? '';
+      const preview = await openWidget(context, `${local.url}embed/${name}.html${state}`, { width: PREVIEW_WIDTH, height: 800 });
+      const shot = await preview.locator('#figure').screenshot();
       await preview.close();
+      await fitIntoCard(context, shot, image, join(out, 'embed', metaContent(source, 'og:image')));
 
       // The iframe's height: what the widget measures at the iframe's width.
       const sized = await openWidget(context, `${local.url}embed/${name}.html`, { width: IFRAME_WIDTH, height: 600 });

@@ -7,7 +7,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import { ROOT, launchBrowser, openPage, waitForFigure } from '../page/helpers.mjs';
-import { ARTICLE, VERSION, origin, scratch, stepAndRead, strictPolicy, unpackInto } from './support.mjs';
+import { ARTICLE, VERSION, origin, scratch, stepAndRead, strictPolicy, unpackInto, stopServer } from './support.mjs';
 
 const PREFIX = `npm/backprop-lab@${VERSION}`;
 let browser;
@@ -17,7 +17,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  for (const s of servers) await new Promise((done) => s.close(done));
+  for (const s of servers) await stopServer(s);
 });
 
 /** Origin B with the unpacked package (CORS headers or not) and origin A with a blog post that loads it from B. */

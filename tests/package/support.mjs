@@ -77,3 +77,10 @@ export async function stepAndRead(page, { figure, table, n }) {
   for (let i = 0; i < n; i++) await page.locator(`${figure} button[data-action="step"]`).click();
   return page.locator(`${table} td.w`).allTextContents();
 }
+
+/** Stops a server at once, closing the connections a browser keeps alive. */
+export async function stopServer(server) {
+  if (!server) return;
+  server.closeAllConnections();
+  await new Promise((done) => server.close(done));
+}

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import { ROOT, launchBrowser, openPage, waitForFigure, assertNoProblems } from '../page/helpers.mjs';
-import { ARTICLE, installApp, sizes, stepAndRead } from './support.mjs';
+import { ARTICLE, installApp, sizes, stepAndRead, stopServer } from './support.mjs';
 
 const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
 
@@ -46,7 +46,7 @@ before(async () => {
 });
 after(async () => {
   await browser?.close();
-  if (site) await new Promise((done) => site.server.close(done));
+  await stopServer(site?.server);
 });
 
 test('vite build bundles both pages; the output and its size', (t) => {
