@@ -4,8 +4,9 @@
 #
 #   Rust:   the wasm32-unknown-unknown target, rustfmt, clippy (rustup)
 #   cargo:  wasm-pack, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version, geckodriver
-#   Debian: chromium, chromium-driver, firefox-esr (and Node.js with npm if the machine has none)
-#   npm:    binaryen (wasm-opt, which wasm-pack runs) and playwright-core (drives Chromium in the page tests)
+#   Debian: chromium, chromium-driver, firefox-esr, webkit2gtk-driver, xvfb (and Node.js with npm if the machine has none)
+#   npm:    binaryen (wasm-opt, which wasm-pack runs), playwright-core (drives Chromium in the page tests), vite and
+#           typescript (the package tests build a Vite site and type-check the declarations)
 #
 # Pass `--build-only` to skip the browsers and their drivers (enough for `make serve`).
 set -euo pipefail
@@ -55,6 +56,10 @@ if [ "$BUILD_ONLY" != "--build-only" ]; then
   have chromium || packages+=(chromium)
   have chromedriver || packages+=(chromium-driver)
   have firefox-esr || have firefox || packages+=(firefox-esr)
+  # WebKit, Safari's engine: WebKitWebDriver with its MiniBrowser, in a virtual X display.
+  have WebKitWebDriver || packages+=(webkit2gtk-driver)
+  have Xvfb || packages+=(xvfb)
+  have xauth || packages+=(xauth)
 fi
 [ ${#packages[@]} -eq 0 ] || apt_install "${packages[@]}"
 
