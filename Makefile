@@ -90,7 +90,14 @@ test-package: package
 	@echo "== the package as users load it, and the site's oEmbed =="
 	node --test --test-concurrency=1 tests/package/
 
-## test-webkit: the page tests that matter most, in WebKit (WebKitWebDriver and MiniBrowser under Xvfb)
-test-webkit: build
+## test-webkit: the page tests that matter most and the wasm-bindgen browser tests, in WebKit (WebKitWebDriver and
+## its MiniBrowser under Xvfb)
+test-webkit: test-webkit-wasm
 	@echo "== page tests in WebKit =="
 	node --test --test-concurrency=1 tests/webkit/
+
+## wasm-bindgen's runner speaks WebDriver to "safaridriver"; pointed at WebKitWebDriver it runs the tests in MiniBrowser
+test-webkit-wasm: build
+	@echo "== wasm-bindgen tests in WebKit =="
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner SAFARIDRIVER="$$(command -v WebKitWebDriver)" \
+	  xvfb-run -a cargo test --target wasm32-unknown-unknown --test 'web_*'
