@@ -9,6 +9,7 @@ pub mod article;
 mod input;
 #[cfg(feature = "network")]
 pub mod network;
+pub mod surface;
 
 pub use article::{analyze, step, steps_to_digits, train, Descent};
 #[cfg(feature = "network")]

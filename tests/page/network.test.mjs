@@ -232,7 +232,7 @@ test('a link reproduces the playground’s settings; hostile links give its defa
   assert.doesNotMatch(notice.text, /<|script|alert|onerror|1e400/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
   assert.equal(await page.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0, 'no element injected');
-  assert.equal(new URL(page.url()).hash, '#data=xor&noise=0&hidden=4,2&act=tanh&out=tanh&lr=0.03&opt=sgd&batch=10&seed=0', 'the link is rewritten to the state shown');
+  assert.equal(new URL(page.url()).hash, '#v=1&data=xor&noise=0&hidden=4,2&act=tanh&out=tanh&lr=0.03&opt=sgd&batch=10&seed=0', 'the link is rewritten to the state shown');
   assertNoProblems(assert, problems);
   await page.close();
 });

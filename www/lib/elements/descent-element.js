@@ -5,7 +5,10 @@
 // Attributes: x, y, w, lr, steps (the state table), controls, equations, autoplay, theme, loading.
 // Events: step, diverge, reset (CustomEvents, numbers in detail). Read-only: w, steps, loss, phase, records,
 // diverged, config, analysis, playing. Methods: nextPhase(), nextStep(), play(), pause(), reset(), exportCSV(), exportJSON().
-import { FigureElement, refusedNotice } from './figure-element.js';
+import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
+import { button, element, liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
+import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './shortcuts.js';
+import { flagField } from '../fields.js';
 import { createCurveFigure } from '../figures/curve.js';
 import { createNetworkFigure } from '../figures/network.js';
 import { buildEquation, EQUATIONS, STEP_EQUATIONS } from '../equations.js';
@@ -19,28 +22,12 @@ export const SPEEDS = [0.5, 1, 2, 5, 20, 100, 1000];
 const DEFAULT_SPEED = 1;
 const PHASED_UP_TO = 2;
 
-/** Keyboard shortcuts: key → action. Shown on the page from this same table. */
-export const SHORTCUTS = [
-  { keys: ['.', '→'], action: 'phase', text: 'next phase' },
-  { keys: ['n', 'Shift+→'], action: 'step', text: 'whole step' },
-  { keys: ['k'], action: 'play', text: 'play / pause' },
-  { keys: ['r'], action: 'reset', text: 'reset' },
-  { keys: ['-', '+'], action: 'speed', text: 'slower / faster' },
-];
+/** The stepping figure's table: the descent's fields and its display options. */
+export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay')];
 
-/** The action of a key event, or null. */
-export function shortcutAction(event) {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  const k = event.key;
-  if (k === 'ArrowRight') return event.shiftKey ? 'step' : 'phase';
-  if (k === '.') return 'phase';
-  if (k === 'n' || k === 'N') return 'step';
-  if (k === 'k' || k === 'K') return 'play';
-  if (k === 'r' || k === 'R') return 'reset';
-  if (k === '-' || k === '_') return 'slower';
-  if (k === '+' || k === '=') return 'faster';
-  return null;
-}
+/** The keyboard shortcuts (kept under this name for pages that list them). */
+export const SHORTCUTS = DESCENT_SHORTCUTS;
+export { shortcutAction };
 
 const PHASE_TEXT = { forward: 'forward: ŷ = x·w', error: 'error: J = (ŷ − y)²', backward: 'backward: dJ/dw', update: 'update: w ← w − lr·dJ/dw' };
 
@@ -49,9 +36,7 @@ const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce
 export class DescentElement extends FigureElement {
   static label = 'Gradient descent, step by step';
 
-  static get observedAttributes() {
-    return [...super.observedAttributes, 'controls', 'equations'];
-  }
+  static fields = DESCENT_ELEMENT_FIELDS;
 
   #parts = null;
   #playing = false;
@@ -67,42 +52,23 @@ export class DescentElement extends FigureElement {
     frame.className = 'frame descent';
     frame.setAttribute('part', 'frame');
 
-    const controls = document.createElement('div');
-    controls.className = 'controls';
-    controls.setAttribute('role', 'toolbar');
-    controls.setAttribute('aria-label', 'Descent controls');
-    controls.setAttribute('part', 'controls');
-    const button = (action, text, label) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.action = action;
-      b.textContent = text;
-      if (label) b.setAttribute('aria-label', label);
-      b.setAttribute('part', `button ${action}-button`);
-      b.addEventListener('click', () => this.#act(action));
-      controls.append(b);
-      return b;
-    };
-    const phase = button('phase', 'Next phase');
-    const step = button('step', 'Step');
-    const play = button('play', 'Play');
+    const controls = toolbar('Descent controls');
+    const act = (action) => () => this.#act(action);
+    const phase = button(controls, 'phase', 'Next phase', act('phase'));
+    const step = button(controls, 'step', 'Step', act('step'));
+    const play = button(controls, 'play', 'Play', act('play'));
     play.setAttribute('aria-pressed', 'false');
-    const speedLabel = document.createElement('label');
-    speedLabel.className = 'speed';
-    speedLabel.textContent = 'Speed ';
-    const speed = document.createElement('select');
-    speed.setAttribute('part', 'speed');
-    for (const s of SPEEDS) {
-      const o = document.createElement('option');
-      o.value = String(s);
-      o.textContent = `${s} step${s === 1 ? '' : 's'}/s`;
-      speed.append(o);
-    }
+    const speed = selectMenu(controls, 'speed', 'Speed', SPEEDS.map((v) => [String(v), `${v} step${v === 1 ? '' : 's'}/s`]), (v) => this.#setSpeed(Number(v)));
+    speed.parentElement.className = 'speed';
     speed.value = String(DEFAULT_SPEED);
-    speed.addEventListener('change', () => this.#setSpeed(Number(speed.value)));
-    speedLabel.append(speed);
-    controls.append(speedLabel);
-    const reset = button('reset', 'Reset');
+    const reset = button(controls, 'reset', 'Reset', act('reset'));
+    const keys = button(controls, 'help', 'Keys', act('help'));
+    keys.setAttribute('aria-expanded', 'false');
+    const help = element('div', 'shortcut-help');
+    help.id = 'shortcut-help';
+    help.hidden = true;
+    help.append(element('p', 'help-title', 'Keys, while the figure has the focus:'), shortcutList(DESCENT_SHORTCUTS));
+    keys.setAttribute('aria-controls', help.id);
 
     const status = document.createElement('p');
     status.className = 'status';
@@ -137,40 +103,29 @@ export class DescentElement extends FigureElement {
     stop.setAttribute('role', 'alert');
     stop.setAttribute('part', 'stop');
     stop.hidden = true;
-    const notice = document.createElement('p');
-    notice.className = 'notice';
-    notice.hidden = true;
-    const live = document.createElement('p');
-    live.className = 'visually-hidden';
-    live.setAttribute('aria-live', 'polite');
-    live.setAttribute('role', 'status');
+    const problem = notice();
+    const live = liveRegion();
 
-    frame.append(controls, status, body, stop, notice, live);
+    frame.append(controls, help, status, body, stop, problem, live);
     root.append(frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
-    this.#parts = { frame, controls, phase, step, play, speed, reset, status, equations, slots, network, curve, stop, notice, live };
-    this.#applyOptions();
+    this.#parts = { frame, controls, phase, step, play, speed, reset, keys, help, status, equations, slots, network, curve, stop, problem, live };
   }
 
-  attributeChangedCallback(name, before, after) {
-    if (name === 'controls' || name === 'equations') {
-      this.#applyOptions();
-      return;
-    }
-    if (['x', 'y', 'w', 'lr', 'steps'].includes(name) && before !== after) this.pause();
-    super.attributeChangedCallback(name, before, after);
-  }
-
-  #applyOptions() {
+  applyOptions() {
     if (!this.#parts) return;
-    const on = (attr) => this.hasAttribute(attr) && this.getAttribute(attr) !== 'false';
-    this.#parts.controls.hidden = !on('controls');
-    this.#parts.equations.hidden = !on('equations');
-    this.#parts.frame.classList.toggle('with-equations', on('equations'));
+    const { controls, equations } = this.settings;
+    this.#parts.controls.hidden = !controls;
+    this.#parts.equations.hidden = !equations;
+    this.#parts.frame.classList.toggle('with-equations', equations);
   }
 
-  started(model) {
-    if (this.hasAttribute('autoplay') && this.getAttribute('autoplay') !== 'false' && !this.#autoplayed && !reducedMotion()) {
+  problemChanged() {
+    this.pause();
+  }
+
+  started() {
+    if (this.settings.autoplay && !this.#autoplayed && !reducedMotion()) {
       this.#autoplayed = true;
       this.play();
     }
@@ -183,9 +138,7 @@ export class DescentElement extends FigureElement {
   render(model) {
     const p = this.#parts;
     if (!p) return;
-    const problems = [model.error, refusedNotice(this.refusedAttributes)].filter(Boolean);
-    p.notice.textContent = problems.join(' ');
-    p.notice.hidden = problems.length === 0;
+    p.problem.show(model.error);
     if (!model.descent) {
       p.status.textContent = 'This problem cannot be run.';
       for (const b of [p.phase, p.step, p.play, p.reset]) b.disabled = true;
@@ -215,7 +168,6 @@ export class DescentElement extends FigureElement {
 
     const next = PHASES[(model.phase + 1) % 4];
     p.phase.textContent = `Next: ${next}`;
-    p.phase.setAttribute('aria-label', `Next phase: ${next}`);
     const stopped = !model.pending;
     p.phase.disabled = stopped;
     p.step.disabled = stopped;
@@ -273,6 +225,9 @@ export class DescentElement extends FigureElement {
       case 'reset':
         this.reset();
         break;
+      case 'help':
+        this.#toggleHelp();
+        break;
       case 'slower':
       case 'faster': {
         const i = SPEEDS.indexOf(this.#speed) + (action === 'faster' ? 1 : -1);
@@ -287,11 +242,15 @@ export class DescentElement extends FigureElement {
     if (model.stop) this.#announce(explainStop(model.config, model.facts, model.stop), true);
   }
 
+  #toggleHelp(open = this.#parts.help.hidden) {
+    this.#parts.help.hidden = !open;
+    this.#parts.keys.setAttribute('aria-expanded', String(open));
+  }
+
   #onKey(e) {
-    const target = e.composedPath()[0];
-    if (target instanceof HTMLSelectElement || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
-    if (e.key === ' ' && target instanceof HTMLButtonElement) return;
-    const action = shortcutAction(e);
+    if (typingTarget(e)) return;
+    if (e.key === 'Escape' && !this.#parts.help.hidden) return this.#toggleHelp(false);
+    const action = shortcutAction(e, DESCENT_SHORTCUTS);
     if (!action) return;
     e.preventDefault();
     e.stopPropagation();

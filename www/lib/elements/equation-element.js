@@ -1,14 +1,15 @@
 // <backprop-equation name="forward|error|chain|derivative|update|result">: one equation of the article with the
 // current numbers, highlighted when its phase is the current one. Usually linked with `for` to a <backprop-descent>.
-import { FigureElement } from './figure-element.js';
+import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
+import { field, oneOf } from '../fields.js';
 import { buildEquation, EQUATIONS } from '../equations.js';
+
+const NAMES = Object.keys(EQUATIONS);
 
 export class EquationElement extends FigureElement {
   static label = 'Equation';
 
-  static get observedAttributes() {
-    return [...super.observedAttributes, 'name'];
-  }
+  static fields = [...FIGURE_FIELDS, field('name', { fallback: 'forward', parse: oneOf(NAMES), range: NAMES.join(', ') })];
 
   #slot = null;
 
@@ -19,18 +20,9 @@ export class EquationElement extends FigureElement {
     root.append(this.#slot);
   }
 
-  attributeChangedCallback(name, before, after) {
-    if (name === 'name') {
-      if (this.model) this.render(this.model);
-      return;
-    }
-    super.attributeChangedCallback(name, before, after);
-  }
-
   render(model) {
     if (!this.#slot || !model.descent) return;
-    const name = EQUATIONS[this.getAttribute('name')] ? this.getAttribute('name') : 'forward';
-    const eq = buildEquation(name, model.values(), model.phaseName);
+    const eq = buildEquation(this.settings.name, model.values(), model.phaseName);
     this.#slot.replaceChildren(eq);
     this.#slot.classList.toggle('current', Boolean(eq.querySelector('.quantity.current')));
   }

@@ -3,6 +3,7 @@
 // fetched only when the figure nears the viewport), buttons, and the stop notice. Subclasses build their parts once
 // (build), get the core when it is loaded (started), and re-read their attributes on change (configure).
 import { figureSheet, whenNear } from './shadow.js';
+import { refusalText } from '../fields.js';
 
 export class NetworkFigureElement extends HTMLElement {
   static label = 'Network figure';
@@ -82,100 +83,8 @@ export class NetworkFigureElement extends HTMLElement {
   configure() {}
 }
 
-/** An element with a class and optional text (never parsed as markup). */
-export function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** A button named by `action` (data-action, part) that calls `onClick`, appended to `parent`. */
-export function button(parent, action, text, onClick) {
-  const b = element('button', null, text);
-  b.type = 'button';
-  b.dataset.action = action;
-  b.setAttribute('part', `button ${action}-button`);
-  b.addEventListener('click', onClick);
-  parent.append(b);
-  return b;
-}
-
-/** A labelled <select> of `options` ([value, text] pairs), appended to `parent`. */
-export function choice(parent, key, label, options, onChange) {
-  const wrap = element('label', 'setting', `${label} `);
-  const select = element('select');
-  select.dataset.key = key;
-  for (const [value, text] of options) {
-    const o = element('option', null, text);
-    o.value = value;
-    select.append(o);
-  }
-  select.addEventListener('change', () => onChange(select.value));
-  wrap.append(select);
-  parent.append(wrap);
-  return select;
-}
-
-/** A toolbar (role toolbar, part `controls`). */
-export function toolbar(label) {
-  const bar = element('div', 'controls');
-  bar.setAttribute('role', 'toolbar');
-  bar.setAttribute('aria-label', label);
-  bar.setAttribute('part', 'controls');
-  return bar;
-}
-
-/** A polite live region, read by screen readers and hidden from sight. */
-export function liveRegion() {
-  const live = element('p', 'visually-hidden');
-  live.setAttribute('aria-live', 'polite');
-  live.setAttribute('role', 'status');
-  return live;
-}
-
-/**
- * A requestAnimationFrame loop for a Play button: `frame(now)` runs once per frame and returns false to stop;
- * `toggled(playing)` runs on every start and stop (to relabel the button). The loop lives in JavaScript; the core
- * only computes.
- */
-export function frameLoop(frame, toggled) {
-  let id = 0;
-  let playing = false;
-  const tick = (now) => {
-    if (!playing) return;
-    if (frame(now) === false) stop();
-    else id = requestAnimationFrame(tick);
-  };
-  function stop() {
-    if (!playing) return;
-    playing = false;
-    cancelAnimationFrame(id);
-    toggled(false);
-  }
-  return {
-    start() {
-      if (playing) return;
-      playing = true;
-      id = requestAnimationFrame(tick);
-      toggled(true);
-    },
-    stop,
-    get playing() {
-      return playing;
-    },
-  };
-}
-
-/** Shows a Play button's state: its text and aria-pressed. */
-export function showPlaying(play, playing, idle = 'Play') {
-  play.textContent = playing ? 'Pause' : idle;
-  play.setAttribute('aria-pressed', String(playing));
-}
+// The parts and the notice wording are shared with every other figure (parts.js, fields.js).
+export { button, element, frameLoop, liveRegion, selectMenu as choice, showPlaying, toolbar } from './parts.js';
 
 /** A notice naming attributes that fell back to their defaults (names only, never their values); '' for none. */
-export function refusedText(names) {
-  if (names.length === 0) return '';
-  const many = names.length > 1;
-  return `The attribute${many ? 's' : ''} ${names.join(', ')} could not be used, so ${many ? 'their defaults are' : 'its default is'} used.`;
-}
+export const refusedText = (names) => refusalText({ refused: names }, { source: 'attributes', whose: 'its' }) ?? '';

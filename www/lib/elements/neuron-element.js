@@ -5,20 +5,21 @@
 //
 // Attributes: x, y, w, b, lr, loading. Events: step, reset. Read-only: records, w, b, steps. Methods: step(),
 // play(), pause(), reset().
-import { NetworkFigureElement, button, element, frameLoop, liveRegion, refusedText, showPlaying, toolbar } from './network-element.js';
+import { BaseElement } from './base-element.js';
+import { button, element, frameLoop, liveRegion, notice, showPlaying, toolbar } from './parts.js';
+import { COMMON_FIELDS, decimal, field } from '../fields.js';
 import { NEURON_DIGITS, NEURON_EQUATIONS } from '../neuron-equations.js';
 import { createLossFigure } from '../figures/loss.js';
-import { readAttributeValues } from '../state.js';
 import { formatCount, formatNumber } from '../format.js';
 
-const between = (min, max, more = {}) => ({ min, max, range: `a number from ${min} to ${max}`, ...more });
+const between = (min, max, more = {}) => ({ parse: decimal({ min, max, ...more }), range: `a number from ${min} to ${max}` });
 /** The neuron's fields: the article's x, y and w₀, a bias starting at 0, and a learning rate. */
 export const NEURON_FIELDS = [
-  { key: 'x', attribute: 'x', label: 'x', fallback: 1.5, ...between(-100, 100) },
-  { key: 'y', attribute: 'y', label: 'y', fallback: 0.5, ...between(0, 1) },
-  { key: 'w', attribute: 'w', label: 'w₀', fallback: 0.8, ...between(-100, 100) },
-  { key: 'b', attribute: 'b', label: 'b₀', fallback: 0, ...between(-100, 100) },
-  { key: 'lr', attribute: 'lr', label: 'lr', fallback: 1, ...between(0, 10, { minExclusive: true }) },
+  field('x', { fallback: 1.5, ...between(-100, 100) }),
+  field('y', { fallback: 0.5, ...between(0, 1) }),
+  field('w', { label: 'w₀', fallback: 0.8, ...between(-100, 100) }),
+  field('b', { label: 'b₀', fallback: 0, ...between(-100, 100) }),
+  field('lr', { fallback: 1, ...between(0, 10, { minExclusive: true }) }),
 ];
 
 /** Steps a run keeps (then Play stops). */
@@ -26,9 +27,12 @@ const MAX_STEPS = 2000;
 const STEPS_PER_SECOND = 6;
 const short = (v) => formatNumber(v, NEURON_DIGITS);
 
-export class NeuronElement extends NetworkFigureElement {
+export class NeuronElement extends BaseElement {
   static label = 'One neuron with a bias and a sigmoid, trained step by step';
-  static configAttributes = NEURON_FIELDS.map((f) => f.attribute);
+  static fields = [...NEURON_FIELDS, ...COMMON_FIELDS];
+
+  /** The full core's exports once loaded (null before). */
+  core = null;
 
   #parts = null;
   #network = null;
@@ -74,21 +78,24 @@ export class NeuronElement extends NetworkFigureElement {
     pictures.append(tableWrap);
     const body = element('div', 'body');
     body.append(equations, pictures);
-    const notice = element('p', 'notice');
-    notice.hidden = true;
+    const problem = notice();
     const live = liveRegion();
-    frame.append(controls, status, body, notice, live);
+    frame.append(controls, status, body, problem, live);
     root.append(frame);
-    this.#parts = { step, play, status, slots, loss, tbody, notice, live };
+    this.#parts = { step, play, status, slots, loss, tbody, problem, live };
+  }
+
+  async start() {
+    const { loadNetworkCore } = await import('../core-network.js');
+    this.core = await loadNetworkCore();
+    this.configure();
   }
 
   configure() {
     this.pause();
-    const { values, refused } = readAttributeValues(this, NEURON_FIELDS);
+    const values = Object.fromEntries(NEURON_FIELDS.map((f) => [f.key, this.settings[f.key]]));
     this.#config = values;
-    const p = this.#parts;
-    p.notice.textContent = refusedText(refused);
-    p.notice.hidden = refused.length === 0;
+    this.#parts.problem.show(null);
     this.#network?.free();
     const { x, y, w, b, lr } = values;
     this.#network = new this.core.Network({ layers: [1, 1], outputActivation: 'sigmoid', loss: 'squared', optimizer: 'sgd', lr, batchSize: 1 });
@@ -132,8 +139,7 @@ export class NeuronElement extends NetworkFigureElement {
     try {
       this.#network.trainSteps(1);
     } catch (e) {
-      this.#parts.notice.textContent = String(e?.message ?? e);
-      this.#parts.notice.hidden = false;
+      this.#parts.problem.show(String(e?.message ?? e));
       return false;
     }
     record.wNext = this.#network.weights()[0];

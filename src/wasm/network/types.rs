@@ -1,0 +1,128 @@
+//! The TypeScript declarations of the network's exports: its configuration, data specification, trace and
+//! limits, as `backprop_lab.d.ts` shows them.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A neuron's activation o = f(z). */
+export type ActivationName = "identity" | "relu" | "tanh" | "sigmoid";
+/** The loss of an output ŷ against its target t: (ŷ − t)², ½(ŷ − t)², or binary cross-entropy. */
+export type LossName = "squared" | "halfSquared" | "crossEntropy";
+/** The update rule. */
+export type OptimizerName = "sgd" | "momentum" | "adam";
+/** A built-in dataset. */
+export type DatasetName = "article" | "line" | "xor" | "circle" | "gaussians" | "spiral";
+
+/** A network's shape and training settings; every field but `layers` has a default. */
+export interface NetworkConfig {
+  /** Neurons per layer, input first: 2 to 10 layers of 1 to 64 neurons, e.g. [2, 4, 2, 1]. */
+  layers: number[];
+  /** The hidden layers' activation (default "tanh"). */
+  activation?: ActivationName;
+  /** The output layer's activation (default "tanh"; "sigmoid" is required by "crossEntropy"). */
+  outputActivation?: ActivationName;
+  /** One activation per non-input layer, instead of `activation` and `outputActivation`. */
+  activations?: ActivationName[];
+  /** Default "halfSquared". */
+  loss?: LossName;
+  /** Default "sgd". */
+  optimizer?: OptimizerName;
+  /** Momentum's μ in [0, 1) (default 0.9); only with optimizer "momentum". */
+  momentum?: number;
+  /** Adam's β₁ in [0, 1) (default 0.9); only with optimizer "adam". */
+  beta1?: number;
+  /** Adam's β₂ in [0, 1) (default 0.999); only with optimizer "adam". */
+  beta2?: number;
+  /** Adam's ε in (0, 1] (default 1e-8); only with optimizer "adam". */
+  epsilon?: number;
+  /** The learning rate, in (0, 10] (default 0.03). */
+  lr?: number;
+  /** Points per update, 1 to 10000 (default 10). */
+  batchSize?: number;
+  /** Shuffle the training points before each epoch (default false). */
+  shuffle?: boolean;
+  /** Seed of the initial weights and the shuffles, a whole number from 0 to 4294967295 (default 0). */
+  seed?: number;
+  /** Give every neuron a bias (default true); without, biases stay 0. */
+  bias?: boolean;
+}
+
+/** Points drawn by a built-in generator, shuffled with the same seed and split into training and test points. */
+export interface DataSpec {
+  dataset: DatasetName;
+  /** How many points in all, 1 to 10000 (default 500; "article" always gives its one point). */
+  points?: number;
+  /** Noise in [0, 1] (default 0). */
+  noise?: number;
+  /** A whole number from 0 to 4294967295 (default 0). */
+  seed?: number;
+  /** The share of training points, in (0, 1] (default 0.5). */
+  trainFraction?: number;
+}
+
+/** A node of a traced computation graph. */
+export interface TraceNode {
+  id: number;
+  /** "x1", "w1[2,1]" (layer 1, neuron 2, from neuron 1), "b1[2]", "z1[2]", "a1[2]", "ŷ", "y", "J", or the operation. */
+  label: string;
+  op: "input" | "const" | "add" | "mul" | "neg" | "powi" | "powf" | "exp" | "ln" | "tanh" | "sigmoid" | "relu";
+  /** The value in the forward pass. */
+  value: number;
+  /** ∂J/∂node from the backward pass. */
+  grad: number;
+}
+
+/** An edge operand → result, with the local derivative ∂to/∂from. */
+export interface TraceEdge {
+  from: number;
+  to: number;
+  local: number;
+}
+
+/**
+ * One training point's forward and backward pass as a graph; `loss` is the id of the node J. Nodes are in tape
+ * order: a node's `id` is its index in `nodes`, and every edge runs from a smaller id to a larger one, so the ids
+ * are a topological order (the backward pass visits them from `loss` down). An unnamed node's `label` is its `op`.
+ */
+export interface Trace {
+  nodes: TraceNode[];
+  edges: TraceEdge[];
+  loss: number;
+}
+
+/** A network's configuration as it reads back, every default filled in; `new Network(settings)` accepts it. */
+export interface NetworkSettings {
+  layers: number[];
+  /** One per non-input layer. */
+  activations: ActivationName[];
+  loss: LossName;
+  optimizer: OptimizerName;
+  /** Present for "momentum". */
+  momentum?: number;
+  /** Present for "adam". */
+  beta1?: number;
+  /** Present for "adam". */
+  beta2?: number;
+  /** Present for "adam". */
+  epsilon?: number;
+  lr: number;
+  batchSize: number;
+  shuffle: boolean;
+  seed: number;
+  bias: boolean;
+}
+
+/** The limits every call is checked against. */
+export interface NetworkLimits {
+  maxLayers: number;
+  maxWidth: number;
+  maxPoints: number;
+  maxLr: number;
+  maxStepsPerCall: number;
+  maxEpochsPerCall: number;
+  maxGridSide: number;
+  maxGridValues: number;
+  maxTraceParameters: number;
+}
+"#;
