@@ -4,9 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../page/helpers.mjs';
-import { ARTICLE, installApp } from './support.mjs';
+import { ARTICLE, VERSION, installApp } from './support.mjs';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 
@@ -78,4 +79,11 @@ test('the TypeScript declarations of every entry type-check a consumer under str
   } catch (e) {
     assert.fail(`tsc reported:\n${e.stdout}${e.stderr}`);
   }
+});
+
+test('the README’s CDN snippets name the version make package builds', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const versions = [...readme.matchAll(/(?:cdn\.jsdelivr\.net\/npm|unpkg\.com)\/backprop-lab@([^/]+)\//g)].map((m) => m[1]);
+  assert.ok(versions.length >= 2, 'jsDelivr and unpkg snippets');
+  assert.deepEqual([...new Set(versions)], [VERSION]);
 });
