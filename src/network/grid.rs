@@ -1,6 +1,6 @@
 //! Predictions over a rectangular grid of 2-D inputs, for heatmaps: the network's output, or every neuron's.
 
-use super::{Network, MAX_GRID_SIDE, MAX_GRID_VALUES};
+use super::{Feature, Network, MAX_GRID_SIDE, MAX_GRID_VALUES};
 use crate::error::{check_count, show, LabError, Result};
 
 /// A grid of nx × ny points over [x_min, x_max] × [y_min, y_max], stored row by row as an image is: row r
@@ -91,10 +91,10 @@ impl Grid {
 impl Network {
     /// Refuses a grid prediction for a network that does not have exactly two inputs.
     pub fn check_grid_inputs(&self) -> Result<()> {
-        if self.config.inputs() != 2 {
+        if self.config.raw_inputs() != 2 {
             return Err(LabError::invalid(
                 "config.layers[0]",
-                "2 for a grid prediction (a grid is over two inputs)",
+                "2 for a grid prediction (a grid is over two inputs), or config.features",
                 self.config.inputs().to_string(),
             ));
         }
@@ -123,8 +123,7 @@ impl Network {
             let y = grid.y(r);
             let mut c = 0;
             for pair in row.chunks_exact_mut(2 * n_out) {
-                self.dense
-                    .forward_pair(&[grid.x(c), y], &[grid.x(c + 1), y]);
+                self.forward_raw_pair((grid.x(c), y), (grid.x(c + 1), y));
                 let outputs = &self.dense.pair_outputs()[self.dense.neurons() - n_out..];
                 for (k, o) in outputs.iter().enumerate() {
                     pair[k] = o.lo();
@@ -133,7 +132,7 @@ impl Network {
                 c += 2;
             }
             if c < grid.nx {
-                self.dense.forward(&[grid.x(c), y]);
+                self.forward_raw(grid.x(c), y);
                 row[c * n_out..].copy_from_slice(self.dense.outputs());
             }
         }
@@ -154,8 +153,7 @@ impl Network {
             let row = r * grid.nx;
             let mut c = 0;
             while c + 1 < grid.nx {
-                self.dense
-                    .forward_pair(&[grid.x(c), y], &[grid.x(c + 1), y]);
+                self.forward_raw_pair((grid.x(c), y), (grid.x(c + 1), y));
                 let neurons = &self.dense.pair_outputs()[n_in..];
                 for (image, o) in out.chunks_exact_mut(points).zip(neurons) {
                     image[row + c] = o.lo();
@@ -164,7 +162,7 @@ impl Network {
                 c += 2;
             }
             if c < grid.nx {
-                self.dense.forward(&[grid.x(c), y]);
+                self.forward_raw(grid.x(c), y);
                 let neurons = &self.dense.neuron_outputs()[n_in..];
                 for (image, &o) in out.chunks_exact_mut(points).zip(neurons) {
                     image[row + c] = o;
@@ -172,6 +170,25 @@ impl Network {
             }
         }
         Ok(())
+    }
+}
+
+impl Network {
+    /// The forward pass of two raw 2-D points at once, one per lane (through the features when the network
+    /// has them), as [`Network::forward_raw`] of each.
+    #[inline]
+    fn forward_raw_pair(&mut self, a: (f64, f64), b: (f64, f64)) {
+        match &self.config.features {
+            Some(f) if !f.is_raw() => {
+                let n = f.len();
+                let mut fa = [0.0; Feature::ALL.len()];
+                let mut fb = [0.0; Feature::ALL.len()];
+                f.compute(a.0, a.1, &mut fa[..n]);
+                f.compute(b.0, b.1, &mut fb[..n]);
+                self.dense.forward_pair(&fa[..n], &fb[..n]);
+            }
+            _ => self.dense.forward_pair(&[a.0, a.1], &[b.0, b.1]),
+        }
     }
 }
 
