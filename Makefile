@@ -63,21 +63,17 @@ test-pages: build
 	@echo "== page tests in headless Chromium =="
 	node --test --test-concurrency=1 tests/page/
 
-## bench: the benchmarks that print the numbers in the README
+## bench: one table of W1, W2, W3 and the article's step natively, in Node and in headless Chromium, against this
+## machine's scalar-f64 peak; then the download weights
 bench: build
-	cargo run --release --quiet --example bench_network
-	node scripts/bench-wasm.mjs
+	node scripts/bench.mjs
 	node scripts/size.mjs
 
-## audit: Lighthouse (12.2.3, mobile, simulated throttling) on every page: the four scores and the layout shift
-audit: build
-	node scripts/audit.mjs
+## ulp: the error sweep of src/math, 10^7 points per function against a double-double reference
+ulp:
+	cargo run --release --quiet --example ulp
 
-## bench-page: the playground's frame time in headless Chromium (spiral, 6 hidden layers of 8, 10 s per speed)
-bench-page: build
-	node scripts/bench-page.mjs
-
-## size: the wasm module and the pages, raw and gzipped
+## size: the wasm modules and the pages, raw and gzipped
 size: build
 	node scripts/size.mjs
 
