@@ -8,7 +8,7 @@ PORT ?= 8000
 PKG := www/pkg
 PKG_ARTICLE := www/pkg-article
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size audit clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page ulp size audit clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
