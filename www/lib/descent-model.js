@@ -171,16 +171,16 @@ export class DescentModel extends EventTarget {
     // The step ahead is shown first; then the rest are taken in as few calls as possible.
     this.records.push(this.pending);
     this.pending = null;
-    let left = Math.min(n - 1, 100000 - 1 - this.descent.steps);
+    const { maxHistory, maxSteps } = this.core.limits().descent;
+    let left = Math.min(n - 1, maxHistory - 1 - this.descent.steps);
     while (left > 0) {
-      const chunk = Math.min(left, 10000);
+      const chunk = Math.min(left, maxSteps);
       try {
         this.records.push(...this.descent.train(chunk));
         left -= chunk;
       } catch (e) {
         // Some step of the chunk diverges: take the ones before it, in one call, and stop there.
-        const at = /diverged at step (\d+)/.exec(String(e?.message))?.[1];
-        const safe = at ? Number(at) - 1 - this.descent.steps : 0;
+        const safe = e?.kind === 'diverged' ? e.step - 1 - this.descent.steps : 0;
         if (safe > 0) this.records.push(...this.descent.train(safe));
         break;
       }
@@ -239,28 +239,16 @@ export class DescentModel extends EventTarget {
   /** The closed-form facts of the problem, computed once per configuration. */
   #facts() {
     const { core, config } = this;
-    const at = (w) => core.step({ ...config, w }).dJdW;
-    const facts = {
-      analysis: null,
-      analysisError: null,
-      // dJ/dw = a·w + b, its linear form for the current x and y: b = dJ/dw at 0, a = dJ/dw at 1 minus b.
-      linear: { slope: at(1) - at(0), intercept: at(0) },
-      digitsStep: null,
-      overflowStep: null,
-    };
+    const facts = { analysis: null, analysisError: null, linear: null, digitsStep: null, overflowStep: null };
     try {
-      facts.analysis = core.analyze(config);
+      const analysis = core.analyze(config);
+      facts.analysis = analysis;
+      // dJ/dw = slope·w + intercept, its linear form for the current x and y (4.5w − 1.5 for the article).
+      facts.linear = { slope: analysis.slope, intercept: analysis.intercept };
+      facts.overflowStep = analysis.overflowStep;
       facts.digitsStep = core.stepsToDigits(config, ARTICLE_DECIMALS);
     } catch (e) {
       facts.analysisError = String(e?.message ?? e);
-    }
-    if (facts.analysis?.regime === 'diverging') {
-      try {
-        core.train(config, 10000);
-      } catch (e) {
-        const at = /diverged at step (\d+)/.exec(String(e?.message))?.[1];
-        if (at) facts.overflowStep = Number(at);
-      }
     }
     return facts;
   }
@@ -274,7 +262,7 @@ export class DescentModel extends EventTarget {
       this.pending = this.descent.step();
     } catch (e) {
       const message = String(e?.message ?? e);
-      this.stop = { step: this.records.length + 1, w: this.descent.w, diverged: message.startsWith('diverged'), message };
+      this.stop = { step: this.records.length + 1, w: this.descent.w, diverged: e?.kind === 'diverged', message };
     }
   }
 
