@@ -17,6 +17,7 @@ mod input;
 pub mod limits;
 #[cfg(feature = "network")]
 pub mod network;
+pub mod surface;
 
 pub use article::{analyze, step, steps_to_digits, train, Descent};
 pub use limits::limits;

@@ -89,11 +89,12 @@ export class DescentModel extends EventTarget {
 
   /**
    * The numbers the equations and figures show, as one plain object. Quantities the current phase has not
-   * computed yet are null; before the first phase every quantity of the coming step is shown (a preview).
+   * computed yet are null; before the first phase every quantity of the coming step is shown (a preview), unless
+   * `preview` is false (predict mode: nothing is shown before the reader has guessed it).
    */
-  values() {
+  values({ preview = true } = {}) {
     const r = this.shown;
-    const known = this.phase === -1 ? 3 : this.phase;
+    const known = this.phase === -1 ? (preview ? 3 : -1) : this.phase;
     const q = (phase, v) => (r && known >= phase ? v : null);
     return {
       ...this.config,
@@ -171,16 +172,17 @@ export class DescentModel extends EventTarget {
     // The step ahead is shown first; then the rest are taken in as few calls as possible.
     this.records.push(this.pending);
     this.pending = null;
-    const { maxHistory, maxSteps } = this.core.limits().descent;
-    let left = Math.min(n - 1, maxHistory - 1 - this.descent.steps);
+    let left = Math.min(n - 1, 100000 - 1 - this.descent.steps);
     while (left > 0) {
-      const chunk = Math.min(left, maxSteps);
+      const chunk = Math.min(left, 10000);
       try {
         this.records.push(...this.descent.train(chunk));
         left -= chunk;
       } catch (e) {
         // Some step of the chunk diverges: take the ones before it, in one call, and stop there.
-        const safe = e?.kind === 'diverged' ? e.step - 1 - this.descent.steps : 0;
+        // The error says at which step (errors are data: kind, field, step).
+        const at = e?.kind === 'diverged' && Number.isInteger(e.step) ? e.step : null;
+        const safe = at ? at - 1 - this.descent.steps : 0;
         if (safe > 0) this.records.push(...this.descent.train(safe));
         break;
       }
@@ -236,16 +238,15 @@ export class DescentModel extends EventTarget {
     this.#emit('reset', { w: this.w });
   }
 
-  /** The closed-form facts of the problem, computed once per configuration. */
+  /** The closed-form facts of the problem, computed once per configuration (all by the core's analyze). */
   #facts() {
     const { core, config } = this;
     const facts = { analysis: null, analysisError: null, linear: null, digitsStep: null, overflowStep: null };
     try {
-      const analysis = core.analyze(config);
-      facts.analysis = analysis;
-      // dJ/dw = slope·w + intercept, its linear form for the current x and y (4.5w − 1.5 for the article).
-      facts.linear = { slope: analysis.slope, intercept: analysis.intercept };
-      facts.overflowStep = analysis.overflowStep;
+      facts.analysis = core.analyze(config);
+      // dJ/dw = slope·w + intercept for the current x and y (the article's 4.5w − 1.5).
+      facts.linear = { slope: facts.analysis.slope, intercept: facts.analysis.intercept };
+      facts.overflowStep = facts.analysis.overflowStep ?? null;
       facts.digitsStep = core.stepsToDigits(config, ARTICLE_DECIMALS);
     } catch (e) {
       facts.analysisError = String(e?.message ?? e);

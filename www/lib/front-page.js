@@ -1,8 +1,11 @@
 // The front page's wiring: the state in the URL (both ways, through the state table), the problem inputs, the
 // page-wide keyboard shortcuts, export, copy-link and the theme. The figures themselves are custom elements and
 // know nothing of this page.
-import { DEFAULTS, FIELDS, parseField, readState, refusalNotice, writeState } from './state.js';
-import { SHORTCUTS, shortcutAction } from './elements/descent-element.js';
+import { CONFIG_KEYS, DEFAULTS, DESCENT_FIELDS, descentField as field } from './state.js';
+import { readFragment, refusalText, writeAttributes, writeFragment } from './fields.js';
+import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './elements/shortcuts.js';
+import { MODE_FIELD } from './elements/descent-element.js';
+import { shortcutList } from './elements/parts.js';
 import { download } from './trace-export.js';
 import { wireTheme } from './theme.js';
 
@@ -10,23 +13,22 @@ const main = document.getElementById('main');
 const form = document.getElementById('problem');
 const notice = document.getElementById('url-notice');
 const problemError = document.getElementById('problem-error');
-const CONFIG_KEYS = ['x', 'y', 'w', 'lr'];
-const field = (key) => FIELDS.find((f) => f.key === key);
+/** The page's URL: the descent's table and the figure's mode (mode=predict). */
+const URL_FIELDS = [...DESCENT_FIELDS, MODE_FIELD];
 
 // --- URL → figure ------------------------------------------------------------------------------------------------
 
 function applyFragment(fragment) {
-  const read = readState(fragment);
-  const message = refusalNotice(read);
+  const read = readFragment(fragment, URL_FIELDS);
+  const message = refusalText(read);
   notice.textContent = message ?? '';
   notice.hidden = !message;
   setProblem(read.state, read.state.step);
   if (message) writeUrl(read.state); // do not keep, or pass on, what could not be used
 }
 
-function setProblem(values, steps = 0) {
-  for (const key of CONFIG_KEYS) main.setAttribute(field(key).attribute, String(values[key]));
-  main.setAttribute('steps', String(steps));
+function setProblem(values, step = 0) {
+  writeAttributes(main, URL_FIELDS, { ...values, step });
   syncInputs(values);
 }
 
@@ -34,13 +36,13 @@ function setProblem(values, steps = 0) {
 
 let urlQueued = false;
 function writeUrl(state) {
-  const text = `#${writeState(state)}`;
+  const text = `#${writeFragment(state, URL_FIELDS)}`;
   if (location.hash !== text) history.replaceState(null, '', text);
 }
 
 function currentState() {
   const config = main.config ?? Object.fromEntries(CONFIG_KEYS.map((k) => [k, DEFAULTS[k]]));
-  return { ...config, step: main.steps ?? 0 };
+  return { ...config, step: main.steps ?? 0, mode: main.settings?.mode ?? 'explore' };
 }
 
 function queueUrl() {
@@ -70,7 +72,7 @@ function onInput(event) {
   const key = input.dataset.key;
   if (!key) return;
   const f = field(key);
-  const v = parseField(f, input.value);
+  const v = f.parse(input.value);
   if (v === null) {
     input.setAttribute('aria-invalid', 'true');
     problemError.textContent = `${f.label} must be ${f.range}.`;
@@ -92,11 +94,13 @@ main.addEventListener('reset', () => {
   queueUrl();
 });
 main.addEventListener('step', queueUrl);
+main.addEventListener('modechange', queueUrl);
 
 document.getElementById('article-values').addEventListener('click', () => {
   notice.hidden = true;
   problemError.hidden = true;
-  setProblem(DEFAULTS, 0);
+  setProblem({ ...DEFAULTS, mode: main.settings?.mode ?? 'explore' }, 0);
+  main.reset?.();
 });
 document.getElementById('export-csv').addEventListener('click', () => download('backprop-trace.csv', main.exportCSV(), 'text/csv'));
 document.getElementById('export-json').addEventListener('click', () => download('backprop-trace.json', main.exportJSON(), 'application/json'));
@@ -113,26 +117,13 @@ document.getElementById('copy-link').addEventListener('click', async () => {
 
 // --- keyboard ----------------------------------------------------------------------------------------------------
 
-const shortcuts = document.getElementById('shortcuts');
-for (const s of SHORTCUTS) {
-  const dt = document.createElement('dt');
-  s.keys.forEach((k, i) => {
-    if (i) dt.append(' or ');
-    const kbd = document.createElement('kbd');
-    kbd.textContent = k;
-    dt.append(kbd);
-  });
-  const dd = document.createElement('dd');
-  dd.textContent = s.text;
-  shortcuts.append(dt, dd);
-}
+document.getElementById('shortcuts').replaceWith(Object.assign(shortcutList(DESCENT_SHORTCUTS), { id: 'shortcuts' }));
 
 document.addEventListener('keydown', (e) => {
-  if (e.defaultPrevented) return;
+  if (e.defaultPrevented || typingTarget(e)) return;
   const target = e.composedPath()[0];
-  if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return;
   if (target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
-  if (!shortcutAction(e)) return;
+  if (!shortcutAction(e, DESCENT_SHORTCUTS)) return;
   // Forward to the figure, as if the key had been pressed inside it.
   e.preventDefault();
   main.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, shiftKey: e.shiftKey }));

@@ -5,7 +5,12 @@
 // Attributes: x, y, w, lr, steps (the state table), controls, equations, autoplay, theme, loading.
 // Events: step, diverge, reset (CustomEvents, numbers in detail). Read-only: w, steps, loss, phase, records,
 // diverged, config, analysis, playing. Methods: nextPhase(), nextStep(), play(), pause(), reset(), exportCSV(), exportJSON().
-import { FigureElement, refusedNotice } from './figure-element.js';
+import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
+import { button, element, equationBox, liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
+import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './shortcuts.js';
+import { createPredictPanel } from './predict-panel.js';
+import { field, flagField, oneOf } from '../fields.js';
+import { descentQuestion } from '../predict.js';
 import { createCurveFigure } from '../figures/curve.js';
 import { createNetworkFigure } from '../figures/network.js';
 import { buildEquation, EQUATIONS, STEP_EQUATIONS } from '../equations.js';
@@ -19,28 +24,13 @@ export const SPEEDS = [0.5, 1, 2, 5, 20, 100, 1000];
 const DEFAULT_SPEED = 1;
 const PHASED_UP_TO = 2;
 
-/** Keyboard shortcuts: key → action. Shown on the page from this same table. */
-export const SHORTCUTS = [
-  { keys: ['.', '→'], action: 'phase', text: 'next phase' },
-  { keys: ['n', 'Shift+→'], action: 'step', text: 'whole step' },
-  { keys: ['k'], action: 'play', text: 'play / pause' },
-  { keys: ['r'], action: 'reset', text: 'reset' },
-  { keys: ['-', '+'], action: 'speed', text: 'slower / faster' },
-];
+/** The stepping figure's table: the descent's fields and its display options. */
+export const MODE_FIELD = field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' });
+export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay'), MODE_FIELD];
 
-/** The action of a key event, or null. */
-export function shortcutAction(event) {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  const k = event.key;
-  if (k === 'ArrowRight') return event.shiftKey ? 'step' : 'phase';
-  if (k === '.') return 'phase';
-  if (k === 'n' || k === 'N') return 'step';
-  if (k === 'k' || k === 'K') return 'play';
-  if (k === 'r' || k === 'R') return 'reset';
-  if (k === '-' || k === '_') return 'slower';
-  if (k === '+' || k === '=') return 'faster';
-  return null;
-}
+/** The keyboard shortcuts (kept under this name for pages that list them). */
+export const SHORTCUTS = DESCENT_SHORTCUTS;
+export { shortcutAction };
 
 const PHASE_TEXT = { forward: 'forward: ŷ = x·w', error: 'error: J = (ŷ − y)²', backward: 'backward: dJ/dw', update: 'update: w ← w − lr·dJ/dw' };
 
@@ -49,9 +39,7 @@ const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce
 export class DescentElement extends FigureElement {
   static label = 'Gradient descent, step by step';
 
-  static get observedAttributes() {
-    return [...super.observedAttributes, 'controls', 'equations'];
-  }
+  static fields = DESCENT_ELEMENT_FIELDS;
 
   #parts = null;
   #playing = false;
@@ -61,48 +49,35 @@ export class DescentElement extends FigureElement {
   #budget = 0;
   #announced = 0;
   #autoplayed = false;
+  #wholeCurve = false;
+  #predicting = false;
+  #stopAtConvergence = true;
+  /** The sentence shown where Play stopped by itself at convergence (null otherwise). */
+  #done = null;
 
   build(root) {
     const frame = document.createElement('div');
     frame.className = 'frame descent';
     frame.setAttribute('part', 'frame');
 
-    const controls = document.createElement('div');
-    controls.className = 'controls';
-    controls.setAttribute('role', 'toolbar');
-    controls.setAttribute('aria-label', 'Descent controls');
-    controls.setAttribute('part', 'controls');
-    const button = (action, text, label) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.action = action;
-      b.textContent = text;
-      if (label) b.setAttribute('aria-label', label);
-      b.setAttribute('part', `button ${action}-button`);
-      b.addEventListener('click', () => this.#act(action));
-      controls.append(b);
-      return b;
-    };
-    const phase = button('phase', 'Next phase');
-    const step = button('step', 'Step');
-    const play = button('play', 'Play');
+    const controls = toolbar('Descent controls');
+    const act = (action) => () => this.#act(action);
+    const phase = button(controls, 'phase', 'Next phase', act('phase'));
+    const step = button(controls, 'step', 'Step', act('step'));
+    const play = button(controls, 'play', 'Play', act('play'));
     play.setAttribute('aria-pressed', 'false');
-    const speedLabel = document.createElement('label');
-    speedLabel.className = 'speed';
-    speedLabel.textContent = 'Speed ';
-    const speed = document.createElement('select');
-    speed.setAttribute('part', 'speed');
-    for (const s of SPEEDS) {
-      const o = document.createElement('option');
-      o.value = String(s);
-      o.textContent = `${s} step${s === 1 ? '' : 's'}/s`;
-      speed.append(o);
-    }
+    const speed = selectMenu(controls, 'speed', 'Speed', SPEEDS.map((v) => [String(v), `${v} step${v === 1 ? '' : 's'}/s`]), (v) => this.#setSpeed(Number(v)));
+    speed.parentElement.className = 'speed';
     speed.value = String(DEFAULT_SPEED);
-    speed.addEventListener('change', () => this.#setSpeed(Number(speed.value)));
-    speedLabel.append(speed);
-    controls.append(speedLabel);
-    const reset = button('reset', 'Reset');
+    const reset = button(controls, 'reset', 'Reset', act('reset'));
+    const predictToggle = button(controls, 'predict', 'Predict first', act('predict'));
+    const keys = button(controls, 'help', 'Keys', act('help'));
+    keys.setAttribute('aria-expanded', 'false');
+    const help = element('div', 'shortcut-help');
+    help.id = 'shortcut-help';
+    help.hidden = true;
+    help.append(element('p', 'help-title', 'Keys, while the figure has the focus:'), shortcutList(DESCENT_SHORTCUTS));
+    keys.setAttribute('aria-controls', help.id);
 
     const status = document.createElement('p');
     status.className = 'status';
@@ -114,6 +89,15 @@ export class DescentElement extends FigureElement {
     pictures.className = 'pictures';
     const network = createNetworkFigure(pictures);
     const curve = createCurveFigure(pictures);
+    const views = element('div', 'view-choice');
+    const whole = button(views, 'view', 'Whole curve', () => {
+      this.#wholeCurve = !this.#wholeCurve;
+      whole.setAttribute('aria-pressed', String(this.#wholeCurve));
+      this.requestRender();
+    });
+    whole.setAttribute('aria-pressed', 'false');
+    whole.title = 'Off: the view follows the last steps. On: every step and the whole bowl.';
+    pictures.append(views);
     const equations = document.createElement('ol');
     equations.className = 'equations';
     equations.setAttribute('part', 'equations');
@@ -124,8 +108,7 @@ export class DescentElement extends FigureElement {
       const h = document.createElement('span');
       h.className = 'equation-title';
       h.textContent = EQUATIONS[name].title;
-      const m = document.createElement('div');
-      m.className = 'equation';
+      const m = equationBox();
       li.append(h, m);
       equations.append(li);
       slots[name] = m;
@@ -137,40 +120,67 @@ export class DescentElement extends FigureElement {
     stop.setAttribute('role', 'alert');
     stop.setAttribute('part', 'stop');
     stop.hidden = true;
-    const notice = document.createElement('p');
-    notice.className = 'notice';
-    notice.hidden = true;
-    const live = document.createElement('p');
-    live.className = 'visually-hidden';
-    live.setAttribute('aria-live', 'polite');
-    live.setAttribute('role', 'status');
+    const problem = notice();
+    const done = notice('done');
+    const predict = createPredictPanel((q, guess) => this.#revealed(q, guess));
+    const live = liveRegion();
 
-    frame.append(controls, status, body, stop, notice, live);
+    frame.append(controls, help, status, done, predict.element, body, stop, problem, live);
     root.append(frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
-    this.#parts = { frame, controls, phase, step, play, speed, reset, status, equations, slots, network, curve, stop, notice, live };
-    this.#applyOptions();
+    this.#parts = { frame, controls, phase, step, play, speed, reset, predictToggle, keys, help, status, done, predict, equations, slots, network, curve, stop, problem, live };
   }
 
-  attributeChangedCallback(name, before, after) {
-    if (name === 'controls' || name === 'equations') {
-      this.#applyOptions();
-      return;
-    }
-    if (['x', 'y', 'w', 'lr', 'steps'].includes(name) && before !== after) this.pause();
-    super.attributeChangedCallback(name, before, after);
-  }
-
-  #applyOptions() {
+  applyOptions() {
     if (!this.#parts) return;
-    const on = (attr) => this.hasAttribute(attr) && this.getAttribute(attr) !== 'false';
-    this.#parts.controls.hidden = !on('controls');
-    this.#parts.equations.hidden = !on('equations');
-    this.#parts.frame.classList.toggle('with-equations', on('equations'));
+    const { controls, equations } = this.settings;
+    this.#parts.controls.hidden = !controls;
+    this.#parts.equations.hidden = !equations;
+    this.#parts.frame.classList.toggle('with-equations', equations);
+    const predicting = this.settings.mode === 'predict';
+    if (predicting !== this.#predicting) {
+      this.#predicting = predicting;
+      this.pause();
+      this.#parts.predict.show(predicting);
+      this.#parts.predict.resetScore();
+      this.requestRender();
+    }
+    this.#parts.predictToggle.setAttribute('aria-pressed', String(predicting));
   }
 
-  started(model) {
-    if (this.hasAttribute('autoplay') && this.getAttribute('autoplay') !== 'false' && !this.#autoplayed && !reducedMotion()) {
+  /** Predict mode: asks for a guess before the next phase (or brings the focus back to the open question). */
+  #askNext(model) {
+    const p = this.#parts;
+    if (!p.predict.asking) {
+      if (!model.pending) return this.#announceStop(model);
+      const next = PHASES[(model.phase + 1) % 4];
+      p.predict.ask(descentQuestion(next, model.pending, model.config));
+      this.#announce(`Predict: ${next}. Make your guess, then press Reveal.`, true);
+    }
+    p.predict.focus();
+  }
+
+  /** The guess is in: the phase is shown, and the panel puts the core's value beside the guess. */
+  #revealed(q, guess) {
+    const model = this.model;
+    if (!model?.pending) return null;
+    const verdict = q.judge(guess);
+    model.nextPhase();
+    queueMicrotask(() => {
+      this.#announce(`${this.#parts.predict.resultText} Press Next to predict the next phase.`, true);
+      this.#parts.phase.focus();
+    });
+    this.dispatchEvent(new CustomEvent('predict', { detail: { phase: q.phase, guess, right: verdict.right, score: this.#parts.predict.score }, bubbles: true, composed: true }));
+    return verdict;
+  }
+
+  problemChanged() {
+    this.pause();
+    this.#done = null;
+  }
+
+  started() {
+    if (this.settings.autoplay && !this.#autoplayed && !reducedMotion()) {
       this.#autoplayed = true;
       this.play();
     }
@@ -183,15 +193,14 @@ export class DescentElement extends FigureElement {
   render(model) {
     const p = this.#parts;
     if (!p) return;
-    const problems = [model.error, refusedNotice(this.refusedAttributes)].filter(Boolean);
-    p.notice.textContent = problems.join(' ');
-    p.notice.hidden = problems.length === 0;
+    p.problem.show(model.error);
+    p.done.show(this.#done);
     if (!model.descent) {
       p.status.textContent = 'This problem cannot be run.';
       for (const b of [p.phase, p.step, p.play, p.reset]) b.disabled = true;
       return;
     }
-    const v = model.values();
+    const v = model.values({ preview: !this.#predicting });
     const phase = model.phaseName;
     const shown = model.shown;
     p.network.update({ ...v, phase });
@@ -203,11 +212,12 @@ export class DescentElement extends FigureElement {
       trail: trail.slice(0, losses.length),
       trailLoss: losses,
       optimum: v.optimum,
-      point: shown ? { w: shown.w, loss: shown.loss, slope: v.dJdW } : null,
+      point: shown ? { w: shown.w, loss: v.loss, slope: v.dJdW } : null,
       next: v.wNext,
       phase,
+      view: this.#wholeCurve ? 'whole' : 'follow',
     });
-    for (const name of STEP_EQUATIONS) p.slots[name].replaceChildren(buildEquation(name, v, phase));
+    for (const name of STEP_EQUATIONS) p.slots[name].show(buildEquation(name, v, phase));
     for (const li of p.equations.children) {
       const current = { forward: 'forward', error: 'error', backward: 'chain', update: 'update' }[phase] === li.dataset.equation;
       li.classList.toggle('current', current);
@@ -215,11 +225,10 @@ export class DescentElement extends FigureElement {
 
     const next = PHASES[(model.phase + 1) % 4];
     p.phase.textContent = `Next: ${next}`;
-    p.phase.setAttribute('aria-label', `Next phase: ${next}`);
     const stopped = !model.pending;
     p.phase.disabled = stopped;
-    p.step.disabled = stopped;
-    p.play.disabled = stopped && !this.#playing;
+    p.step.disabled = stopped || this.#predicting;
+    p.play.disabled = (stopped && !this.#playing) || this.#predicting;
     p.reset.disabled = false;
     p.status.textContent = `Step ${formatCount(model.steps)} · ${phase ? PHASE_TEXT[phase] : 'ready: press Next or Step'} · w = ${formatNumber(model.w)}`;
 
@@ -255,23 +264,37 @@ export class DescentElement extends FigureElement {
   #act(action) {
     const model = this.model;
     if (!model?.descent) return;
+    if (action !== 'help' && this.#done) {
+      this.#done = null;
+      this.requestRender();
+    }
     switch (action) {
+      case 'predict':
+        this.setAttribute('mode', this.#predicting ? 'explore' : 'predict');
+        this.dispatchEvent(new CustomEvent('modechange', { detail: { mode: this.#predicting ? 'explore' : 'predict' }, bubbles: true, composed: true }));
+        break;
       case 'phase':
         this.pause();
-        if (model.nextPhase()) this.#announce(this.#phaseText(model), true);
+        if (this.#predicting) this.#askNext(model);
+        else if (model.nextPhase()) this.#announce(this.#phaseText(model), true);
         else this.#announceStop(model);
         break;
       case 'step':
         this.pause();
-        if (model.nextStep()) this.#announce(this.#stepText(model), true);
+        if (this.#predicting) this.#askNext(model);
+        else if (model.nextStep()) this.#announce(this.#stepText(model), true);
         else this.#announceStop(model);
         break;
       case 'play':
-        if (this.#playing) this.pause();
+        if (this.#predicting) this.#askNext(model);
+        else if (this.#playing) this.pause();
         else this.play();
         break;
       case 'reset':
         this.reset();
+        break;
+      case 'help':
+        this.#toggleHelp();
         break;
       case 'slower':
       case 'faster': {
@@ -287,11 +310,15 @@ export class DescentElement extends FigureElement {
     if (model.stop) this.#announce(explainStop(model.config, model.facts, model.stop), true);
   }
 
+  #toggleHelp(open = this.#parts.help.hidden) {
+    this.#parts.help.hidden = !open;
+    this.#parts.keys.setAttribute('aria-expanded', String(open));
+  }
+
   #onKey(e) {
-    const target = e.composedPath()[0];
-    if (target instanceof HTMLSelectElement || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
-    if (e.key === ' ' && target instanceof HTMLButtonElement) return;
-    const action = shortcutAction(e);
+    if (typingTarget(e)) return;
+    if (e.key === 'Escape' && !this.#parts.help.hidden) return this.#toggleHelp(false);
+    const action = shortcutAction(e, DESCENT_SHORTCUTS);
     if (!action) return;
     e.preventDefault();
     e.stopPropagation();
@@ -325,9 +352,12 @@ export class DescentElement extends FigureElement {
       if (!model.pending) return this.#halt(model);
     }
     const within = model.facts?.analysis?.stepsToWithin;
-    if (Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.phase === 3) {
+    if (this.#stopAtConvergence && Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.phase === 3) {
       this.pause();
-      this.#announce(`${this.#stepText(model)}. Converged: w is within ${formatNumber(model.facts.analysis.tolerance)} of w* = ${formatNumber(model.facts.analysis.optimum)}.`, true);
+      const a = model.facts.analysis;
+      this.#done = `Converged after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: w = ${formatNumber(model.w)} is within ${formatNumber(a.tolerance)} of w* = ${formatNumber(a.optimum)}, so Play stops here. Press Play again to go on.`;
+      this.#announce(this.#done, true);
+      this.requestRender();
       return;
     }
     this.#frame = requestAnimationFrame(this.#tick);
@@ -344,6 +374,10 @@ export class DescentElement extends FigureElement {
   play() {
     const model = this.model;
     if (this.#playing || !model?.pending) return;
+    // Play stops once when w comes within the tolerance of w*; started from there, it goes on.
+    const within = model.facts?.analysis?.stepsToWithin;
+    this.#stopAtConvergence = !(Number.isFinite(within) && model.steps >= Math.max(within, 1));
+    this.#done = null;
     this.#playing = true;
     this.#last = performance.now();
     this.#budget = 0;
@@ -383,6 +417,7 @@ export class DescentElement extends FigureElement {
   /** Back to w₀. */
   reset() {
     this.pause();
+    this.#done = null;
     this.model?.reset();
     if (this.model) this.#announce(`reset: step 0, w = ${formatNumber(this.model.w)}`, true);
   }

@@ -1,37 +1,29 @@
 // <backprop-equation name="forward|error|chain|derivative|update|result">: one equation of the article with the
 // current numbers, highlighted when its phase is the current one. Usually linked with `for` to a <backprop-descent>.
-import { FigureElement } from './figure-element.js';
+import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
+import { equationBox } from './parts.js';
+import { field, oneOf } from '../fields.js';
 import { buildEquation, EQUATIONS } from '../equations.js';
+
+const NAMES = Object.keys(EQUATIONS);
 
 export class EquationElement extends FigureElement {
   static label = 'Equation';
 
-  static get observedAttributes() {
-    return [...super.observedAttributes, 'name'];
-  }
+  static fields = [...FIGURE_FIELDS, field('name', { fallback: 'forward', parse: oneOf(NAMES), range: NAMES.join(', ') })];
 
   #slot = null;
 
   build(root) {
-    this.#slot = document.createElement('div');
-    this.#slot.className = 'equation standalone';
+    this.#slot = equationBox('equation standalone');
     this.#slot.setAttribute('part', 'equation');
     root.append(this.#slot);
   }
 
-  attributeChangedCallback(name, before, after) {
-    if (name === 'name') {
-      if (this.model) this.render(this.model);
-      return;
-    }
-    super.attributeChangedCallback(name, before, after);
-  }
-
   render(model) {
     if (!this.#slot || !model.descent) return;
-    const name = EQUATIONS[this.getAttribute('name')] ? this.getAttribute('name') : 'forward';
-    const eq = buildEquation(name, model.values(), model.phaseName);
-    this.#slot.replaceChildren(eq);
+    const eq = buildEquation(this.settings.name, model.values(), model.phaseName);
+    this.#slot.show(eq);
     this.#slot.classList.toggle('current', Boolean(eq.querySelector('.quantity.current')));
   }
 }

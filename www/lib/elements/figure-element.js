@@ -1,78 +1,53 @@
-// What every figure element shares: a shadow root styled by one shared stylesheet, an accessible name, lazy
-// loading (the `loading` attribute, as <model-viewer> has it), and a descent model — its own, read from the
-// attributes x, y, w, lr and steps, or another figure's, named by the `for` attribute, so several figures can show
-// one descent. Subclasses build their parts once and render from the model.
+// The article's figures: a BaseElement that shows a descent. Its own, read from the attributes x, y, w, lr and steps
+// (the descent's table in state.js), or another figure's, named by the `for` attribute, so several figures can show
+// one descent. Subclasses build their parts once and render(model) from the model.
+import { BaseElement } from './base-element.js';
 import { DescentModel } from '../descent-model.js';
-import { readAttributes, STATE_ATTRIBUTES } from '../state.js';
-import { figureSheet, whenNear } from './shadow.js';
+import { COMMON_FIELDS, field, idRef } from '../fields.js';
+import { DESCENT_FIELDS, descentConfig } from '../state.js';
+
+/** `for`: the id of the figure whose descent this one shows (never part of a URL). */
+export const FOR_FIELD = field('for', { fallback: null, parse: idRef, url: false, range: 'the id of a figure on the page' });
+
+/** The fields every descent figure reads: the problem and step, `for`, theme and loading. */
+export const FIGURE_FIELDS = [...DESCENT_FIELDS, FOR_FIELD, ...COMMON_FIELDS];
+
+const PROBLEM_ATTRIBUTES = new Set(DESCENT_FIELDS.map((f) => f.attribute));
 
 /** The model each element owns (elements linked with `for` borrow their source's). */
 const owned = new WeakMap();
 
-export class FigureElement extends HTMLElement {
-  static get observedAttributes() {
-    return [...STATE_ATTRIBUTES, 'for', 'loading'];
-  }
-
-  /** The accessible name used when the page gives none. */
+export class FigureElement extends BaseElement {
   static label = 'Gradient descent figure';
+  static fields = FIGURE_FIELDS;
 
   #model = null;
-  #observer = null;
-  #started = false;
-  #built = null;
-  #queued = false;
-  #refused = [];
   #listeners = [];
-  #connected = false;
-
-  constructor() {
-    super();
-    this.attachShadow({ mode: 'open' });
-  }
+  #queued = false;
+  #dirty = false;
 
   connectedCallback() {
-    this.#connected = true;
-    if (!this.hasAttribute('role')) this.setAttribute('role', 'figure');
-    if (!this.hasAttribute('aria-label') && !this.hasAttribute('aria-labelledby')) this.setAttribute('aria-label', this.constructor.label);
-    if (!this.hasAttribute('for') && !owned.has(this)) owned.set(this, new DescentModel(this.#readConfig().config));
-    this.#built ??= figureSheet().then((s) => {
-      this.shadowRoot.adoptedStyleSheets = [s];
-      this.build(this.shadowRoot);
-    });
-    if (this.getAttribute('loading') === 'eager') this.#start();
-    // Observe once the parts are built: only then does the figure have its real height, so figures further down
-    // a post do not all look near the viewport at first.
-    else this.#built.then(() => this.isConnected && this.#observe());
+    super.connectedCallback();
+    if (!this.settings.for && !owned.has(this)) owned.set(this, new DescentModel(descentConfig(this.settings).config));
   }
 
-  disconnectedCallback() {
-    this.#connected = false;
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#unlisten();
-    this.#started = false;
-    this.stopped?.();
+  async start() {
+    await this.#link();
   }
 
-  attributeChangedCallback(name, before, after) {
-    // Before connectedCallback (an upgrade reports every attribute first) there is nothing to update yet.
-    if (before === after || !this.#connected) return;
-    if (name === 'loading') {
-      if (after === 'eager') this.#start();
-      return;
-    }
-    if (name === 'for') {
-      if (this.#started) {
-        this.#unlisten();
-        this.#started = false;
-        this.#start();
-      }
+  configure(changed) {
+    if (changed.has('for')) {
+      this.#unlisten();
+      this.#link();
       return;
     }
     const model = owned.get(this);
-    if (!model) return;
-    const { config, steps } = this.#readConfig();
+    if (!model || ![...changed].some((name) => PROBLEM_ATTRIBUTES.has(name))) {
+      this.requestRender();
+      return;
+    }
+    this.problemChanged?.();
+    const { config, steps } = descentConfig(this.settings);
     model.setConfig(config);
     if (model.ready) model.runTo(steps);
     this.requestRender();
@@ -88,58 +63,31 @@ export class FigureElement extends HTMLElement {
     return owned.has(this);
   }
 
-  /** Attributes that were present but not acceptable (names only), for a notice. */
-  get refusedAttributes() {
-    return [...this.#refused];
-  }
-
-  /** Loads now, whatever `loading` says; resolves when the figure shows its first render. */
-  async load() {
-    await this.#start();
-  }
-
-  #readConfig() {
-    const read = readAttributes(this);
-    this.#refused = read.refused;
-    return read;
-  }
-
-  #observe() {
-    if (this.#started || this.#observer) return;
-    this.#observer = whenNear(this, () => this.#start());
-  }
-
-  async #start() {
-    if (this.#started) return this.#starting;
-    this.#started = true;
-    this.#observer?.disconnect();
-    this.#observer = null;
-    this.#starting = (async () => {
-      await this.#built;
-      const model = await this.#findModel();
-      if (!model) return;
-      this.#model = model;
-      const own = owned.get(this) === model;
-      const onChange = () => this.requestRender();
-      this.#listen(model, 'change', onChange);
-      if (own) {
-        for (const type of ['step', 'diverge', 'reset']) {
-          this.#listen(model, type, (e) => this.dispatchEvent(new CustomEvent(type, { detail: e.detail, bubbles: true, composed: true })));
-        }
+  async #link() {
+    const model = await this.#findModel();
+    if (!model) return;
+    this.#model = model;
+    const own = owned.get(this) === model;
+    this.#listen(model, 'change', () => this.requestRender());
+    if (own) {
+      for (const type of ['step', 'diverge', 'reset']) {
+        this.#listen(model, type, (e) => this.dispatchEvent(new CustomEvent(type, { detail: e.detail, bubbles: true, composed: true })));
       }
-      const first = !model.ready;
-      await model.load();
-      if (own && first) model.runTo(this.#readConfig().steps);
-      this.render(model);
-      this.started?.(model);
-    })();
-    return this.#starting;
+    }
+    const first = !model.ready;
+    await model.load();
+    if (own && first) {
+      // The attributes as they are now (a page may have set them while the core loaded).
+      const { config, steps } = descentConfig(this.settings);
+      model.setConfig(config);
+      model.runTo(steps);
+    }
+    this.#render();
+    this.started?.(model);
   }
-
-  #starting = null;
 
   async #findModel() {
-    const id = this.getAttribute('for');
+    const id = this.settings.for;
     if (!id) return owned.get(this) ?? null;
     const source = this.getRootNode().getElementById?.(id);
     if (!source) {
@@ -162,25 +110,30 @@ export class FigureElement extends HTMLElement {
     this.#listeners = [];
   }
 
-  /** Re-renders once, after the current task's changes. */
+  /** Re-renders once, after the current task's changes (not at all if a render came first). */
   requestRender() {
+    this.#dirty = true;
     if (this.#queued || !this.#model) return;
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      if (this.#model) this.render(this.#model);
+      if (this.#model && this.#dirty) this.#render();
     });
+  }
+
+  #render() {
+    this.#dirty = false;
+    this.render(this.#model);
   }
 
   /** Applies a new learning rate to the descent shown (its own, or the linked figure's). */
   requestLearningRate(lr) {
-    const id = this.getAttribute('for');
+    const id = this.settings.for;
     const target = id ? this.getRootNode().getElementById?.(id) : this;
     target?.setAttribute('lr', String(lr));
   }
 
-  // Subclasses implement build(root), render(model) and showProblem(text).
-  build() {}
+  // Subclasses implement build(root) and render(model); showProblem(text) may be overridden.
   render() {}
   showProblem(text) {
     const p = document.createElement('p');
@@ -188,10 +141,4 @@ export class FigureElement extends HTMLElement {
     p.textContent = text;
     this.shadowRoot.append(p);
   }
-}
-
-/** A notice naming attributes that fell back to their defaults (names only, never their values). */
-export function refusedNotice(names) {
-  if (names.length === 0) return '';
-  return `The attribute${names.length > 1 ? 's' : ''} ${names.join(', ')} ${names.length > 1 ? 'are' : 'is'} not a number in range, so the article’s value is used.`;
 }

@@ -5,30 +5,39 @@
 //
 // Attributes: x, y, w, b, lr, loading. Events: step, reset. Read-only: records, w, b, steps. Methods: step(),
 // play(), pause(), reset().
-import { NetworkFigureElement, button, element, frameLoop, liveRegion, refusedText, showPlaying, toolbar } from './network-element.js';
+import { BaseElement } from './base-element.js';
+import { button, element, equationBox, frameLoop, liveRegion, notice, showPlaying, toolbar } from './parts.js';
+import { createPredictPanel } from './predict-panel.js';
+import { COMMON_FIELDS, decimal, field, oneOf } from '../fields.js';
+import { createContourFigure } from '../figures/contour.js';
+import { neuronQuestion } from '../predict.js';
 import { NEURON_DIGITS, NEURON_EQUATIONS } from '../neuron-equations.js';
 import { createLossFigure } from '../figures/loss.js';
-import { readAttributeValues } from '../state.js';
 import { formatCount, formatNumber } from '../format.js';
 
-const between = (min, max, more = {}) => ({ min, max, range: `a number from ${min} to ${max}`, ...more });
+const between = (min, max, more = {}) => ({ parse: decimal({ min, max, ...more }), range: `a number from ${min} to ${max}` });
 /** The neuron's fields: the article's x, y and w₀, a bias starting at 0, and a learning rate. */
 export const NEURON_FIELDS = [
-  { key: 'x', attribute: 'x', label: 'x', fallback: 1.5, ...between(-100, 100) },
-  { key: 'y', attribute: 'y', label: 'y', fallback: 0.5, ...between(0, 1) },
-  { key: 'w', attribute: 'w', label: 'w₀', fallback: 0.8, ...between(-100, 100) },
-  { key: 'b', attribute: 'b', label: 'b₀', fallback: 0, ...between(-100, 100) },
-  { key: 'lr', attribute: 'lr', label: 'lr', fallback: 1, ...between(0, 10, { minExclusive: true }) },
+  field('x', { fallback: 1.5, ...between(-100, 100) }),
+  field('y', { fallback: 0.5, ...between(0, 1) }),
+  field('w', { label: 'w₀', fallback: 0.8, ...between(-100, 100) }),
+  field('b', { label: 'b₀', fallback: 0, ...between(-100, 100) }),
+  field('lr', { fallback: 1, ...between(0, 10, { minExclusive: true }) }),
 ];
 
 /** Steps a run keeps (then Play stops). */
 const MAX_STEPS = 2000;
 const STEPS_PER_SECOND = 6;
+/** Samples along each side of the J(w, b) map. */
+const SURFACE_SIDE = 64;
 const short = (v) => formatNumber(v, NEURON_DIGITS);
 
-export class NeuronElement extends NetworkFigureElement {
+export class NeuronElement extends BaseElement {
   static label = 'One neuron with a bias and a sigmoid, trained step by step';
-  static configAttributes = NEURON_FIELDS.map((f) => f.attribute);
+  static fields = [...NEURON_FIELDS, field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' }), ...COMMON_FIELDS];
+
+  /** The full core's exports once loaded (null before). */
+  core = null;
 
   #parts = null;
   #network = null;
@@ -36,16 +45,22 @@ export class NeuronElement extends NetworkFigureElement {
   #records = [];
   #pending = null;
   #last = 0;
+  #predicting = false;
+  #grid = null;
+  #surfaceValues = null;
   #loop = frameLoop((now) => this.#frame(now), (playing) => showPlaying(this.#parts.play, playing));
 
   build(root) {
     const frame = element('div', 'frame neuron with-equations');
     frame.setAttribute('part', 'frame');
     const controls = toolbar('Neuron controls');
-    const step = button(controls, 'step', 'Step', () => (this.pause(), this.step()));
+    const step = button(controls, 'step', 'Step', () => (this.pause(), this.#predicting ? this.#ask() : this.step()));
     const play = button(controls, 'play', 'Play', () => (this.#loop.playing ? this.pause() : this.play()));
     play.setAttribute('aria-pressed', 'false');
     button(controls, 'reset', 'Reset', () => this.reset());
+    const predictToggle = button(controls, 'predict', 'Predict first', () => this.setAttribute('mode', this.#predicting ? 'explore' : 'predict'));
+    predictToggle.setAttribute('aria-pressed', 'false');
+    const predict = createPredictPanel((q, guess) => this.#revealed(q, guess));
     const status = element('p', 'status');
     status.setAttribute('part', 'status');
     const equations = element('ol', 'equations');
@@ -54,12 +69,14 @@ export class NeuronElement extends NetworkFigureElement {
     for (const [name, { title }] of Object.entries(NEURON_EQUATIONS)) {
       const li = element('li');
       li.dataset.equation = name;
-      const slot = element('div', 'equation');
+      const slot = equationBox();
       li.append(element('span', 'equation-title', title), slot);
       equations.append(li);
       slots[name] = slot;
     }
     const pictures = element('div', 'pictures');
+    const contour = createContourFigure(pictures);
+    pictures.append(element('p', 'caption contour-caption', 'J over (w, b): the lines join pairs with equal loss; the path is the descent so far, the arrow −∇J the way downhill.'));
     const loss = createLossFigure(pictures);
     const tableWrap = element('div', 'table-wrap');
     const table = element('table');
@@ -74,21 +91,75 @@ export class NeuronElement extends NetworkFigureElement {
     pictures.append(tableWrap);
     const body = element('div', 'body');
     body.append(equations, pictures);
-    const notice = element('p', 'notice');
-    notice.hidden = true;
+    const problem = notice();
     const live = liveRegion();
-    frame.append(controls, status, body, notice, live);
+    frame.append(controls, status, predict.element, body, problem, live);
     root.append(frame);
-    this.#parts = { step, play, status, slots, loss, tbody, notice, live };
+    this.#parts = { step, play, predictToggle, predict, status, slots, contour, loss, tbody, problem, live };
   }
 
-  configure() {
+  applyOptions() {
+    const predicting = this.settings.mode === 'predict';
+    if (predicting === this.#predicting) return;
+    this.#predicting = predicting;
     this.pause();
-    const { values, refused } = readAttributeValues(this, NEURON_FIELDS);
-    this.#config = values;
+    this.#parts.predict.show(predicting);
+    this.#parts.predict.resetScore();
+    this.#parts.predictToggle.setAttribute('aria-pressed', String(predicting));
+    this.#parts.play.disabled = predicting;
+  }
+
+  /** Predict mode: asks whether w and b will go up or down before the coming step. */
+  #ask() {
     const p = this.#parts;
-    p.notice.textContent = refusedText(refused);
-    p.notice.hidden = refused.length === 0;
+    if (!p.predict.asking && this.#pending) {
+      p.predict.ask(neuronQuestion(this.#pending));
+      p.live.textContent = 'Predict: will w and b go up or down? Pick both, then press Reveal.';
+    }
+    p.predict.focus();
+  }
+
+  #revealed(q, guess) {
+    const verdict = q.judge(guess);
+    this.step();
+    queueMicrotask(() => {
+      this.#parts.live.textContent = `${this.#parts.predict.resultText} Press Step to predict the next one.`;
+      this.#parts.step.focus();
+    });
+    return verdict;
+  }
+
+  /** The (w, b) rectangle the map shows: square in w and b, around the whole path, recomputed when the path leaves it. */
+  #surface(path) {
+    const ws = path.map((p) => p.w);
+    const bs = path.map((p) => p.b);
+    const inside = (g) => ws.every((w) => w > g.wMin + 0.08 * (g.wMax - g.wMin) && w < g.wMax - 0.08 * (g.wMax - g.wMin)) && bs.every((b) => b > g.bMin + 0.08 * (g.bMax - g.bMin) && b < g.bMax - 0.08 * (g.bMax - g.bMin));
+    if (this.#grid && inside(this.#grid)) return;
+    const span = Math.max(4, 1.5 * Math.max(Math.max(...ws) - Math.min(...ws), Math.max(...bs) - Math.min(...bs)));
+    const cw = (Math.max(...ws) + Math.min(...ws)) / 2;
+    const cb = (Math.max(...bs) + Math.min(...bs)) / 2;
+    const clamp = (v) => Math.max(-1000, Math.min(1000, v));
+    const grid = { x: this.#config.x, y: this.#config.y, wMin: clamp(cw - span / 2), wMax: clamp(cw + span / 2), bMin: clamp(cb - span / 2), bMax: clamp(cb + span / 2), columns: SURFACE_SIDE, rows: SURFACE_SIDE };
+    const values = new Float64Array(SURFACE_SIDE * SURFACE_SIDE);
+    this.core.neuronLossSurfaceInto(values, grid); // the whole map in one call
+    this.#grid = grid;
+    this.#surfaceValues = values;
+  }
+
+  async start() {
+    const { loadNetworkCore } = await import('../core-network.js');
+    this.core = await loadNetworkCore();
+    this.configure();
+  }
+
+  configure(changed) {
+    if (changed && [...changed].every((name) => name === 'mode')) return;
+    this.pause();
+    this.#grid = null;
+    this.#parts.predict.resetScore();
+    const values = Object.fromEntries(NEURON_FIELDS.map((f) => [f.key, this.settings[f.key]]));
+    this.#config = values;
+    this.#parts.problem.show(null);
     this.#network?.free();
     const { x, y, w, b, lr } = values;
     this.#network = new this.core.Network({ layers: [1, 1], outputActivation: 'sigmoid', loss: 'squared', optimizer: 'sgd', lr, batchSize: 1 });
@@ -132,8 +203,7 @@ export class NeuronElement extends NetworkFigureElement {
     try {
       this.#network.trainSteps(1);
     } catch (e) {
-      this.#parts.notice.textContent = String(e?.message ?? e);
-      this.#parts.notice.hidden = false;
+      this.#parts.problem.show(String(e?.message ?? e));
       return false;
     }
     record.wNext = this.#network.weights()[0];
@@ -175,8 +245,10 @@ export class NeuronElement extends NetworkFigureElement {
   #render() {
     const p = this.#parts;
     const last = this.#records.at(-1);
-    const shown = last ?? this.#pending; // the step just taken, or before any the coming one
-    for (const [name, { build }] of Object.entries(NEURON_EQUATIONS)) p.slots[name].replaceChildren(...[build(shown)].flat());
+    // The step just taken, or before any the coming one (in predict mode without its slopes: they are the answer).
+    const hidden = { dJdYHat: null, dYHatdZ: null, dZdW: null, dJdW: null, dJdB: null };
+    const shown = last ?? (this.#predicting ? { ...this.#pending, ...hidden } : this.#pending);
+    for (const [name, { build }] of Object.entries(NEURON_EQUATIONS)) p.slots[name].show(...[build(shown)].flat());
     const n = this.#records.length;
     const now = this.#pending;
     p.status.textContent = n === 0
@@ -202,6 +274,9 @@ export class NeuronElement extends NetworkFigureElement {
       }),
     );
     p.loss.update({ losses: rows.map((r) => r[2]) });
+    const path = rows.map(([w, b]) => ({ w, b }));
+    this.#surface(path);
+    p.contour.update({ values: this.#surfaceValues, grid: this.#grid, path, gradient: { dJdW: now.dJdW, dJdB: now.dJdB } });
     p.step.disabled = n >= MAX_STEPS;
   }
 
