@@ -242,6 +242,8 @@ impl Network {
         self.saved.valid = false;
         self.ready = false;
         self.order = (0..train.len()).collect();
+        // Room for the order a diverging step may have to restore, so that training allocates nothing.
+        self.saved.order.clone_from(&self.order);
         self.train_in = self.network_inputs(&train);
         self.test_in = self.network_inputs(&test);
         self.train = train;
@@ -410,13 +412,9 @@ impl Network {
         data::check_shape("inputs", n_in, 0, inputs)?;
         let points = inputs.len() / n_in;
         let parameters = self.parameter_count();
-        check_work(
-            "inputs",
-            points,
-            parameters as u64,
-            "points",
-            &format!("{parameters} parameters"),
-        )?;
+        check_work("inputs", points, parameters as u64, "points", || {
+            format!("{parameters} parameters")
+        })?;
         if out.len() != points * n_out {
             return Err(LabError::invalid(
                 "out",
