@@ -1,8 +1,8 @@
 //! Errors shared by every part of the core: a refused input names its field and the accepted range; a run that
 //! leaves the finite numbers says at which step; a call that asks for more work than one call may do says how to
-//! split it. Nothing in the core panics on input from a caller; it returns one of these. (The one documented panic
-//! is [`crate::tape::Tape`]'s, for a `Var` of another tape: a programming error of Rust code, unreachable from
-//! JavaScript.)
+//! split it. Nothing in the core panics on input from a caller; it returns one of these. The one documented panic
+//! is the tape's, for a [`crate::tape::Var`] past the tape's end (a `Var` of another tape): a mistake of Rust code,
+//! unreachable from JavaScript, as no `Var` crosses the boundary.
 
 use std::fmt;
 

@@ -2,7 +2,7 @@
 //!
 //! [`Network`] owns the layers ([`dense`]), its training and test points, the optimizer's state and a seeded
 //! stream; every buffer is allocated when the network is made or given data, so a training step allocates
-//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `docs/WORKLOADS.md`): per point,
+//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `bench/WORKLOADS.md`): per point,
 //! forward then backward adding into accumulators; per batch, one update with the mean gradient.
 //!
 //! Every method either succeeds or returns an error and leaves the network as it was; a step that would take the
