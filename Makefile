@@ -8,7 +8,7 @@ PORT ?= 8000
 PKG := www/pkg
 PKG_ARTICLE := www/pkg-article
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size audit clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size audit fuzz clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
@@ -50,7 +50,7 @@ test-firefox:
 	wasm-pack test --headless --firefox
 
 test-js: build
-	@echo "== the package in Node =="
+	@echo "== the package in Node (with the 100,000-call boundary fuzzer per package) =="
 	node --test tests/node/
 
 test-pages: build
@@ -62,6 +62,10 @@ bench: build
 	cargo run --release --quiet --example bench_network
 	node scripts/bench-wasm.mjs
 	node scripts/size.mjs
+
+## fuzz: 10⁶ hostile calls per package and the soak (10⁷ article steps, 10⁵ epochs, 10⁵ create/free cycles)
+fuzz: build
+	node scripts/fuzz.mjs
 
 ## audit: Lighthouse (12.2.3, mobile, simulated throttling) on every page: the four scores and the layout shift
 audit: build

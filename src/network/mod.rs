@@ -2,7 +2,7 @@
 //!
 //! [`Network`] owns the layers ([`dense`]), its training and test points, the optimizer's state and a seeded
 //! stream; every buffer is allocated when the network is made or given data, so a training step allocates
-//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `docs/WORKLOADS.md`): per point,
+//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `bench/WORKLOADS.md`): per point,
 //! forward then backward adding into accumulators; per batch, one update with the mean gradient.
 //!
 //! Every method either succeeds or returns an error and leaves the network as it was; a step that would take the
@@ -242,6 +242,8 @@ impl Network {
         self.saved.valid = false;
         self.ready = false;
         self.order = (0..train.len()).collect();
+        // Room for the order a diverging step may have to restore, so that training allocates nothing.
+        self.saved.order.clone_from(&self.order);
         self.train_in = self.network_inputs(&train);
         self.test_in = self.network_inputs(&test);
         self.train = train;
