@@ -186,3 +186,13 @@ test('the wasm fetch starts with the page (preloaded), and nothing shifts as the
     await page.close();
   }
 });
+
+test('network.html: the header and the body start at the same left edge, at 1280 and 360 px', async () => {
+  for (const width of [1280, 360]) {
+    const { page, problems } = await openPage(env, 'network.html', { width });
+    const [head, body] = await page.evaluate(() => [document.querySelector('.masthead h1'), document.querySelector('#article p')].map((el) => Math.round(el.getBoundingClientRect().left)));
+    assert.equal(head, body, `at ${width} px`);
+    assertNoProblems(assert, problems);
+    await page.close();
+  }
+});
