@@ -10,7 +10,7 @@
 //! the error names the step (and its epoch) that left the finite numbers, so a lower learning rate resumes from
 //! there.
 
-use super::{Network, Role, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL};
+use super::{Network, Regularization, Role, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL};
 use crate::error::{check_usize, check_work, show, LabError, Result};
 
 /// Which quantity left the finite numbers.
@@ -101,7 +101,7 @@ impl Network {
             self.dense.zero_gradients();
             let mut loss = 0.0;
             for &k in &self.order[self.cursor..end] {
-                let (x, t) = self.train.point(k);
+                let (x, t) = self.train_in.point(k);
                 self.dense.forward(x);
                 loss += self.dense.point_loss(t); // Σ over the batch of the point's loss
                 self.dense.backward(t);
@@ -154,6 +154,7 @@ impl Network {
         saved.weights.copy_from_slice(&self.dense.weights);
         saved.biases.copy_from_slice(&self.dense.biases);
         saved.optimizer.copy_from(&self.optimizer);
+        saved.dead.copy_from_slice(&self.dead);
         saved.steps = self.steps;
         saved.epochs = self.epochs;
         saved.cursor = self.cursor;
@@ -167,6 +168,7 @@ impl Network {
         self.dense.weights.copy_from_slice(&saved.weights);
         self.dense.biases.copy_from_slice(&saved.biases);
         self.optimizer.copy_from(&saved.optimizer);
+        self.dead.copy_from_slice(&saved.dead);
         if self.epochs != saved.epochs && self.config.shuffle {
             self.order.clone_from(&saved.order);
         }
@@ -219,6 +221,17 @@ impl Network {
         let mut finite =
             self.optimizer
                 .update(lr, &mut dense.weights, &dense.acc_w, count, 0, Role::Weight);
+        // The penalty step, with the weights from before this update (kept by save_position).
+        let regularization = self.config.regularization;
+        if regularization != Regularization::None {
+            finite &= regularization.apply(
+                lr,
+                self.config.regularization_rate,
+                &self.saved.weights,
+                &mut dense.weights,
+                &mut self.dead,
+            );
+        }
         if self.config.bias {
             let offset = dense.weights.len();
             finite &= self.optimizer.update(

@@ -8,8 +8,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::check_count;
-use crate::network::{self as core, Activation, Loss, NetworkConfig, Optimizer};
-use crate::wasm::input::{invalid, read_list, refuse, Fields, JsResult};
+use crate::network::{
+    self as core, Activation, Feature, Features, Loss, NetworkConfig, Optimizer, Regularization,
+};
+use crate::wasm::input::{describe, invalid, read_list, refuse, Fields, JsResult};
 
 /// The fields of a `NetworkConfig`, group by group.
 const CONFIG_FIELDS: &[&str] = &[
@@ -31,6 +33,10 @@ const CONFIG_FIELDS: &[&str] = &[
     // The initialization: `read_initialization`.
     "seed",
     "bias",
+    // The inputs and the penalty: `read_features`, `read_regularization`.
+    "features",
+    "regularization",
+    "regularizationRate",
 ];
 
 /// The defaults: Playground's (tanh, ½(ŷ − t)², SGD with lr 0.03, batches of 10).
@@ -45,6 +51,8 @@ pub(super) fn read_config(value: &JsValue) -> JsResult<NetworkConfig> {
     read_training(&fields, &mut config)?;
     config.optimizer = read_optimizer(&fields)?;
     read_initialization(&fields, &mut config)?;
+    config.features = read_features(&fields)?;
+    read_regularization(&fields, &mut config)?;
     config.validate().map_err(refuse)?;
     Ok(config)
 }
@@ -159,6 +167,44 @@ fn read_initialization(fields: &Fields, config: &mut NetworkConfig) -> JsResult<
     Ok(())
 }
 
+/// `features`: a list of feature names in the core's order, or absent (the inputs are the data's columns).
+fn read_features(fields: &Fields) -> JsResult<Option<Features>> {
+    let value = fields.get("features")?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    let n = Feature::ALL.len();
+    let items = read_list(&value, "config.features", 1, n)?;
+    let mut list = Vec::with_capacity(n);
+    for (k, item) in items.iter().enumerate() {
+        let field = format!("config.features[{k}]");
+        let name = item.as_string().ok_or_else(|| {
+            invalid(
+                &field,
+                &format!(
+                    "{field} must be a string, one of {} (got {})",
+                    core::features::names(),
+                    describe(item)
+                ),
+            )
+        })?;
+        list.push(Feature::from_name(&field, &name).map_err(refuse)?);
+    }
+    Features::new("config.features", list)
+        .map(Some)
+        .map_err(refuse)
+}
+
+/// `regularization` ("none", "l1", "l2"; default "none") and `regularizationRate` (default 0).
+fn read_regularization(fields: &Fields, config: &mut NetworkConfig) -> JsResult<()> {
+    config.regularization = match fields.string("regularization")? {
+        None => Regularization::None,
+        Some(name) => Regularization::from_name("config.regularization", &name).map_err(refuse)?,
+    };
+    config.regularization_rate = fields.number("regularizationRate")?.unwrap_or(0.0);
+    Ok(())
+}
+
 /// A `seed` field: a whole number from 0 to 2³² − 1, 0 when absent.
 pub(super) fn read_seed(fields: &Fields, field: &str) -> JsResult<u32> {
     let seed = fields.number("seed")?.unwrap_or(0.0);
@@ -189,6 +235,11 @@ pub(super) struct ConfigView {
     // The initialization.
     seed: u32,
     bias: bool,
+    // The inputs and the penalty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    features: Option<Vec<&'static str>>,
+    regularization: &'static str,
+    regularization_rate: f64,
 }
 
 impl ConfigView {
@@ -219,6 +270,13 @@ impl ConfigView {
             shuffle: c.shuffle,
             seed: c.seed,
             bias: c.bias,
+            features: match &c.features {
+                Some(f) => Some(f.list().iter().map(|f| f.name()).collect()),
+                None if c.inputs() == 2 => Some(vec!["x1", "x2"]),
+                None => None,
+            },
+            regularization: c.regularization.name(),
+            regularization_rate: c.regularization_rate,
         }
     }
 }

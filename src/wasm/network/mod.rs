@@ -8,6 +8,7 @@
 
 mod config;
 mod grid;
+mod inspect;
 mod spec;
 mod types;
 
@@ -56,6 +57,11 @@ pub(crate) struct NetworkLimits {
     default_batch_size: f64,
     default_points: f64,
     default_train_fraction: f64,
+    features: Vec<&'static str>,
+    regularizations: Vec<&'static str>,
+    regularization_rates: Vec<f64>,
+    max_regularization_rate: f64,
+    datasets: Vec<&'static str>,
 }
 
 impl NetworkLimits {
@@ -75,6 +81,11 @@ impl NetworkLimits {
             default_batch_size: DEFAULT_BATCH,
             default_points: DEFAULT_POINTS,
             default_train_fraction: DEFAULT_TRAIN_FRACTION,
+            features: core::Feature::ALL.iter().map(|f| f.name()).collect(),
+            regularizations: core::Regularization::ALL.iter().map(|r| r.name()).collect(),
+            regularization_rates: core::Regularization::RATES.to_vec(),
+            max_regularization_rate: core::Regularization::MAX_RATE,
+            datasets: data::DatasetKind::ALL.iter().map(|k| k.name()).collect(),
         }
     }
 }
@@ -174,7 +185,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] test: JsValue,
     ) -> JsResult<()> {
         let config = self.inner.config();
-        let (inputs, targets) = (config.inputs(), config.outputs());
+        let (inputs, targets) = (config.raw_inputs(), config.outputs());
         let max = MAX_POINTS * (inputs + targets);
         let train = read_numbers(&train, "train", max)?;
         let test = read_numbers(&test, "test", max)?;
@@ -272,7 +283,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] inputs: JsValue,
     ) -> JsResult<Vec<f64>> {
         let config = self.inner.config();
-        let (n_in, n_out) = (config.inputs(), config.outputs());
+        let (n_in, n_out) = (config.raw_inputs(), config.outputs());
         let inputs = read_numbers(&inputs, "inputs", MAX_POINTS * n_in)?;
         data::check_shape("inputs", n_in, 0, &inputs).map_err(refuse)?;
         let mut out = vec![0.0; inputs.len() / n_in * n_out];

@@ -19,7 +19,14 @@ pub(crate) const DEFAULT_TRAIN_FRACTION: f64 = 0.5;
 pub(super) fn read_spec(value: &JsValue) -> JsResult<DataSpec> {
     let fields = Fields::new(value, "data", SPEC_FIELDS)?;
     let name = fields.string("dataset")?.ok_or_else(|| {
-        invalid("data.dataset", "data.dataset is missing: give one of \"article\", \"line\", \"xor\", \"circle\", \"gaussians\", \"spiral\"")
+        let names: Vec<String> = DatasetKind::ALL
+            .iter()
+            .map(|k| crate::error::quote(k.name()))
+            .collect();
+        invalid(
+            "data.dataset",
+            &format!("data.dataset is missing: give one of {}", names.join(", ")),
+        )
     })?;
     let kind = DatasetKind::from_name("data.dataset", &name).map_err(refuse)?;
     let points = fields.number("points")?.unwrap_or(DEFAULT_POINTS);
