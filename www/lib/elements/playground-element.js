@@ -450,7 +450,7 @@ export class PlaygroundElement extends BaseElement {
     const palette = this.#colors();
     const disc = this.#state.disc;
     const flagged = this.#drawInspect();
-    p.diagram.update({ weights: Array.from(net.weights()), grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
+    p.diagram.update({ weights: Array.from(net.weights()), dead: this.#state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
     p.loss.update({ losses: this.#history.train, test: this.#history.test, xLabel: 'epoch' });
     const train = this.#history.train.at(-1);
     const test = this.#history.test.at(-1);
