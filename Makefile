@@ -8,14 +8,14 @@ PORT ?= 8000
 PKG := www/pkg
 PKG_ARTICLE := www/pkg-article
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size audit clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
 	node scripts/serve.mjs --root www --host $(HOST) --port $(PORT)
 
 ## test: format and lint checks, the native tests, the browser tests in Chrome and Firefox, the page tests
-test: setup lint test-native test-browsers test-js test-pages
+test: setup lint test-native test-browsers test-js test-pages test-package test-webkit
 	@echo "make test: every layer passed"
 
 setup:
@@ -63,6 +63,10 @@ bench: build
 	node scripts/bench-wasm.mjs
 	node scripts/size.mjs
 
+## audit: Lighthouse (12.2.3, mobile, simulated throttling) on every page: the four scores and the layout shift
+audit: build
+	node scripts/audit.mjs
+
 ## bench-page: the playground's frame time in headless Chromium (spiral, 6 hidden layers of 8, 10 s per speed)
 bench-page: build
 	node scripts/bench-page.mjs
@@ -74,3 +78,34 @@ size: build
 clean:
 	cargo clean
 	rm -rf $(PKG) $(PKG_ARTICLE) test-results
+
+## ---- Distribution: the npm package, the deployable site, and the tests that load them as users do ----
+.PHONY: package site test-package test-webkit test-webkit-wasm
+BASE_URL ?=
+SITE_DIR ?= target/site
+
+## package: target/backprop-lab-<version>.tgz, packed from target/package/ (the files the entries reach)
+package: build
+	node scripts/package.mjs
+
+## site: a deployable folder, BASE_URL=https://example.org/backprop-lab/ make site (absolute URLs, previews, oEmbed)
+site: build
+	@[ -n "$(BASE_URL)" ] || { echo "site: give the address it will be served from, e.g. make site BASE_URL=https://example.org/backprop-lab/"; exit 2; }
+	node scripts/site.mjs --base-url "$(BASE_URL)" --out "$(SITE_DIR)"
+
+## test-package: the tarball from a CDN-like second origin, in a Vite build, in Node; the site as an oEmbed consumer sees it
+test-package: package
+	@echo "== the package as users load it, and the site's oEmbed =="
+	node --test --test-concurrency=1 tests/package/
+
+## test-webkit: the page tests that matter most and the wasm-bindgen browser tests, in WebKit (WebKitWebDriver and
+## its MiniBrowser under Xvfb)
+test-webkit: test-webkit-wasm
+	@echo "== page tests in WebKit =="
+	node --test --test-concurrency=1 tests/webkit/
+
+## wasm-bindgen's runner speaks WebDriver to "safaridriver"; pointed at WebKitWebDriver it runs the tests in MiniBrowser
+test-webkit-wasm: build
+	@echo "== wasm-bindgen tests in WebKit =="
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner SAFARIDRIVER="$$(command -v WebKitWebDriver)" \
+	  xvfb-run -a cargo test --target wasm32-unknown-unknown --test 'web_*'

@@ -8,8 +8,12 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 /** The policy every page must work under: no inline script or style, wasm compiled only from the page's origin. */
+/** File types sent gzipped. */
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.wasm', '.txt', '.ts']);
+
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 const TYPES = {
@@ -26,15 +30,25 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
+/** Where a page served with `reportViolations` sends its CSP violation reports. */
+const REPORT_PATH = '/__csp-report';
+
 /**
- * Serves `root` on host:port (port 0 picks a free one). Resolves to { server, url, requests } where `requests`
- * lists every path asked for, so a test can check that a page fetched nothing unexpected.
+ * Serves `root` on host:port (port 0 picks a free one). Resolves to { server, url, requests, violations } where
+ * `requests` lists every path asked for, so a test can check that a page fetched nothing unexpected.
+ *
+ * `csp`: true for STRICT_CSP, or a policy of its own. `headers`: more headers on every file (e.g. CORS for a
+ * CDN-like origin). `reportViolations`: the policy gets a report-uri, and `violations` collects what the browser
+ * reports, from the very first script on (for drivers that cannot listen before a page's scripts run).
  */
-export function startServer({ root = 'www', host = '127.0.0.1', port = 0, csp = false } = {}) {
+export function startServer({ root = 'www', host = '127.0.0.1', port = 0, csp = false, headers: extra = {}, reportViolations = false } = {}) {
   const base = resolve(root);
   const requests = [];
+  const violations = [];
+  const policy = csp === true ? STRICT_CSP : csp || null;
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    if (reportViolations && path === REPORT_PATH && req.method === 'POST') return collectReport(req, res, violations);
     requests.push(path);
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) return send(res, 403, 'forbidden');
@@ -45,10 +59,18 @@ export function startServer({ root = 'www', host = '127.0.0.1', port = 0, csp = 
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        ...extra,
       };
-      if (csp) headers['Content-Security-Policy'] = STRICT_CSP;
+      if (policy) headers['Content-Security-Policy'] = reportViolations ? `${policy}; report-uri ${REPORT_PATH}` : policy;
+      // Text and wasm go gzipped to clients that accept it, as any static host serves them.
+      let sent = body;
+      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        sent = gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
+      }
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : sent);
     } catch {
       send(res, 404, 'not found');
     }
@@ -57,8 +79,26 @@ export function startServer({ root = 'www', host = '127.0.0.1', port = 0, csp = 
     server.once('error', fail);
     server.listen(port, host, () => {
       const { port: actual } = server.address();
-      done({ server, url: `http://${host}:${actual}/`, requests });
+      done({ server, url: `http://${host}:${actual}/`, requests, violations });
     });
+  });
+}
+
+/** Records one CSP report (`{ "csp-report": { … } }`) as "directive blocked URI". */
+function collectReport(req, res, violations) {
+  let body = '';
+  req.on('data', (chunk) => {
+    if (body.length < 65536) body += chunk;
+  });
+  req.on('end', () => {
+    try {
+      const r = JSON.parse(body)['csp-report'] ?? {};
+      violations.push(`${r['violated-directive'] ?? r['effective-directive']} blocked ${r['blocked-uri']} (${r['source-file'] ?? r['document-uri']})`);
+    } catch {
+      violations.push(`unreadable report: ${body.slice(0, 200)}`);
+    }
+    res.writeHead(204);
+    res.end();
   });
 }
 

@@ -4,8 +4,9 @@
 #
 #   Rust:   the wasm32-unknown-unknown target, rustfmt, clippy (rustup)
 #   cargo:  wasm-pack, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version, geckodriver
-#   Debian: chromium, chromium-driver, firefox-esr (and Node.js with npm if the machine has none)
-#   npm:    binaryen (wasm-opt, which wasm-pack runs) and playwright-core (drives Chromium in the page tests)
+#   Debian: chromium, chromium-driver, firefox-esr, webkit2gtk-driver, xvfb (and Node.js with npm if the machine has none)
+#   npm:    binaryen (wasm-opt, which wasm-pack runs), playwright-core (drives Chromium in the page tests), vite and
+#           typescript (the package tests build a Vite site and type-check the declarations)
 #
 # Pass `--build-only` to skip the browsers and their drivers (enough for `make serve`).
 set -euo pipefail
@@ -55,6 +56,10 @@ if [ "$BUILD_ONLY" != "--build-only" ]; then
   have chromium || packages+=(chromium)
   have chromedriver || packages+=(chromium-driver)
   have firefox-esr || have firefox || packages+=(firefox-esr)
+  # WebKit, Safari's engine: WebKitWebDriver with its MiniBrowser, in a virtual X display.
+  have WebKitWebDriver || packages+=(webkit2gtk-driver)
+  have Xvfb || packages+=(xvfb)
+  have xauth || packages+=(xauth)
 fi
 [ ${#packages[@]} -eq 0 ] || apt_install "${packages[@]}"
 
@@ -63,7 +68,7 @@ npm_ready() {
   [ -x node_modules/.bin/wasm-opt ] && [ -f node_modules/playwright-core/package.json ] &&
     [ node_modules/.package-lock.json -nt package-lock.json ]
 }
-npm_ready || { say "installing npm packages (binaryen, playwright-core)"; npm ci --no-audit --no-fund --loglevel=error; }
+npm_ready || { say "installing npm packages (binaryen, playwright-core, vite, typescript)"; npm ci --no-audit --no-fund --loglevel=error; }
 
 # Cargo-installed tools. wasm-bindgen-cli must match the library exactly, so its version comes from Cargo.lock.
 [ -f Cargo.lock ] || cargo generate-lockfile --quiet

@@ -56,7 +56,7 @@ const TABLE: [&str; 5] = ["0.59", "0.4745", "0.410975", "0.37603625", "0.3568199
 fn runs_in_a_real_browser() {
     let agent = web_sys::window().unwrap().navigator().user_agent().unwrap();
     assert!(
-        agent.contains("Chrome") || agent.contains("Firefox"),
+        agent.contains("Chrome") || agent.contains("Firefox") || agent.contains("AppleWebKit"),
         "{agent}"
     );
 }

@@ -11,9 +11,8 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Starts the server for www/ with the strict CSP header and a browser; call close() when done. */
-export async function setup() {
-  const { server, url, requests } = await startServer({ root: join(ROOT, 'www'), port: 0, csp: true });
+/** A headless Chromium with a fresh profile: { context, close }. */
+export async function launchBrowser() {
   const profile = await mkdtemp(join(tmpdir(), 'backprop-lab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -24,10 +23,20 @@ export async function setup() {
   });
   const close = async () => {
     await context.close();
-    await new Promise((done) => server.close(done));
     await rm(profile, { recursive: true, force: true });
   };
-  return { url, requests, context, close };
+  return { context, close };
+}
+
+/** Starts the server for www/ with the strict CSP header and a browser; call close() when done. */
+export async function setup() {
+  const { server, url, requests } = await startServer({ root: join(ROOT, 'www'), port: 0, csp: true });
+  const browser = await launchBrowser();
+  const close = async () => {
+    await browser.close();
+    await new Promise((done) => server.close(done));
+  };
+  return { url, requests, context: browser.context, close };
 }
 
 /**

@@ -1,0 +1,126 @@
+// Types for backprop-lab/elements: importing it registers every custom element. The article's figures are defined at
+// once; the network figures (<backprop-neuron>, <backprop-graph>, <backprop-playground>) when a page uses one.
+import type { Analysis, DescentConfig, StepRecord } from './index.js';
+
+/** What every article figure shares: lazy loading, a descent of its own or another figure's (`for`). */
+declare class FigureElement extends HTMLElement {
+  /** Attribute names that were present but not acceptable (the figure fell back to the article's values). */
+  readonly refusedAttributes: string[];
+  /** Loads now, whatever `loading` says; resolves when the figure shows its first render. */
+  load(): Promise<void>;
+}
+
+/** `<backprop-descent>`: the stepping figure with controls, equations and keyboard shortcuts. */
+export declare class DescentElement extends FigureElement {
+  readonly w: number;
+  readonly steps: number;
+  readonly loss: number;
+  /** The phase last shown: null, "forward", "error", "backward" or "update". */
+  readonly phase: string | null;
+  readonly records: StepRecord[];
+  readonly diverged: boolean;
+  readonly config: DescentConfig;
+  readonly analysis: Analysis | null;
+  readonly playing: boolean;
+  nextPhase(): void;
+  nextStep(): void;
+  play(): void;
+  pause(): void;
+  reset(): void;
+  /** The steps taken, as CSV: step,w,yHat,error,loss,dJdYHat,dYHatdW,dJdW,wNext. */
+  exportCSV(): string;
+  /** The configuration and the steps taken, as JSON text. */
+  exportJSON(): string;
+}
+
+/** `<backprop-loss>`: the loss per step. */
+export declare class LossElement extends FigureElement {}
+/** `<backprop-table>`: the table of weights, the article's rows marked. */
+export declare class TableElement extends FigureElement {}
+/** `<backprop-regimes>`: the learning-rate regimes of the closed form. */
+export declare class RegimesElement extends FigureElement {}
+/** `<backprop-equation name="forward|error|chain|derivative|update|result">`: one equation with the current numbers. */
+export declare class EquationElement extends FigureElement {}
+
+/** What every network figure shares. */
+declare class NetworkFigureElement extends HTMLElement {
+  /** True once the full wasm core is loaded and the figure has drawn. */
+  readonly ready: boolean;
+  load(): Promise<void>;
+}
+
+/** `<backprop-neuron>`: one neuron ŷ = σ(w·x + b), its three-factor chain rule with the current numbers. */
+declare class NeuronElement extends NetworkFigureElement {
+  readonly records: unknown[];
+  readonly current: unknown;
+  readonly steps: number;
+  readonly playing: boolean;
+  step(): void;
+  play(): void;
+  pause(): void;
+  reset(): void;
+}
+
+/** `<backprop-graph>`: one training point's computation graph, stepped backward node by node. */
+declare class GraphElement extends NetworkFigureElement {
+  readonly trace: { nodes: unknown[]; edges: unknown[]; loss: number } | null;
+  readonly settings: Record<string, unknown>;
+  readonly revealed: number;
+  backwardStep(): void;
+  showAll(): void;
+  hideGradients(): void;
+  nextPoint(): void;
+  train(n: number): void;
+}
+
+/** `<backprop-playground>`: a small network learning to separate 2-D points. */
+declare class PlaygroundElement extends NetworkFigureElement {
+  readonly state: Record<string, unknown>;
+  readonly epochs: number;
+  readonly steps: number;
+  readonly trainLoss: number;
+  readonly testLoss: number;
+  readonly history: { train: number[]; test: number[] };
+  readonly diverged: boolean;
+  readonly playing: boolean;
+  readonly refusedAttributes: string[];
+  play(): void;
+  pause(): void;
+  step(): void;
+  reset(): void;
+}
+
+// The network figures' classes are not exported as values: they are loaded on demand (see NETWORK_ELEMENTS).
+export type { FigureElement, NetworkFigureElement, NeuronElement, GraphElement, PlaygroundElement };
+
+/** The article's figures, by tag (registered when this module is imported). */
+export declare const ELEMENTS: {
+  'backprop-descent': typeof DescentElement;
+  'backprop-loss': typeof LossElement;
+  'backprop-table': typeof TableElement;
+  'backprop-regimes': typeof RegimesElement;
+  'backprop-equation': typeof EquationElement;
+};
+
+/** The network figures, by tag: each loads its code (and the full wasm core) only when a page uses it. */
+export declare const NETWORK_ELEMENTS: {
+  'backprop-neuron': () => Promise<typeof NeuronElement>;
+  'backprop-graph': () => Promise<typeof GraphElement>;
+  'backprop-playground': () => Promise<typeof PlaygroundElement>;
+};
+
+/** Defines the network figure `name` now (importing its code); resolves when it is defined. */
+export declare function defineNetworkElement(name: keyof typeof NETWORK_ELEMENTS): Promise<CustomElementConstructor>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'backprop-descent': DescentElement;
+    'backprop-loss': LossElement;
+    'backprop-table': TableElement;
+    'backprop-regimes': RegimesElement;
+    'backprop-equation': EquationElement;
+    'backprop-neuron': NeuronElement;
+    'backprop-graph': GraphElement;
+    'backprop-playground': PlaygroundElement;
+  }
+}

@@ -1,0 +1,89 @@
+// The package in Node: installed from the tarball into a fresh folder, imported by its name as a developer does,
+// with the wasm bytes read from the package (`initSync`) or by `init()`; and its TypeScript declarations checked by
+// tsc against code that uses every entry.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../page/helpers.mjs';
+import { ARTICLE, VERSION, installApp } from './support.mjs';
+
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+
+const FILES = {
+  // As the README shows it.
+  'sync.mjs': `import { readFileSync } from 'node:fs';
+import { initSync, train, wasmUrl } from 'backprop-lab';
+
+initSync({ module: readFileSync(wasmUrl) });
+console.log(JSON.stringify(train({ x: 1.5, y: 0.5, w: 0.8, lr: 0.1 }, 5).map((r) => String(r.wNext))));
+`,
+  'async.mjs': `import { init, analyze, stepsToDigits, Descent } from 'backprop-lab';
+import * as network from 'backprop-lab/network';
+
+await init();
+await network.init();
+const article = { x: 1.5, y: 0.5, w: 0.8, lr: 0.1 };
+const d = new Descent(article);
+d.train(3);
+const net = new network.Network({ layers: [1, 1], activation: 'identity', outputActivation: 'identity', loss: 'squared', lr: 0.1, batchSize: 1, bias: false });
+net.setParameters([0.8], [0]);
+net.setData([1.5, 0.5], []);
+net.trainSteps(1);
+console.log(JSON.stringify({ regime: analyze(article).regime, digits: stepsToDigits(article, 6), trail: Array.from(d.trail(), String), network: Array.from(net.weights()) }));
+`,
+  'consumer.ts': `import init, { initSync, step, train, analyze, Descent, wasmUrl } from 'backprop-lab';
+import { Network, init as initNetwork } from 'backprop-lab/network';
+import { ELEMENTS, defineNetworkElement } from 'backprop-lab/elements';
+import type { DescentElement } from 'backprop-lab/elements';
+
+export async function use(bytes: Uint8Array): Promise<number> {
+  await init();
+  initSync({ module: bytes });
+  await initNetwork();
+  const url: URL = wasmUrl;
+  const article = { x: 1.5, y: 0.5, w: 0.8, lr: 0.1 };
+  const next: number = step(article).wNext;
+  const records = train(article, 5);
+  const d = new Descent(article);
+  const figure: DescentElement = document.createElement('backprop-descent');
+  figure.nextStep();
+  const steps: number = figure.steps;
+  const ctor: CustomElementConstructor = await defineNetworkElement('backprop-playground');
+  const net = new Network({ layers: [2, 1] });
+  return next + records.length + d.steps + steps + analyze(article).curvature + url.href.length + net.steps + (ctor ? 1 : 0) + Object.keys(ELEMENTS).length;
+}
+`,
+  'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'esnext.disposable', 'dom'], types: [] }, files: ['consumer.ts'] }),
+};
+
+const app = installApp('node', FILES);
+const run = (file) => JSON.parse(execFileSync(process.execPath, [file], { cwd: app, encoding: 'utf8' }));
+
+test("import { initSync, train } from 'backprop-lab' with the wasm bytes read from the package", () => {
+  assert.deepEqual(run('sync.mjs'), ARTICLE.slice(1));
+});
+
+test("init() in Node reads the module itself; 'backprop-lab/network' gives the Network handle", () => {
+  const out = run('async.mjs');
+  assert.equal(out.regime, 'monotone');
+  assert.equal(out.digits, 25);
+  assert.deepEqual(out.trail, ARTICLE.slice(0, 4));
+  assert.deepEqual(out.network, [0.59], 'the article’s first step through a one-weight network');
+});
+
+test('the TypeScript declarations of every entry type-check a consumer under strict mode', () => {
+  try {
+    execFileSync(process.execPath, [TSC, '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+  } catch (e) {
+    assert.fail(`tsc reported:\n${e.stdout}${e.stderr}`);
+  }
+});
+
+test('the README’s CDN snippets name the version make package builds', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const versions = [...readme.matchAll(/(?:cdn\.jsdelivr\.net\/npm|unpkg\.com)\/backprop-lab@([^/]+)\//g)].map((m) => m[1]);
+  assert.ok(versions.length >= 2, 'jsDelivr and unpkg snippets');
+  assert.deepEqual([...new Set(versions)], [VERSION]);
+});

@@ -1,0 +1,216 @@
+// The page tests that matter most, in WebKit (Safari's engine, as every iPhone reader sees the figures): the
+// article's digits, its phases, keyboard-only use, the strict CSP, the demo post, and the playground learning XOR.
+// WebKitWebDriver drives MiniBrowser over plain WebDriver (webdriver.mjs); every page is served with the strict CSP
+// and a report-uri, so a violation is caught even before a test could listen for one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { STRICT_CSP, startServer } from '../../scripts/serve.mjs';
+import { ROOT, SCREENSHOTS } from '../page/helpers.mjs';
+import { startWebKit } from './webdriver.mjs';
+
+const ARTICLE = ['0.8', '0.59', '0.4745', '0.410975', '0.37603625', '0.3568199375'];
+let site;
+let webkit;
+before(async () => {
+  site = await startServer({ root: join(ROOT, 'www'), csp: true, reportViolations: true });
+  webkit = await startWebKit({ width: 1280, height: 900 });
+});
+after(async () => {
+  await webkit?.close();
+  site?.server.closeAllConnections();
+  await new Promise((done) => site?.server.close(done) ?? done());
+});
+
+/** Opens a page of www/ and forgets earlier requests and violations. */
+async function open(path) {
+  site.requests.length = 0;
+  site.violations.length = 0;
+  await webkit.get(new URL(path, site.url).href);
+}
+
+/** The element `inner` inside the shadow root of `host` (a reference for click), or null. */
+const shadow = (host, inner) => webkit.execute((h, i) => document.querySelector(h)?.shadowRoot?.querySelector(i) ?? null, host, inner);
+/** The text of every `inner` inside the shadow root of `host`. */
+const shadowTexts = (host, inner) => webkit.execute((h, i) => [...(document.querySelector(h)?.shadowRoot?.querySelectorAll(i) ?? [])].map((e) => e.textContent), host, inner);
+const ready = (selector) =>
+  webkit.waitFor((s) => {
+    const el = document.querySelector(s);
+    return Boolean(el?.model?.ready && el.shadowRoot?.querySelector('.frame'));
+  }, [selector], { what: `${selector} to draw` });
+const main = (property) => webkit.execute((p) => document.querySelector('#main')[p], property);
+const live = async () => (await shadowTexts('#main', '[aria-live]'))[0];
+const tableW = () => shadowTexts('backprop-table', 'td.w');
+const click = async (host, inner) => webkit.click(await shadow(host, inner));
+
+test('WebKit: stepping five times shows the article’s digits in the table, the update equation and the live region', async (t) => {
+  t.diagnostic(`browser: ${webkit.browser}`);
+  await open('index.html');
+  await ready('#main');
+  assert.deepEqual(await tableW(), ARTICLE.slice(0, 1));
+  for (let n = 1; n <= 5; n++) {
+    await click('#main', 'button[data-action="step"]');
+    assert.deepEqual(await tableW(), ARTICLE.slice(0, n + 1), `table after step ${n}`);
+    assert.equal((await shadowTexts('backprop-equation[name="update"]', '.quantity[data-quantity="wNext"]')).at(-1), ARTICLE[n], `update equation after step ${n}`);
+    assert.match(await live(), new RegExp(`^step ${n}: w = ${ARTICLE[n].replace('.', '\\.')}, loss = [0-9.]+$`));
+  }
+  await webkit.waitFor(() => /step=5/.test(location.hash), [], { what: 'the address to say step=5' });
+  assert.deepEqual(site.violations, [], 'CSP violations');
+});
+
+test('WebKit: phase stepping highlights the quantity being computed', async () => {
+  await open('index.html');
+  await ready('#main');
+  const current = async (name) => (await shadowTexts(`backprop-equation[name="${name}"]`, '.quantity.current')).at(-1);
+  const svgCurrent = (selector) => webkit.execute((s) => document.querySelector('#main').shadowRoot.querySelector(s).classList.contains('current'), selector);
+  await click('#main', 'button[data-action="phase"]');
+  assert.equal(await current('forward'), '1.2');
+  assert.ok(await svgCurrent('.node.output'), 'the ŷ node is highlighted');
+  assert.match(await live(), /^forward: ŷ = 1\.2$/);
+  await click('#main', 'button[data-action="phase"]');
+  assert.equal(await current('error'), '0.49');
+  assert.ok(await svgCurrent('.loss-line'), 'J is highlighted in J(w)');
+  await click('#main', 'button[data-action="phase"]');
+  assert.equal(await current('chain'), '2.1');
+  assert.ok(await svgCurrent('.tangent'), 'the tangent is highlighted');
+  await click('#main', 'button[data-action="phase"]');
+  assert.equal(await current('update'), '0.59');
+  assert.ok(await svgCurrent('.step-arrow'), 'the step along w is highlighted');
+  assert.deepEqual(await tableW(), ARTICLE.slice(0, 2));
+  assert.equal(await main('phase'), 'update');
+  assert.deepEqual(site.violations, [], 'CSP violations');
+});
+
+test('WebKit: keyboard only, Tab reaches the figure and the shortcuts drive it', async () => {
+  await open('index.html');
+  await ready('#main');
+  const focused = () =>
+    webkit.execute(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el ? `${el.localName}${el.dataset?.action ? `[${el.dataset.action}]` : ''}` : null;
+    });
+  const seen = [];
+  for (let i = 0; i < 40 && !seen.includes('button[phase]'); i++) {
+    await webkit.press('Tab');
+    seen.push(await focused());
+  }
+  assert.ok(seen.includes('button[phase]'), `Tab reaches the figure's first control; focus order: ${seen.join(', ')}`);
+  await webkit.press('Enter');
+  assert.equal(await main('phase'), 'forward');
+  await webkit.press('n');
+  assert.equal(await main('steps'), 1);
+  await webkit.execute(() => document.activeElement?.blur());
+  await webkit.press('.');
+  assert.equal(await main('phase'), 'forward');
+  await webkit.press('Shift+ArrowRight');
+  assert.equal(await main('steps'), 2);
+  assert.match(await live(), /^step 2: w = 0\.4745, loss = /);
+  await webkit.press('r');
+  assert.equal(await main('steps'), 0);
+  await webkit.press('k');
+  assert.equal(await main('playing'), true);
+  await webkit.press('k');
+  assert.equal(await main('playing'), false);
+  assert.deepEqual(site.violations, [], 'CSP violations');
+});
+
+test('WebKit: the strict CSP is enforced and its violations reach the report (an inline script is refused)', async () => {
+  // The control: WebKit reports a violation here, so the empty reports of the other tests mean something.
+  const dir = mkdtempSync(join(tmpdir(), 'backprop-lab-webkit-csp-'));
+  writeFileSync(join(dir, 'inline.html'), '<!doctype html><title>inline</title><p id="p">untouched</p><script>document.getElementById("p").textContent = "ran"</script>');
+  const control = await startServer({ root: dir, csp: true, reportViolations: true });
+  try {
+    await webkit.get(`${control.url}inline.html`);
+    assert.equal(await webkit.execute(() => document.getElementById('p').textContent), 'untouched', 'the inline script did not run');
+    await webkit.waitFor(() => true);
+    for (let i = 0; i < 40 && control.violations.length === 0; i++) await new Promise((done) => setTimeout(done, 50));
+    assert.match(control.violations.join(' '), /script-src/, 'WebKit reported the refused inline script');
+  } finally {
+    control.server.closeAllConnections();
+    await new Promise((done) => control.server.close(done));
+  }
+  const response = await fetch(`${site.url}index.html`);
+  assert.match(response.headers.get('content-security-policy'), new RegExp(`^${STRICT_CSP.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}`));
+  for (const path of ['index.html', 'network.html', 'blog-demo.html', 'embed/descent.html']) {
+    await open(path);
+    await webkit.waitFor(() => [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector('.frame, canvas, svg')));
+    await new Promise((done) => setTimeout(done, 200));
+    assert.deepEqual(site.violations, [], `CSP violations on ${path}`);
+  }
+});
+
+test('WebKit: the demo blog post, three independent figures, one wasm download', async () => {
+  await open('blog-demo.html');
+  await ready('#gentle');
+  for (const id of ['#zigzag', '#runaway']) {
+    await webkit.execute((s) => document.querySelector(s).scrollIntoView(), id);
+    await ready(id);
+  }
+  const steps = () => webkit.execute(() => ['gentle', 'zigzag', 'runaway'].map((id) => document.getElementById(id).model.steps));
+  assert.deepEqual(await steps(), [0, 30, 0]);
+  await webkit.execute(() => document.getElementById('gentle').scrollIntoView());
+  await click('#gentle', 'button[data-action="step"]');
+  await click('#gentle', 'button[data-action="step"]');
+  assert.deepEqual(await steps(), [2, 30, 0], 'stepping one figure leaves the others alone');
+  assert.equal(site.requests.filter((p) => p.endsWith('.wasm')).length, 1, `requests: ${site.requests.join(' ')}`);
+  assert.deepEqual(site.violations, [], 'CSP violations');
+});
+
+test('WebKit: the playground learns XOR and repaints its heatmap', async () => {
+  await open('network.html#data=xor&hidden=4,2&lr=0.03&seed=1');
+  await webkit.waitFor(() => document.querySelector('#playground')?.ready === true, [], { what: 'the playground' });
+  const pixels = () =>
+    webkit.execute(() => {
+      const canvas = document.querySelector('#playground').shadowRoot.querySelector('canvas.heatmap');
+      return Array.from(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data);
+    });
+  const first = await webkit.execute(() => document.querySelector('#playground').trainLoss);
+  const before = await pixels();
+  await webkit.execute(() => document.querySelector('#playground').scrollIntoView());
+  await click('#playground', 'button[data-action="play"]');
+  await webkit.waitFor(() => document.querySelector('#playground').epochs >= 40, [], { timeout: 30000, what: '40 epochs' });
+  await click('#playground', 'button[data-action="play"]');
+  const after = await webkit.execute(() => ({ loss: document.querySelector('#playground').trainLoss, playing: document.querySelector('#playground').playing }));
+  assert.equal(after.playing, false);
+  assert.ok(after.loss < first * 0.9, `training loss ${first} → ${after.loss}`);
+  const repainted = await pixels();
+  let changed = 0;
+  for (let i = 0; i < before.length; i += 4) if (Math.abs(before[i] - repainted[i]) + Math.abs(before[i + 2] - repainted[i + 2]) > 30) changed += 1;
+  assert.ok(changed > (before.length / 4) * 0.05, `${changed} heatmap pixels changed`);
+  assert.deepEqual(site.violations, [], 'CSP violations');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(join(SCREENSHOTS, 'webkit-playground-xor.png'), await webkit.screenshot());
+});
+
+test('WebKit at 1024 px: no figure or equation is cut off; what is wider than its box scrolls', async (t) => {
+  await webkit.setWindowSize(1024, 900);
+  try {
+    for (const path of ['index.html#x=1.5&y=0.5&w=0.8&lr=0.1&step=1', 'embed/descent.html#x=1.5&y=0.5&w=0.8&lr=0.1&step=1']) {
+      await open(path);
+      await ready('backprop-descent');
+      const layout = await webkit.execute(() => {
+        const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+        const wide = [];
+        for (const host of document.querySelectorAll('backprop-descent, backprop-equation, backprop-table, backprop-loss')) {
+          for (const el of host.shadowRoot.querySelectorAll('*')) {
+            if (!(el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)) continue;
+            let box = el;
+            while (box && !scrolls(box)) box = box.parentElement;
+            const name = `${host.localName}${host.getAttribute('name') ? `[${host.getAttribute('name')}]` : ''} ${el.localName}.${el.getAttribute('class')} ${el.scrollWidth} px in ${el.clientWidth}`;
+            wide.push({ name, scrolls: Boolean(box) });
+          }
+        }
+        return { innerWidth, wide };
+      });
+      assert.equal(layout.innerWidth, 1024);
+      for (const w of layout.wide) t.diagnostic(`${path}: ${w.name}${w.scrolls ? ', scrolls' : ''}`);
+      assert.deepEqual(layout.wide.filter((w) => !w.scrolls).map((w) => w.name), [], `${path}: content cut off with no way to scroll to it`);
+    }
+  } finally {
+    await webkit.setWindowSize(1280, 900);
+  }
+});
