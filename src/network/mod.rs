@@ -410,13 +410,9 @@ impl Network {
         data::check_shape("inputs", n_in, 0, inputs)?;
         let points = inputs.len() / n_in;
         let parameters = self.parameter_count();
-        check_work(
-            "inputs",
-            points,
-            parameters as u64,
-            "points",
-            &format!("{parameters} parameters"),
-        )?;
+        check_work("inputs", points, parameters as u64, "points", || {
+            format!("{parameters} parameters")
+        })?;
         if out.len() != points * n_out {
             return Err(LabError::invalid(
                 "out",

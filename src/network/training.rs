@@ -37,7 +37,10 @@ impl Network {
         let n = check_usize("steps", n, 0, MAX_STEPS_PER_CALL)?;
         self.check_trainable()?;
         let batch = self.config.batch_size.min(self.train.len());
-        check_call_work("steps", n, batch, self.parameter_count())?;
+        let parameters = self.parameter_count();
+        check_work("steps", n, (batch * parameters) as u64, "steps", || {
+            format!("{batch} points × {parameters} parameters")
+        })?;
         for _ in 0..n {
             self.step_once()?;
         }
@@ -49,7 +52,11 @@ impl Network {
     pub fn train_epochs(&mut self, n: usize) -> Result<()> {
         let n = check_usize("epochs", n, 0, MAX_EPOCHS_PER_CALL)?;
         self.check_trainable()?;
-        check_call_work("epochs", n, self.train.len(), self.parameter_count())?;
+        let points = self.train.len();
+        let parameters = self.parameter_count();
+        check_work("epochs", n, (points * parameters) as u64, "epochs", || {
+            format!("{points} points × {parameters} parameters")
+        })?;
         let target = self.epochs + n as u64;
         while self.epochs < target {
             self.step_once()?;
@@ -258,22 +265,6 @@ impl Network {
             ),
         })
     }
-}
-
-/// [`check_work`] for `n` steps or epochs of `points` points through `parameters` parameters; the description
-/// of a unit is only written when the call is refused, so a training call allocates nothing.
-fn check_call_work(field: &str, n: usize, points: usize, parameters: usize) -> Result<()> {
-    let per_unit = (points * parameters) as u64;
-    if (n as u64).saturating_mul(per_unit.max(1)) <= crate::error::MAX_WORK_PER_CALL {
-        return Ok(());
-    }
-    check_work(
-        field,
-        n,
-        per_unit,
-        field,
-        &format!("{points} points × {parameters} parameters"),
-    )
 }
 
 /// True when every value is finite.
