@@ -8,7 +8,7 @@ PORT ?= 8000
 PKG := www/pkg
 PKG_ARTICLE := www/pkg-article
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench size clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size audit clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
@@ -62,6 +62,14 @@ bench: build
 	cargo run --release --quiet --example bench_network
 	node scripts/bench-wasm.mjs
 	node scripts/size.mjs
+
+## audit: Lighthouse (12.2.3, mobile, simulated throttling) on every page: the four scores and the layout shift
+audit: build
+	node scripts/audit.mjs
+
+## bench-page: the playground's frame time in headless Chromium (spiral, 6 hidden layers of 8, 10 s per speed)
+bench-page: build
+	node scripts/bench-page.mjs
 
 ## size: the wasm module and the pages, raw and gzipped
 size: build

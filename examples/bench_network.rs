@@ -26,7 +26,7 @@ fn train_timings(name: &str, w: &Workload) -> Network {
     for run in 0..6 {
         let mut net = network(w);
         let start = Instant::now();
-        net.train_epochs(1000.0).expect("no divergence");
+        net.train_epochs(1000).expect("no divergence");
         let ms = start.elapsed().as_secs_f64() * 1000.0 / 1000.0;
         if run > 0 {
             times.push(ms);
@@ -39,7 +39,7 @@ fn train_timings(name: &str, w: &Workload) -> Network {
     let mut check = network(w);
     for epochs in [1, 10, 100, 1000] {
         let more = epochs - check.epochs();
-        check.train_epochs(more as f64).expect("no divergence");
+        check.train_epochs(more as usize).expect("no divergence");
         println!(
             "{name} train loss after {epochs} epochs: {:?}",
             check.train_loss()

@@ -8,8 +8,12 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 /** The policy every page must work under: no inline script or style, wasm compiled only from the page's origin. */
+/** File types sent gzipped. */
+const COMPRESSED = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.wasm', '.txt', '.ts']);
+
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 const TYPES = {
@@ -58,8 +62,15 @@ export function startServer({ root = 'www', host = '127.0.0.1', port = 0, csp = 
         ...extra,
       };
       if (policy) headers['Content-Security-Policy'] = reportViolations ? `${policy}; report-uri ${REPORT_PATH}` : policy;
+      // Text and wasm go gzipped to clients that accept it, as any static host serves them.
+      let sent = body;
+      if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        sent = gzipSync(body);
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
+      }
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(req.method === 'HEAD' ? undefined : sent);
     } catch {
       send(res, 404, 'not found');
     }

@@ -7,12 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{check_count, check_positive, check_range, show, LabError, Result};
+use crate::error::{check_positive, check_range, check_usize, show, LabError, Result};
 
 /// Largest accepted |x|, |y| and |w₀|.
 pub const MAX_ABS_VALUE: f64 = 1_000.0;
-/// Largest accepted learning rate.
-pub const MAX_LR: f64 = 100.0;
+/// Largest accepted learning rate of the article's descent (the network's is `network::MAX_NETWORK_LR`).
+pub const MAX_DESCENT_LR: f64 = 100.0;
 /// Most steps one call to [`train`] (or `Descent::train`) may take.
 pub const MAX_STEPS: usize = 10_000;
 /// Most steps a [`Descent`] keeps in its history before it must be reset.
@@ -53,12 +53,12 @@ impl ArticleConfig {
         Ok(config)
     }
 
-    /// Checks that x, y and w are finite and within ±[`MAX_ABS_VALUE`], and lr is in (0, [`MAX_LR`]].
+    /// Checks that x, y and w are finite and within ±[`MAX_ABS_VALUE`], and lr is in (0, [`MAX_DESCENT_LR`]].
     pub fn validate(&self) -> Result<()> {
         check_range("config.x", self.x, -MAX_ABS_VALUE, MAX_ABS_VALUE)?;
         check_range("config.y", self.y, -MAX_ABS_VALUE, MAX_ABS_VALUE)?;
         check_range("config.w", self.w, -MAX_ABS_VALUE, MAX_ABS_VALUE)?;
-        check_positive("config.lr", self.lr, MAX_LR)?;
+        check_positive("config.lr", self.lr, MAX_DESCENT_LR)?;
         Ok(())
     }
 }
@@ -131,6 +131,7 @@ fn divergence(config: &ArticleConfig, w: f64, step: u64, name: &str, value: f64)
     let limit = 1.0 / (config.x * config.x);
     LabError::Diverged {
         step,
+        epoch: None,
         detail: format!(
             "from w = {} the update takes {name} past the largest finite number (about 1.8e+308){}; each step \
              multiplies the distance to the optimum y/x = {} by 1 − 2·lr·x² = {}, which is larger than 1 in size \
@@ -151,11 +152,44 @@ pub fn step(config: &ArticleConfig) -> Result<StepRecord> {
     checked_step(config, config.w, 1)
 }
 
-/// `steps` validated steps from the configuration's w, in order; refuses the whole run if any step diverges.
-pub fn train(config: &ArticleConfig, steps: f64) -> Result<Vec<StepRecord>> {
+/// `steps` validated steps from the configuration's w, in order; refuses the whole run if any step diverges,
+/// and refuses to train at all when x² is 0 (see [`check_learnable`]).
+pub fn train(config: &ArticleConfig, steps: usize) -> Result<Vec<StepRecord>> {
     config.validate()?;
-    let n = check_count("steps", steps, 0, MAX_STEPS)?;
+    let n = check_usize("steps", steps, 0, MAX_STEPS)?;
+    if n > 0 {
+        check_learnable(config.x)?;
+    }
     run(config, config.w, 0, n)
+}
+
+/// Refuses an x whose square is 0 or below the normal numbers (x = 0, 1e-300, 5e-324): there dJ/dw = 2(ŷ − y)·x
+/// moves w by nothing a float can hold, so training would stand still forever.
+pub fn check_learnable(x: f64) -> Result<()> {
+    if (x * x).is_normal() {
+        Ok(())
+    } else {
+        Err(LabError::invalid(
+            "config.x",
+            "non-zero with x² above the smallest normal number for training (with x = 0, or x so small \
+             that x² underflows, dJ/dw = 2(ŷ − y)·x moves w by nothing: the network cannot learn)",
+            show(x),
+        ))
+    }
+}
+
+/// Refuses an x for which the closed form's 1/(2x²) is not a finite number (x = 0, or x² underflowing).
+fn check_closed_form(x: f64) -> Result<()> {
+    if (1.0 / (2.0 * x * x)).is_finite() {
+        Ok(())
+    } else {
+        Err(LabError::invalid(
+            "config.x",
+            "non-zero with a finite 1/x² for the closed form (it divides by x²; with x = 0, ŷ = 0 for \
+             every w and no w reaches y)",
+            show(x),
+        ))
+    }
 }
 
 /// Runs `n` steps from `w`, numbering them after `done` earlier ones.
@@ -217,6 +251,10 @@ pub struct Analysis {
     pub optimum: f64,
     /// The curvature J″(w) = 2x², the same for every w.
     pub curvature: f64,
+    /// dJ/dw is linear in w: dJ/dw = slope·w + intercept, with slope = 2x² (the article's 4.5).
+    pub slope: f64,
+    /// dJ/dw = slope·w + intercept, with intercept = −2xy (the article's −1.5).
+    pub intercept: f64,
     /// The factor 1 − lr·2x² by which each step multiplies w − w*.
     pub factor: f64,
     /// The regime the learning rate puts the descent in.
@@ -231,27 +269,28 @@ pub struct Analysis {
     pub tolerance: f64,
     /// The first step after which |w − w*| ≤ tolerance, or `None` when the descent never gets there.
     pub steps_to_within: Option<u64>,
+    /// The step whose result would leave the finite numbers (the step a diverging run stops at), or `None` when
+    /// no step up to [`MAX_COUNTED_STEPS`] does.
+    pub overflow_step: Option<u64>,
 }
 
 /// The closed-form facts for a configuration, counting the steps needed to get within `tolerance` of the optimum.
 ///
-/// Requires x ≠ 0: with x = 0 the prediction is 0 for every w and there is no optimum to find.
+/// Requires x² ≠ 0: with x = 0 the prediction is 0 for every w and there is no optimum to find; an x whose
+/// square underflows (1e-300) is refused alike, as the closed form divides by x².
 pub fn analyze(config: &ArticleConfig, tolerance: f64) -> Result<Analysis> {
     config.validate()?;
     let (lo, hi) = TOLERANCE_RANGE;
     let tolerance = check_range("tolerance", tolerance, lo, hi)?;
-    if config.x == 0.0 {
-        return Err(LabError::invalid(
-            "config.x",
-            "non-zero for the closed form (with x = 0, ŷ = 0 for every w and no w reaches y)",
-            "0",
-        ));
-    }
+    check_closed_form(config.x)?;
     let x = config.x;
     let optimum = config.y / x;
     Ok(Analysis {
         optimum,
         curvature: 2.0 * x * x,
+        slope: 2.0 * x * x,             // d/dw of 2(xw − y)·x
+        intercept: -2.0 * x * config.y, // dJ/dw at w = 0
+        overflow_step: overflow_step(config),
         factor: step_factor(x, config.lr),
         regime: regime(x, config.lr),
         lr_one_step: 1.0 / (2.0 * x * x),
@@ -260,6 +299,22 @@ pub fn analyze(config: &ArticleConfig, tolerance: f64) -> Result<Analysis> {
         tolerance,
         steps_to_within: first_step(config, |w| (w - optimum).abs() <= tolerance),
     })
+}
+
+/// The step (1-based) whose result leaves the finite numbers, as [`train`] would report it; `None` when no step up
+/// to [`MAX_COUNTED_STEPS`] does. Only a factor |1 − 2·lr·x²| ≥ 1 can grow w without bound.
+fn overflow_step(config: &ArticleConfig) -> Option<u64> {
+    if step_factor(config.x, config.lr).abs() < 1.0 {
+        return None;
+    }
+    let mut w = config.w;
+    for n in 1..=MAX_COUNTED_STEPS as u64 {
+        match checked_step(config, w, n) {
+            Ok(record) => w = record.w_next,
+            Err(_) => return Some(n),
+        }
+    }
+    None
 }
 
 /// The first step n ≥ 0 (counting the start as 0) after which `reached(wₙ)` holds, running at most
@@ -282,16 +337,10 @@ fn first_step(config: &ArticleConfig, reached: impl Fn(f64) -> bool) -> Option<u
 ///
 /// For the article (6 places) this is the step its last row, 0.333333, stands for. `None` when no step up to
 /// [`MAX_COUNTED_STEPS`] gets there.
-pub fn steps_to_digits(config: &ArticleConfig, decimals: f64) -> Result<Option<u64>> {
+pub fn steps_to_digits(config: &ArticleConfig, decimals: usize) -> Result<Option<u64>> {
     config.validate()?;
-    let decimals = check_count("decimals", decimals, 0, MAX_DECIMALS)?;
-    if config.x == 0.0 {
-        return Err(LabError::invalid(
-            "config.x",
-            "non-zero (with x = 0 there is no optimum)",
-            "0",
-        ));
-    }
+    let decimals = check_usize("decimals", decimals, 0, MAX_DECIMALS)?;
+    check_closed_form(config.x)?;
     // Rounding at a scale of 10^decimals reads as the decimal display does (short of an exact tie), without
     // pulling the exact-precision float formatter into the wasm module.
     let scale = 10f64.powi(decimals as i32);
@@ -342,12 +391,16 @@ impl Descent {
 
     /// Takes one step; on divergence or a full history returns the error and stays where it is.
     pub fn step(&mut self) -> Result<StepRecord> {
-        self.train(1.0).map(|records| records[0])
+        self.train(1).map(|records| records[0])
     }
 
-    /// Takes `n` steps, all or none: if any diverges (or the history would exceed [`MAX_HISTORY`]) nothing changes.
-    pub fn train(&mut self, n: f64) -> Result<Vec<StepRecord>> {
-        let n = check_count("steps", n, 0, MAX_STEPS)?;
+    /// Takes `n` steps, all or none: if any diverges (or the history would exceed [`MAX_HISTORY`], or x² is 0
+    /// and w could never move) nothing changes.
+    pub fn train(&mut self, n: usize) -> Result<Vec<StepRecord>> {
+        let n = check_usize("steps", n, 0, MAX_STEPS)?;
+        if n > 0 {
+            check_learnable(self.config.x)?;
+        }
         let room = MAX_HISTORY - self.history.len();
         if n > room {
             return Err(LabError::invalid(

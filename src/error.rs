@@ -1,5 +1,8 @@
 //! Errors shared by every part of the core: a refused input names its field and the accepted range; a run that
-//! leaves the finite numbers says at which step. Nothing in the core panics on bad input; it returns one of these.
+//! leaves the finite numbers says at which step; a call that asks for more work than one call may do says how to
+//! split it. Nothing in the core panics on input from a caller; it returns one of these. (The one documented panic
+//! is [`crate::tape::Tape`]'s, for a `Var` of another tape: a programming error of Rust code, unreachable from
+//! JavaScript.)
 
 use std::fmt;
 
@@ -19,7 +22,16 @@ pub enum LabError {
     Diverged {
         /// The 1-based step (update) whose result was not finite.
         step: u64,
+        /// The 1-based epoch that step belongs to, for training that counts epochs.
+        epoch: Option<u64>,
         /// What went wrong there, in the numbers of the current problem.
+        detail: String,
+    },
+    /// A call would do more work than one call may (so that no call freezes a page); nothing was done.
+    TooMuchWork {
+        /// The input that sets the amount of work, e.g. `steps`.
+        field: String,
+        /// How much work it would be, against the limit, and how to split it.
         detail: String,
     },
 }
@@ -42,6 +54,23 @@ impl LabError {
     pub fn is_divergence(&self) -> bool {
         matches!(self, LabError::Diverged { .. })
     }
+
+    /// The error's kind as JavaScript reads it: `"invalid"`, `"diverged"` or `"tooMuchWork"`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LabError::Invalid { .. } => "invalid",
+            LabError::Diverged { .. } => "diverged",
+            LabError::TooMuchWork { .. } => "tooMuchWork",
+        }
+    }
+
+    /// The input the error is about, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            LabError::Invalid { field, .. } | LabError::TooMuchWork { field, .. } => Some(field),
+            LabError::Diverged { .. } => None,
+        }
+    }
 }
 
 impl fmt::Display for LabError {
@@ -52,7 +81,12 @@ impl fmt::Display for LabError {
                 expected,
                 got,
             } => write!(f, "{field} must be {expected} (got {got})"),
-            LabError::Diverged { step, detail } => write!(f, "diverged at step {step}: {detail}"),
+            LabError::Diverged { step, detail, .. } => {
+                write!(f, "diverged at step {step}: {detail}")
+            }
+            LabError::TooMuchWork { field, detail } => {
+                write!(f, "{field} asks for too much work for one call: {detail}")
+            }
         }
     }
 }
@@ -141,6 +175,43 @@ pub fn check_count(field: &str, v: f64, min: usize, max: usize) -> Result<usize>
             show(v),
         ))
     }
+}
+
+/// Accepts a count already in `usize` when it is in `[min, max]`.
+pub fn check_usize(field: &str, n: usize, min: usize, max: usize) -> Result<usize> {
+    if (min..=max).contains(&n) {
+        Ok(n)
+    } else {
+        Err(LabError::invalid(
+            field,
+            format!("a whole number from {min} to {max}"),
+            n.to_string(),
+        ))
+    }
+}
+
+/// The most work (parameters × points visited, the cost of one forward and backward pass of one point through
+/// one parameter) a single call may do: about a tenth of a second of training on this machine, so that no call
+/// freezes a page. A call that would do more is refused before it starts, saying how to split it.
+pub const MAX_WORK_PER_CALL: u64 = 100_000_000;
+
+/// Refuses `units × per_unit` work above [`MAX_WORK_PER_CALL`]: `what` names one unit (e.g. "steps"), `each`
+/// describes the cost of one (e.g. "10 points × 37 parameters").
+pub fn check_work(field: &str, units: usize, per_unit: u64, what: &str, each: &str) -> Result<()> {
+    let work = (units as u64).saturating_mul(per_unit.max(1));
+    if work <= MAX_WORK_PER_CALL {
+        return Ok(());
+    }
+    let most = MAX_WORK_PER_CALL / per_unit.max(1);
+    Err(LabError::TooMuchWork {
+        field: field.to_string(),
+        detail: format!(
+            "{units} {what} of {each} is {} parameter-point passes, more than the {} one call may do; \
+             make calls of at most {most} {what} (for example one per animation frame)",
+            show(work as f64),
+            show(MAX_WORK_PER_CALL as f64)
+        ),
+    })
 }
 
 #[cfg(test)]

@@ -3,15 +3,16 @@
 
 use backprop_lab::article::{
     self, analyze, raw_step, regime, step_factor, steps_to_digits, train, ArticleConfig, Descent,
-    Regime, MAX_LR, MAX_STEPS,
+    Regime, MAX_DESCENT_LR, MAX_STEPS,
 };
+use backprop_lab::LabError;
 use proptest::prelude::*;
 
 const ARTICLE: ArticleConfig = ArticleConfig::ARTICLE;
 
 #[test]
 fn first_five_updates_print_as_the_articles_table() {
-    let records = train(&ARTICLE, 5.0).unwrap();
+    let records = train(&ARTICLE, 5).unwrap();
     let printed: Vec<String> = records.iter().map(|r| format!("{}", r.w_next)).collect();
     assert_eq!(
         printed,
@@ -42,7 +43,7 @@ fn first_step_holds_every_factor_of_the_chain_rule() {
 #[test]
 fn simplified_form_agrees_but_prints_float_noise() {
     // The article's 4.5w − 1.5 is the same derivative; computed that way, the first update shows rounding noise.
-    for r in train(&ARTICLE, 20.0).unwrap() {
+    for r in train(&ARTICLE, 20).unwrap() {
         assert!((r.d_j_d_w - (4.5 * r.w - 1.5)).abs() < 1e-14);
     }
     assert_eq!(
@@ -53,7 +54,7 @@ fn simplified_form_agrees_but_prints_float_noise() {
 
 #[test]
 fn descent_converges_to_the_optimum_where_prediction_equals_target() {
-    let records = train(&ARTICLE, 200.0).unwrap();
+    let records = train(&ARTICLE, 200).unwrap();
     let w = records.last().unwrap().w_next;
     assert!((w - 1.0 / 3.0).abs() < 1e-15, "w = {w}");
     assert!((1.5 * w - 0.5).abs() < 1e-15);
@@ -66,8 +67,8 @@ fn descent_converges_to_the_optimum_where_prediction_equals_target() {
 #[test]
 fn the_articles_last_row_stands_for_step_25() {
     // 0.333333 is the first 6-decimal reading of w equal to that of 1/3: 25 updates, 19 of them after row 5 hidden.
-    assert_eq!(steps_to_digits(&ARTICLE, 6.0).unwrap(), Some(25));
-    let records = train(&ARTICLE, 25.0).unwrap();
+    assert_eq!(steps_to_digits(&ARTICLE, 6).unwrap(), Some(25));
+    let records = train(&ARTICLE, 25).unwrap();
     assert_eq!(format!("{:.6}", records[23].w_next), "0.333334");
     assert_eq!(format!("{:.6}", records[24].w_next), "0.333333");
 }
@@ -104,25 +105,25 @@ fn behaviour_of_each_regime_matches_its_name() {
     let at = |lr: f64| ArticleConfig { lr, ..ARTICLE };
     let w_star = 1.0 / 3.0;
     // One step lands on the optimum.
-    let one = train(&at(2.0 / 9.0), 1.0).unwrap();
+    let one = train(&at(2.0 / 9.0), 1).unwrap();
     assert!((one[0].w_next - w_star).abs() < 1e-15);
     assert_eq!(
         analyze(&at(2.0 / 9.0), 5e-7).unwrap().steps_to_within,
         Some(1)
     );
     // Oscillating: the sign of w − w* alternates while its size shrinks by |1 − 2·0.3·2.25| = 0.35.
-    let osc = train(&at(0.3), 6.0).unwrap();
+    let osc = train(&at(0.3), 6).unwrap();
     for pair in osc.windows(2) {
         let (d0, d1) = (pair[0].w_next - w_star, pair[1].w_next - w_star);
         assert!(d0 * d1 < 0.0);
         assert!((d1.abs() / d0.abs() - 0.35).abs() < 1e-9);
     }
     // Oscillating forever: w alternates between two points.
-    let forever = train(&at(4.0 / 9.0), 6.0).unwrap();
+    let forever = train(&at(4.0 / 9.0), 6).unwrap();
     assert!((forever[1].w_next - forever[3].w_next).abs() < 1e-12);
     assert_eq!(analyze(&at(4.0 / 9.0), 5e-7).unwrap().steps_to_within, None);
     // Diverging: |w − w*| grows by |1 − 2·0.5·2.25| = 1.25 each step.
-    let div = train(&at(0.5), 6.0).unwrap();
+    let div = train(&at(0.5), 6).unwrap();
     for pair in div.windows(2) {
         assert!(
             ((pair[1].w_next - w_star).abs() / (pair[0].w_next - w_star).abs() - 1.25).abs() < 1e-9
@@ -139,7 +140,7 @@ fn divergence_to_overflow_is_an_error_naming_the_step() {
         w: 1.0,
         lr: 100.0,
     };
-    let err = train(&wild, 100.0).unwrap_err();
+    let err = train(&wild, 100).unwrap_err();
     assert!(err.is_divergence());
     let message = err.to_string();
     assert!(message.starts_with("diverged at step "), "{message}");
@@ -150,7 +151,7 @@ fn divergence_to_overflow_is_an_error_naming_the_step() {
         .parse()
         .unwrap();
     // Every step before the reported one is finite; the reported one is not.
-    let before = train(&wild, (step - 1) as f64).unwrap();
+    let before = train(&wild, step as usize - 1).unwrap();
     assert!(before
         .iter()
         .all(|r| r.w_next.is_finite() && r.loss.is_finite()));
@@ -168,16 +169,9 @@ fn divergence_to_overflow_is_an_error_naming_the_step() {
 #[test]
 fn a_descent_is_unchanged_by_a_refused_call() {
     let mut d = Descent::new(ARTICLE).unwrap();
-    d.train(3.0).unwrap();
+    d.train(3).unwrap();
     let before = d.clone();
-    for bad in [
-        -1.0,
-        2.5,
-        f64::NAN,
-        f64::INFINITY,
-        (MAX_STEPS + 1) as f64,
-        1e300,
-    ] {
+    for bad in [MAX_STEPS + 1, usize::MAX] {
         assert!(d.train(bad).is_err());
         assert_eq!(d, before);
     }
@@ -188,9 +182,9 @@ fn a_descent_is_unchanged_by_a_refused_call() {
         lr: 100.0,
     })
     .unwrap();
-    wild.train(2.0).unwrap();
+    wild.train(2).unwrap();
     let before = wild.clone();
-    assert!(wild.train(1000.0).unwrap_err().is_divergence());
+    assert!(wild.train(1000).unwrap_err().is_divergence());
     assert_eq!(wild, before);
     d.reset();
     assert_eq!(d.steps(), 0);
@@ -232,7 +226,7 @@ fn invalid_configs_name_the_field_and_range() {
     ];
     for (config, message) in cases {
         assert_eq!(article::step(&config).unwrap_err().to_string(), message);
-        assert!(train(&config, 1.0).is_err());
+        assert!(train(&config, 1).is_err());
         assert!(Descent::new(config).is_err());
     }
     let zero_x = ArticleConfig { x: 0.0, ..ARTICLE };
@@ -242,7 +236,7 @@ fn invalid_configs_name_the_field_and_range() {
         .starts_with("config.x must be non-zero"));
     // With x = 0 a step is still defined: the gradient is 0 and w stays.
     assert_eq!(article::step(&zero_x).unwrap().w_next, 0.8);
-    assert!(train(&ARTICLE, 10_001.0)
+    assert!(train(&ARTICLE, 10_001)
         .unwrap_err()
         .to_string()
         .contains("from 0 to 10000"));
@@ -270,7 +264,7 @@ fn bad_lr() -> impl Strategy<Value = f64> {
         Just(f64::NAN),
         Just(f64::INFINITY),
         -1e300..0.0f64,
-        MAX_LR + 1e-9..1e300f64
+        MAX_DESCENT_LR + 1e-9..1e300f64
     ]
 }
 
@@ -309,12 +303,62 @@ proptest! {
         let field = ["config.x", "config.y", "config.w", "config.lr"][which];
         let message = article::step(&broken).unwrap_err().to_string();
         prop_assert!(message.starts_with(field), "{}", message);
-        prop_assert!(train(&broken, 3.0).is_err());
+        prop_assert!(train(&broken, 3).is_err());
         prop_assert!(Descent::new(broken).is_err());
     }
 
     #[test]
-    fn invalid_step_counts_are_refused(n in prop_oneof![-1e9..-0.5f64, 10_000.5..1e12f64, Just(f64::NAN), Just(0.5)]) {
+    fn invalid_step_counts_are_refused(n in 10_001usize..usize::MAX) {
         prop_assert!(train(&ARTICLE, n).is_err());
     }
+}
+
+#[test]
+fn an_x_whose_square_underflows_is_refused_like_zero() {
+    for x in [0.0, -0.0, 5e-324, 1e-300, 1e-160] {
+        let config = ArticleConfig { x, ..ARTICLE };
+        let e = analyze(&config, 5e-7).unwrap_err();
+        assert!(
+            matches!(&e, LabError::Invalid { field, .. } if field == "config.x"),
+            "{e}"
+        );
+        assert!(steps_to_digits(&config, 6).is_err());
+        // Training cannot learn: dJ/dw = 2(ŷ − y)·x moves w by nothing.
+        let e = train(&config, 3).unwrap_err();
+        assert!(e.to_string().contains("cannot learn"), "{e}");
+        assert!(Descent::new(config).unwrap().step().is_err());
+        // One step's record is still given.
+        assert!(article::step(&config).is_ok());
+    }
+    // The smallest x whose closed form is finite is accepted.
+    assert!(analyze(
+        &ArticleConfig {
+            x: 1e-154,
+            ..ARTICLE
+        },
+        5e-7
+    )
+    .is_ok());
+}
+
+#[test]
+fn analyze_gives_the_linear_form_and_the_overflow_step() {
+    let a = analyze(&ARTICLE, 5e-7).unwrap();
+    // dJ/dw = 4.5w − 1.5 for the article.
+    assert_eq!((a.slope, a.intercept), (4.5, -1.5));
+    assert_eq!(a.overflow_step, None);
+    let wild = ArticleConfig {
+        x: 1000.0,
+        y: 1.0,
+        w: 1.0,
+        lr: 100.0,
+    };
+    let a = analyze(&wild, 5e-7).unwrap();
+    let step = a.overflow_step.expect("a diverging run overflows");
+    let e = train(&wild, step as usize).unwrap_err();
+    assert!(
+        matches!(e, LabError::Diverged { step: s, .. } if s == step),
+        "{e}"
+    );
+    assert!(train(&wild, step as usize - 1).is_ok());
 }

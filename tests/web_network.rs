@@ -9,7 +9,7 @@ use serde::Deserialize;
 #[path = "common/workload.rs"]
 mod workload;
 
-use wasm_bindgen::{JsError, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use workload::{flat_rows, Point, Workload};
 
@@ -50,8 +50,8 @@ fn rows(points: &[Point]) -> JsValue {
     numbers(&flat_rows(points))
 }
 
-fn message(e: JsError) -> String {
-    js_sys::Error::from(JsValue::from(e)).message().into()
+fn message(e: JsValue) -> String {
+    js_sys::Error::from(e).message().into()
 }
 
 const W1_CONFIG: &str = r#"{ "layers": [2, 4, 2, 1], "activation": "tanh", "outputActivation": "tanh",
@@ -70,13 +70,13 @@ fn w1() -> Network {
 fn w1_after_10_epochs_has_the_reference_loss() {
     let mut net = w1();
     assert_eq!(net.train_loss(), 0.48742395702097663);
-    net.train_epochs(1.0).unwrap();
+    net.train_epochs(JsValue::from(1.0)).unwrap();
     let one = net.train_loss();
     assert!(
         ((one - 0.4826781253236423) / 0.4826781253236423).abs() <= 1e-12,
         "1 epoch: {one}"
     );
-    net.train_epochs(9.0).unwrap();
+    net.train_epochs(JsValue::from(9.0)).unwrap();
     let ten = net.train_loss();
     assert!(
         ((ten - 0.4355938184050986) / 0.4355938184050986).abs() <= 1e-12,
@@ -86,7 +86,7 @@ fn w1_after_10_epochs_has_the_reference_loss() {
     // Bit for bit the numbers the core computes natively (tests/workloads.rs, examples/bench_network.rs).
     assert_eq!((one, ten), (0.4826781253236422, 0.4355938184050986));
     let mut core = w1();
-    core.train_steps(250.0).unwrap();
+    core.train_steps(JsValue::from(250.0)).unwrap();
     assert_eq!(core.train_loss(), ten);
 }
 
@@ -97,7 +97,8 @@ fn a_trace_agrees_with_finite_differences() {
     let point = [0.7, -1.2, 1.0];
     let mut net = Network::new(js(config)).unwrap();
     net.set_data(numbers(&point), numbers(&[])).unwrap();
-    let trace: Trace = serde_wasm_bindgen::from_value(net.trace(0.0).unwrap()).unwrap();
+    let trace: Trace =
+        serde_wasm_bindgen::from_value(net.trace(JsValue::from(0.0)).unwrap()).unwrap();
     assert_eq!(trace.nodes[trace.loss].label, "J");
     assert_eq!(trace.nodes[trace.loss].value, net.train_loss());
     for (k, node) in trace.nodes.iter().enumerate() {
@@ -216,7 +217,7 @@ fn bad_configurations_are_refused_with_a_message() {
 #[wasm_bindgen_test]
 fn bad_arrays_and_counts_leave_the_network_unchanged() {
     let mut net = w1();
-    net.train_epochs(2.0).unwrap();
+    net.train_epochs(JsValue::from(2.0)).unwrap();
     let (weights, biases, loss, steps) =
         (net.weights(), net.biases(), net.train_loss(), net.steps());
     let mut bad = weights.clone();
@@ -250,19 +251,27 @@ fn bad_arrays_and_counts_leave_the_network_unchanged() {
             "train[2] must be a finite number",
         ),
         (
-            net.train_epochs(-1.0).err(),
+            net.train_epochs(JsValue::from(-1.0)).err(),
             "epochs must be a whole number from 0 to 10000 (got -1)",
         ),
         (
-            net.train_steps(f64::NAN).err(),
+            net.train_steps(JsValue::from(f64::NAN)).err(),
             "steps must be a whole number from 0 to 1000000 (got NaN)",
         ),
         (
-            net.predict_grid(-1.0, 1.0, -1.0, 1.0, 1e20, 10.0).err(),
+            net.predict_grid(
+                JsValue::from(-1.0),
+                JsValue::from(1.0),
+                JsValue::from(-1.0),
+                JsValue::from(1.0),
+                JsValue::from(1e20),
+                JsValue::from(10.0),
+            )
+            .err(),
             "nx must be a whole number",
         ),
         (
-            net.trace(250.0).err(),
+            net.trace(JsValue::from(250.0)).err(),
             "index must be a whole number from 0 to 249 (got 250)",
         ),
         (
@@ -291,7 +300,7 @@ fn divergence_is_reported_with_its_step() {
     let mut net = Network::new(js(config)).unwrap();
     net.use_dataset(js(r#"{ "dataset": "article", "trainFraction": 1 }"#))
         .unwrap();
-    let error = message(net.train_steps(100_000.0).err().unwrap());
+    let error = message(net.train_steps(JsValue::from(100_000.0)).err().unwrap());
     let step = net.steps() + 1.0;
     assert!(
         error.starts_with(&format!("diverged at step {step}: ")),
@@ -303,14 +312,38 @@ fn divergence_is_reported_with_its_step() {
 #[wasm_bindgen_test]
 fn grids_fill_a_callers_array_and_the_neuron_variant() {
     let mut net = w1();
-    let grid = net.predict_grid(-6.0, 6.0, -6.0, 6.0, 10.0, 8.0).unwrap();
+    let grid = net
+        .predict_grid(
+            JsValue::from(-6.0),
+            JsValue::from(6.0),
+            JsValue::from(-6.0),
+            JsValue::from(6.0),
+            JsValue::from(10.0),
+            JsValue::from(8.0),
+        )
+        .unwrap();
     assert_eq!(grid.len(), 80);
     let out = Float64Array::new_with_length(80);
-    net.predict_grid_into(&out, -6.0, 6.0, -6.0, 6.0, 10.0, 8.0)
-        .unwrap();
+    net.predict_grid_into(
+        JsValue::from(out.clone()),
+        JsValue::from(-6.0),
+        JsValue::from(6.0),
+        JsValue::from(-6.0),
+        JsValue::from(6.0),
+        JsValue::from(10.0),
+        JsValue::from(8.0),
+    )
+    .unwrap();
     assert_eq!(out.to_vec(), grid);
     let neurons = net
-        .predict_neuron_grid(-6.0, 6.0, -6.0, 6.0, 10.0, 8.0)
+        .predict_neuron_grid(
+            JsValue::from(-6.0),
+            JsValue::from(6.0),
+            JsValue::from(-6.0),
+            JsValue::from(6.0),
+            JsValue::from(10.0),
+            JsValue::from(8.0),
+        )
         .unwrap();
     assert_eq!(neurons.len(), 7 * 80);
     assert_eq!(
@@ -320,7 +353,15 @@ fn grids_fill_a_callers_array_and_the_neuron_variant() {
     );
     let wrong = Float64Array::new_with_length(79);
     assert!(net
-        .predict_grid_into(&wrong, -6.0, 6.0, -6.0, 6.0, 10.0, 8.0)
+        .predict_grid_into(
+            JsValue::from(wrong.clone()),
+            JsValue::from(-6.0),
+            JsValue::from(6.0),
+            JsValue::from(-6.0),
+            JsValue::from(6.0),
+            JsValue::from(10.0),
+            JsValue::from(8.0)
+        )
         .is_err());
     assert_eq!(net.predict(numbers(&[0.5, -0.5])).unwrap().len(), 1);
 }

@@ -52,7 +52,7 @@ fn check(w: &Workload, checkpoints: &[(u64, f64, f64)]) -> Network {
     let mut net = network(w);
     for &(epochs, expected, tolerance) in checkpoints {
         let more = epochs - net.epochs();
-        net.train_epochs(more as f64).unwrap();
+        net.train_epochs(more as usize).unwrap();
         assert_eq!(net.steps(), epochs * 25, "25 updates per epoch");
         assert_relative(
             net.train_loss(),
@@ -175,8 +175,8 @@ fn training_and_grids_allocate_nothing_per_step() {
     let mut out = vec![0.0; net.grid_len(&grid)];
     let mut neurons = vec![0.0; net.neuron_grid_len(&grid)];
     let before = allocations();
-    net.train_epochs(2.0).unwrap();
-    net.train_steps(7.0).unwrap();
+    net.train_epochs(2).unwrap();
+    net.train_steps(7).unwrap();
     let loss = net.train_loss();
     net.predict_grid(&grid, &mut out).unwrap();
     net.neuron_grid(&grid, &mut neurons).unwrap();

@@ -2,7 +2,8 @@
 //!
 //! A [`Dataset`] is a flat buffer of rows, each row its inputs followed by its targets. The article's problem and
 //! the line are one-input regressions (x, y); XOR, circle, two Gaussians and spiral are two-input classifications
-//! (x₁, x₂, label) with labels ±1, drawn as TensorFlow Playground draws them. [`split`] shuffles and cuts a set
+//! (x₁, x₂, label) with labels ±1, and plane and six Gaussians two-input regressions with continuous labels, all
+//! drawn as TensorFlow Playground draws them. [`split`] shuffles and cuts a set
 //! into training and test points; points supplied by a user go through [`Dataset::new`], which checks them.
 
 pub mod random;
@@ -32,17 +33,25 @@ pub enum DatasetKind {
     Gaussians,
     /// Two interleaved spiral arms, r = 5i/n, angle 1.75·2π·i/n (+π for label −1), moved by U(−1, 1)·noise.
     Spiral,
+    /// Regression on a plane: x₁, x₂ ~ U(−6, 6), label (x₁ + x₂)/10 taken after noise U(−6, 6)·noise on each
+    /// (Playground's: about ±1.2 at the corners, more with noise).
+    Plane,
+    /// Regression on six Gaussian bumps of sign ±1 at (±4 or 0, ±2.5): the label is the bump of largest size,
+    /// sign·max(0, 1 − d/2) at distance d (after noise), so it lies in [−1, 1].
+    MultiGaussian,
 }
 
 impl DatasetKind {
     /// Every kind, in the order of the issue.
-    pub const ALL: [DatasetKind; 6] = [
+    pub const ALL: [DatasetKind; 8] = [
         DatasetKind::Article,
         DatasetKind::Line,
         DatasetKind::Xor,
         DatasetKind::Circle,
         DatasetKind::Gaussians,
         DatasetKind::Spiral,
+        DatasetKind::Plane,
+        DatasetKind::MultiGaussian,
     ];
 
     /// The name used at the JavaScript boundary.
@@ -54,6 +63,8 @@ impl DatasetKind {
             DatasetKind::Circle => "circle",
             DatasetKind::Gaussians => "gaussians",
             DatasetKind::Spiral => "spiral",
+            DatasetKind::Plane => "plane",
+            DatasetKind::MultiGaussian => "multigaussian",
         }
     }
 
@@ -74,6 +85,17 @@ impl DatasetKind {
             DatasetKind::Article | DatasetKind::Line => 1,
             _ => 2,
         }
+    }
+
+    /// True for the regressions, whose labels are continuous rather than ±1.
+    pub fn is_regression(self) -> bool {
+        matches!(
+            self,
+            DatasetKind::Article
+                | DatasetKind::Line
+                | DatasetKind::Plane
+                | DatasetKind::MultiGaussian
+        )
     }
 }
 
@@ -199,7 +221,8 @@ pub fn count(n: usize, noun: &str) -> String {
 }
 
 /// Draws `points` points of `kind` (the article's kind always gives its one point) from `rng`, with `noise`
-/// in [0, [`MAX_NOISE`]], in Playground's order: positives first, then negatives.
+/// in [0, [`MAX_NOISE`]] (Playground's slider shows 100·noise, 0 to 50), in Playground's order: positives first,
+/// then negatives.
 pub fn generate(kind: DatasetKind, points: usize, noise: f64, rng: &mut Rng) -> Result<Dataset> {
     check_range("noise", noise, 0.0, MAX_NOISE)?;
     if !(1..=MAX_POINTS).contains(&points) {
@@ -283,12 +306,65 @@ pub fn generate(kind: DatasetKind, points: usize, noise: f64, rng: &mut Rng) -> 
                 }
             }
         }
+        DatasetKind::Plane | DatasetKind::MultiGaussian => {
+            const RADIUS: f64 = 6.0;
+            for _ in 0..points {
+                let x = rng.uniform(-RADIUS, RADIUS);
+                let y = rng.uniform(-RADIUS, RADIUS);
+                let nx = rng.uniform(-RADIUS, RADIUS) * noise;
+                let ny = rng.uniform(-RADIUS, RADIUS) * noise;
+                let label = if kind == DatasetKind::Plane {
+                    plane_label(x + nx, y + ny)
+                } else {
+                    multigaussian_label(x + nx, y + ny)
+                };
+                rows.extend([x, y, label]);
+            }
+        }
     }
     Ok(Dataset {
         inputs: kind.inputs(),
         targets: 1,
         rows,
     })
+}
+
+/// d3's linear scale from [d₀, d₁] to [r₀, r₁], as Playground's d3 v3 computes it: u = (v − d₀)/(d₁ − d₀),
+/// then r₀·(1 − u) + r₁·u; `clamp` keeps u in [0, 1].
+fn linear_scale(v: f64, (d0, d1): (f64, f64), (r0, r1): (f64, f64), clamp: bool) -> f64 {
+    let mut u = (v - d0) / (d1 - d0);
+    if clamp {
+        u = u.clamp(0.0, 1.0);
+    }
+    r0 * (1.0 - u) + r1 * u
+}
+
+/// The plane's label: x₁ + x₂ scaled from [−10, 10] to [−1, 1] (not clamped, as Playground).
+fn plane_label(x: f64, y: f64) -> f64 {
+    linear_scale(x + y, (-10.0, 10.0), (-1.0, 1.0), false)
+}
+
+/// The six Gaussians' label: of sign·scale(d) over the bumps (scale from [0, 2] to [1, 0], clamped), the one
+/// largest in size; the first wins ties, as Playground's loop keeps a label only when strictly larger.
+fn multigaussian_label(x: f64, y: f64) -> f64 {
+    const BUMPS: [(f64, f64, f64); 6] = [
+        (-4.0, 2.5, 1.0),
+        (0.0, 2.5, -1.0),
+        (4.0, 2.5, 1.0),
+        (-4.0, -2.5, -1.0),
+        (0.0, -2.5, 1.0),
+        (4.0, -2.5, -1.0),
+    ];
+    let mut label: f64 = 0.0;
+    for (cx, cy, sign) in BUMPS {
+        let (dx, dy) = (x - cx, y - cy);
+        let d = libm::sqrt(dx * dx + dy * dy);
+        let candidate = sign * linear_scale(d, (0.0, 2.0), (1.0, 0.0), true);
+        if candidate.abs() > label.abs() {
+            label = candidate;
+        }
+    }
+    label
 }
 
 /// Shuffles `data` with `rng` (Fisher–Yates, as Playground) and cuts it: the first ⌊n·train_fraction⌋ points

@@ -1,15 +1,15 @@
 //! A network's shape and training settings, and the limits every configuration is checked against before
 //! anything is allocated.
 
-use super::{Activation, Loss, Optimizer};
+use super::{Activation, Features, Loss, Optimizer, Regularization};
 use crate::error::{check_positive, quote, LabError, Result};
 
 /// Most layers, counting the input and the output layer (so at most 8 hidden layers).
 pub const MAX_LAYERS: usize = 10;
 /// Most neurons in one layer (inputs included).
 pub const MAX_WIDTH: usize = 64;
-/// Largest learning rate.
-pub const MAX_LR: f64 = 10.0;
+/// Largest learning rate of a network (the article's descent has its own, `article::MAX_DESCENT_LR`).
+pub const MAX_NETWORK_LR: f64 = 10.0;
 /// Most updates one call of `train_steps` may take.
 pub const MAX_STEPS_PER_CALL: usize = 1_000_000;
 /// Most epochs one call of `train_epochs` may run.
@@ -32,7 +32,7 @@ pub struct NetworkConfig {
     pub loss: Loss,
     /// The update rule.
     pub optimizer: Optimizer,
-    /// The learning rate lr, in (0, [`MAX_LR`]].
+    /// The learning rate lr, in (0, [`MAX_NETWORK_LR`]].
     pub lr: f64,
     /// Points per update; the mean of their gradients is the step's gradient. The last batch of an epoch may be
     /// smaller.
@@ -43,6 +43,13 @@ pub struct NetworkConfig {
     pub seed: u32,
     /// Whether neurons have biases; without, every bias stays 0 and is not trained.
     pub bias: bool,
+    /// The input features computed from each raw point (x₁, x₂); `None`: the inputs are the data's own
+    /// `layers[0]` columns (for two inputs, the same as the features x₁, x₂).
+    pub features: Option<Features>,
+    /// The penalty on the weights applied after each update (Playground's), none by default.
+    pub regularization: Regularization,
+    /// The regularization rate λ, one of [`Regularization::RATES`] (0 when there is none).
+    pub regularization_rate: f64,
 }
 
 impl NetworkConfig {
@@ -69,11 +76,15 @@ impl NetworkConfig {
             shuffle: false,
             seed: 0,
             bias: true,
+            features: None,
+            regularization: Regularization::None,
+            regularization_rate: 0.0,
         }
     }
 
     /// Checks the shape against [`MAX_LAYERS`] and [`MAX_WIDTH`], one activation per layer, lr, the batch size
-    /// (1 to `data::MAX_POINTS`), the optimizer's parameters, and that cross-entropy has a sigmoid output.
+    /// (1 to `data::MAX_POINTS`), the optimizer's parameters, one input per feature, the regularization rate, and
+    /// that cross-entropy has a sigmoid output.
     pub fn validate(&self) -> Result<()> {
         let n = self.layers.len();
         if !(2..=MAX_LAYERS).contains(&n) {
@@ -101,7 +112,7 @@ impl NetworkConfig {
                 format!("{} activations", self.activations.len()),
             ));
         }
-        check_positive("config.lr", self.lr, MAX_LR)?;
+        check_positive("config.lr", self.lr, MAX_NETWORK_LR)?;
         let max_batch = crate::data::MAX_POINTS;
         if !(1..=max_batch).contains(&self.batch_size) {
             return Err(LabError::invalid(
@@ -111,6 +122,20 @@ impl NetworkConfig {
             ));
         }
         self.optimizer.validate()?;
+        if let Some(features) = &self.features {
+            if self.layers[0] != features.len() {
+                return Err(LabError::invalid(
+                    "config.layers[0]",
+                    format!(
+                        "{}, the number of config.features, as each feature is one input",
+                        features.len()
+                    ),
+                    self.layers[0].to_string(),
+                ));
+            }
+        }
+        self.regularization
+            .validate_rate("config.regularizationRate", self.regularization_rate)?;
         let output = self.activations[n - 2];
         if self.loss == Loss::CrossEntropy && output != Activation::Sigmoid {
             return Err(LabError::invalid(
@@ -135,6 +160,15 @@ impl NetworkConfig {
     /// The number of inputs (the first layer's size).
     pub fn inputs(&self) -> usize {
         self.layers.first().copied().unwrap_or(0)
+    }
+
+    /// Numbers per raw point: 2 (x₁, x₂) with features, otherwise the number of inputs.
+    pub fn raw_inputs(&self) -> usize {
+        if self.features.is_some() {
+            2
+        } else {
+            self.inputs()
+        }
     }
 
     /// The number of outputs (the last layer's size).

@@ -133,6 +133,21 @@ impl Dense {
         &self.o
     }
 
+    /// Every neuron's δ = dL/dz from the last backward pass, inputs first (the inputs' entries are not set).
+    pub fn deltas(&self) -> &[f64] {
+        &self.dz
+    }
+
+    /// Every neuron's dL/do from the last backward pass, inputs first (the inputs' entries are not set).
+    pub fn output_gradients(&self) -> &[f64] {
+        &self.d_out
+    }
+
+    /// dL/dŷ of each output from the last backward pass.
+    pub fn output_derivatives(&self) -> &[f64] {
+        &self.d_out[self.node_start[self.layers.len() - 1]..]
+    }
+
     /// The loss of the last forward pass against `t`: Σₖ L(ŷₖ, tₖ).
     pub fn point_loss(&self, t: &[f64]) -> f64 {
         let out = self.layer_nodes(self.layers.len() - 1);
@@ -222,16 +237,21 @@ impl Dense {
     }
 
     /// Records one point's forward pass and loss on a new tape, in the order [`Dense::forward`] computes it, so
-    /// the values agree to the bit; then runs the tape backward. Leaves: the inputs x (constants), the
-    /// parameters (inputs), the targets (constants). Returns the tape and the loss node.
-    pub fn record(&self, x: &[f64], t: &[f64], bias: bool) -> (Tape, Var) {
+    /// the values agree to the bit; then runs the tape backward. Leaves: the inputs x (constants, named by
+    /// `input_names` or else `x1`, `x2`, …), the parameters (inputs), the targets (constants). Returns the tape
+    /// and the loss node.
+    pub fn record(&self, x: &[f64], t: &[f64], bias: bool, input_names: &[&str]) -> (Tape, Var) {
         let n_in = self.layers[0];
         let mut tape =
             Tape::with_capacity(4 * (self.weights.len() + self.biases.len()) + 8 * self.neurons());
         let mut prev: Vec<Var> = Vec::with_capacity(n_in);
         for (k, &xk) in x.iter().take(n_in).enumerate() {
             let v = tape.constant(xk);
-            prev.push(tape.label(v, format!("x{}", k + 1)));
+            let name = match input_names.get(k) {
+                Some(name) => (*name).to_string(),
+                None => format!("x{}", k + 1),
+            };
+            prev.push(tape.label(v, name));
         }
         let last = self.layers.len() - 1;
         for l in 1..=last {

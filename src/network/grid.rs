@@ -91,10 +91,10 @@ impl Grid {
 impl Network {
     /// Refuses a grid prediction for a network that does not have exactly two inputs.
     pub fn check_grid_inputs(&self) -> Result<()> {
-        if self.config.inputs() != 2 {
+        if self.config.raw_inputs() != 2 {
             return Err(LabError::invalid(
                 "config.layers[0]",
-                "2 for a grid prediction (a grid is over two inputs)",
+                "2 for a grid prediction (a grid is over two inputs), or config.features",
                 self.config.inputs().to_string(),
             ));
         }
@@ -121,7 +121,7 @@ impl Network {
         for r in 0..grid.ny {
             let y = grid.y(r);
             for c in 0..grid.nx {
-                self.dense.forward(&[grid.x(c), y]);
+                self.forward_raw(grid.x(c), y);
                 let k = (r * grid.nx + c) * n_out;
                 out[k..k + n_out].copy_from_slice(self.dense.outputs());
             }
@@ -141,7 +141,7 @@ impl Network {
         for r in 0..grid.ny {
             let y = grid.y(r);
             for c in 0..grid.nx {
-                self.dense.forward(&[grid.x(c), y]);
+                self.forward_raw(grid.x(c), y);
                 let p = r * grid.nx + c;
                 for (neuron, &o) in self.dense.neuron_outputs()[n_in..].iter().enumerate() {
                     out[neuron * points + p] = o;

@@ -2,40 +2,56 @@
 //!
 //! [`Network`] owns the layers ([`dense`]), its training and test points, the optimizer's state and a seeded
 //! stream; every buffer is allocated when the network is made or given data, so a training step allocates
-//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `bench/WORKLOADS.md`): per point,
+//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `docs/WORKLOADS.md`): per point,
 //! forward then backward adding into accumulators; per batch, one update with the mean gradient.
 //!
-//! Every method either succeeds or returns an error and leaves the network as it was; a step whose update
-//! would make a parameter non-finite is undone and reported with its number.
+//! Every method either succeeds or returns an error and leaves the network as it was; a step that would take the
+//! loss, a gradient or a parameter out of the finite numbers is undone and reported with its number (see
+//! [`training`]).
 
 pub mod activation;
 pub mod config;
 pub mod dense;
+pub mod features;
 pub mod grid;
+pub mod inspect;
 pub mod loss;
 pub mod optimizer;
+pub mod regularization;
 pub mod training;
 
 pub use activation::Activation;
 pub use config::*;
 pub use dense::Dense;
+pub use features::{Feature, Features};
 pub use grid::Grid;
 pub use loss::Loss;
 pub use optimizer::{Optimizer, OptimizerState, Role};
+pub use regularization::Regularization;
 
 use crate::data::{self, count, DataSpec, Dataset, Rng};
-use crate::error::{check_count, quote, show, LabError, Result};
+use crate::error::{check_usize, check_work, quote, show, LabError, Result, MAX_WORK_PER_CALL};
 use crate::tape::{Tape, Var};
 
 /// The bias every neuron starts with (Playground's).
 pub const INITIAL_BIAS: f64 = 0.1;
 
-/// The parameters and optimizer state from before the current step, to undo a step that diverges.
+/// The parameters, optimizer state and position in the data from before the last step, to undo a step that
+/// diverges.
 #[derive(Debug, Clone, PartialEq)]
 struct Saved {
     weights: Vec<f64>,
     biases: Vec<f64>,
     optimizer: OptimizerState,
+    dead: Vec<bool>,
+    steps: u64,
+    epochs: u64,
+    cursor: usize,
+    rng: Rng,
+    /// The visiting order before the step, kept when the step ended a shuffled epoch.
+    order: Vec<usize>,
+    /// Whether this holds the state before the last step (not after the parameters were set or a step undone).
+    valid: bool,
 }
 
 /// A network, its data and its training state.
@@ -45,8 +61,18 @@ pub struct Network {
     dense: Dense,
     optimizer: OptimizerState,
     saved: Saved,
+    /// The training points as given: raw points (x₁, x₂, targets) when the network has features.
     train: Dataset,
+    /// The test points as given.
     test: Dataset,
+    /// The training points as the first layer sees them (features computed once, when the data is set).
+    train_in: Dataset,
+    /// The test points as the first layer sees them.
+    test_in: Dataset,
+    /// Weights that L1 regularization set to 0 for good (Playground's dead links), until the parameters change.
+    dead: Vec<bool>,
+    /// One point's features, for grids and predictions.
+    features_buffer: Vec<f64>,
     /// The order in which the training points are visited this epoch.
     order: Vec<usize>,
     /// The position in `order` of the next batch's first point.
@@ -54,6 +80,10 @@ pub struct Network {
     steps: u64,
     epochs: u64,
     rng: Rng,
+    /// Whether the gradient accumulators hold the batch ahead's gradient at the current parameters (and
+    /// `batch_loss` its summed loss), computed by the last training call to check it.
+    ready: bool,
+    batch_loss: f64,
 }
 
 impl Network {
@@ -71,24 +101,38 @@ impl Network {
         dense.initialize(&mut rng, if config.bias { INITIAL_BIAS } else { 0.0 });
         let parameters = dense.weights.len() + dense.biases.len();
         let optimizer = OptimizerState::new(&config.optimizer, parameters);
+        let dead = vec![false; dense.weights.len()];
         let saved = Saved {
             weights: dense.weights.clone(),
             biases: dense.biases.clone(),
             optimizer: optimizer.clone(),
+            dead: dead.clone(),
+            steps: 0,
+            epochs: 0,
+            cursor: 0,
+            rng: rng.clone(),
+            order: Vec::new(),
+            valid: false,
         };
-        let (inputs, outputs) = (config.inputs(), config.outputs());
+        let (raw, inputs, outputs) = (config.raw_inputs(), config.inputs(), config.outputs());
         Ok(Network {
             config,
             dense,
             optimizer,
             saved,
-            train: Dataset::empty(inputs, outputs),
-            test: Dataset::empty(inputs, outputs),
+            train: Dataset::empty(raw, outputs),
+            test: Dataset::empty(raw, outputs),
+            train_in: Dataset::empty(inputs, outputs),
+            test_in: Dataset::empty(inputs, outputs),
+            dead,
+            features_buffer: vec![0.0; inputs],
             order: Vec::new(),
             cursor: 0,
             steps: 0,
             epochs: 0,
             rng,
+            ready: false,
+            batch_loss: 0.0,
         })
     }
 
@@ -112,7 +156,7 @@ impl Network {
         &self.dense.biases
     }
 
-    /// The training points.
+    /// The training points, as given (raw points when the network has features).
     pub fn train_data(&self) -> &Dataset {
         &self.train
     }
@@ -132,9 +176,9 @@ impl Network {
         self.epochs
     }
 
-    /// Changes the learning rate (in (0, [`MAX_LR`]]) for the steps to come.
+    /// Changes the learning rate (in (0, [`MAX_NETWORK_LR`]]) for the steps to come.
     pub fn set_lr(&mut self, lr: f64) -> Result<()> {
-        self.config.lr = crate::error::check_positive("lr", lr, MAX_LR)?;
+        self.config.lr = crate::error::check_positive("lr", lr, MAX_NETWORK_LR)?;
         Ok(())
     }
 
@@ -169,7 +213,10 @@ impl Network {
 
     /// Optimizer state, counters and epoch position back to the start.
     fn restart(&mut self) {
+        self.saved.valid = false;
+        self.ready = false;
         self.optimizer.reset();
+        self.dead.fill(false);
         self.steps = 0;
         self.epochs = 0;
         self.start_epoch_order();
@@ -186,28 +233,57 @@ impl Network {
         }
     }
 
-    /// Replaces the training and test points (checked against the network's inputs and outputs, and for
-    /// cross-entropy every target in [0, 1]); the next batch starts a new epoch.
+    /// Replaces the training and test points (checked against the network's raw inputs and outputs, and for
+    /// cross-entropy every target in [0, 1]); the next batch starts a new epoch. With features, each point is
+    /// raw (x₁, x₂, targets) and its features are computed here, once.
     pub fn set_data(&mut self, train: Dataset, test: Dataset) -> Result<()> {
         self.check_dataset("train", &train)?;
         self.check_dataset("test", &test)?;
+        self.saved.valid = false;
+        self.ready = false;
         self.order = (0..train.len()).collect();
+        self.train_in = self.network_inputs(&train);
+        self.test_in = self.network_inputs(&test);
         self.train = train;
         self.test = test;
         self.start_epoch_order();
         Ok(())
     }
 
+    /// Points as the first layer sees them: with features, each raw row's features then its targets.
+    fn network_inputs(&self, data: &Dataset) -> Dataset {
+        match &self.config.features {
+            Some(f) if !f.is_raw() => {
+                let rows = f.expand(data.rows(), data.targets());
+                Dataset::new("data", f.len(), data.targets(), rows)
+                    .unwrap_or_else(|_| Dataset::empty(f.len(), data.targets()))
+            }
+            _ => data.clone(),
+        }
+    }
+
+    /// The forward pass for one raw 2-D point (x₁, x₂): through the features when the network has them.
+    #[inline]
+    pub(crate) fn forward_raw(&mut self, x1: f64, x2: f64) {
+        match &self.config.features {
+            Some(f) if !f.is_raw() => {
+                f.compute(x1, x2, &mut self.features_buffer);
+                self.dense.forward(&self.features_buffer);
+            }
+            _ => self.dense.forward(&[x1, x2]),
+        }
+    }
+
     /// Draws points with a built-in generator (see [`DataSpec::draw`]) and uses them; for cross-entropy, labels
     /// ±1 become 1 and 0.
     pub fn use_generated(&mut self, spec: &DataSpec) -> Result<()> {
         let inputs = spec.kind.inputs();
-        if inputs != self.config.inputs() || self.config.outputs() != 1 {
+        if inputs != self.config.raw_inputs() || self.config.outputs() != 1 {
             return Err(LabError::invalid(
                 "data.dataset",
                 format!(
                     "a dataset for a network with {} and {}",
-                    count(self.config.inputs(), "input"),
+                    count(self.config.raw_inputs(), "input"),
                     count(self.config.outputs(), "output")
                 ),
                 format!(
@@ -225,8 +301,23 @@ impl Network {
         self.set_data(train, test)
     }
 
+    /// Checks a dataset's row shape, its targets for cross-entropy, and that one pass over it (to compute its
+    /// loss, or one epoch) stays within the work of one call.
     fn check_dataset(&self, field: &str, data: &Dataset) -> Result<()> {
-        let (inputs, outputs) = (self.config.inputs(), self.config.outputs());
+        let parameters = self.parameter_count() as u64;
+        if data.len() as u64 * parameters > MAX_WORK_PER_CALL {
+            return Err(LabError::TooMuchWork {
+                field: field.to_string(),
+                detail: format!(
+                    "one pass over its {} points through {parameters} parameters is more than the {} \
+                     parameter-point passes one call may do; give at most {} points to a network this size",
+                    data.len(),
+                    show(MAX_WORK_PER_CALL as f64),
+                    MAX_WORK_PER_CALL / parameters
+                ),
+            });
+        }
+        let (inputs, outputs) = (self.config.raw_inputs(), self.config.outputs());
         if data.inputs() != inputs || data.targets() != outputs {
             return Err(LabError::invalid(
                 field,
@@ -263,22 +354,29 @@ impl Network {
 
     /// The mean loss over the training points (NaN when there are none).
     pub fn train_loss(&mut self) -> f64 {
-        mean_loss(&mut self.dense, &self.train)
+        mean_loss(&mut self.dense, &self.train_in)
     }
 
     /// The mean loss over the test points (NaN when there are none).
     pub fn test_loss(&mut self) -> f64 {
-        mean_loss(&mut self.dense, &self.test)
+        mean_loss(&mut self.dense, &self.test_in)
     }
 
     /// The mean loss over `data` and its gradient: ∂(mean loss)/∂w for every weight, then ∂/∂b for every bias
-    /// (0 without biases). `data` must have the network's row shape.
+    /// (0 without biases). `data` must have the network's raw row shape (raw points when it has features).
     pub fn loss_and_gradient(&mut self, data: &Dataset) -> Result<(f64, Vec<f64>)> {
         self.check_dataset("data", data)?;
+        let data = self.network_inputs(data);
+        self.inputs_loss_and_gradient(&data)
+    }
+
+    /// As [`Network::loss_and_gradient`], for points already in the first layer's terms.
+    fn inputs_loss_and_gradient(&mut self, data: &Dataset) -> Result<(f64, Vec<f64>)> {
         let n = data.len();
         if n == 0 {
             return Err(LabError::invalid("data", "at least one point", "none"));
         }
+        self.ready = false;
         self.dense.zero_gradients();
         let mut loss = 0.0;
         for k in 0..n {
@@ -299,18 +397,26 @@ impl Network {
 
     /// The gradient of the mean training loss (see [`Network::loss_and_gradient`]).
     pub fn training_gradient(&mut self) -> Result<Vec<f64>> {
-        let train = std::mem::replace(&mut self.train, Dataset::empty(0, 0));
-        let result = self.loss_and_gradient(&train);
-        self.train = train;
+        let train = std::mem::replace(&mut self.train_in, Dataset::empty(0, 0));
+        let result = self.inputs_loss_and_gradient(&train);
+        self.train_in = train;
         result.map(|(_, g)| g)
     }
 
-    /// The outputs for each row of `inputs` (one number per network input), written to `out` (one number per
-    /// output); both lengths are checked.
+    /// The outputs for each row of `inputs` (one number per raw input: x₁, x₂ with features), written to `out`
+    /// (one number per output); both lengths are checked.
     pub fn predict(&mut self, inputs: &[f64], out: &mut [f64]) -> Result<()> {
-        let (n_in, n_out) = (self.config.inputs(), self.config.outputs());
+        let (n_in, n_out) = (self.config.raw_inputs(), self.config.outputs());
         data::check_shape("inputs", n_in, 0, inputs)?;
         let points = inputs.len() / n_in;
+        let parameters = self.parameter_count();
+        check_work(
+            "inputs",
+            points,
+            parameters as u64,
+            "points",
+            &format!("{parameters} parameters"),
+        )?;
         if out.len() != points * n_out {
             return Err(LabError::invalid(
                 "out",
@@ -322,7 +428,11 @@ impl Network {
             ));
         }
         for (x, y) in inputs.chunks_exact(n_in).zip(out.chunks_exact_mut(n_out)) {
-            self.dense.forward(x);
+            if self.config.features.is_some() {
+                self.forward_raw(x[0], x[1]);
+            } else {
+                self.dense.forward(x);
+            }
             y.copy_from_slice(self.dense.outputs());
         }
         Ok(())
@@ -331,7 +441,7 @@ impl Network {
     /// Training point `k`'s forward and backward pass as a computation graph on a tape: values and
     /// gradients of every node, local derivatives of every edge. Only for networks of at most
     /// [`MAX_TRACE_PARAMETERS`] parameters. Returns the tape and its loss node J.
-    pub fn trace(&self, k: f64) -> Result<(Tape, Var)> {
+    pub fn trace(&self, k: usize) -> Result<(Tape, Var)> {
         let parameters = self.dense.weights.len() + self.dense.biases.len();
         if parameters > MAX_TRACE_PARAMETERS {
             return Err(LabError::invalid(
@@ -348,9 +458,13 @@ impl Network {
                 "none",
             ));
         }
-        let k = check_count("index", k, 0, n - 1)?;
-        let (x, t) = self.train.point(k);
-        Ok(self.dense.record(x, t, self.config.bias))
+        let k = check_usize("index", k, 0, n - 1)?;
+        let (x, t) = self.train_in.point(k);
+        let names: Vec<&str> = match &self.config.features {
+            Some(f) => f.list().iter().map(|f| f.name()).collect(),
+            None => Vec::new(),
+        };
+        Ok(self.dense.record(x, t, self.config.bias, &names))
     }
 }
 

@@ -1,50 +1,237 @@
 //! Training: one update per batch with the mean gradient, epochs, and divergence caught at its step.
+//!
+//! A step computes the batch's loss and gradient at the current parameters, then moves them. Divergence is caught
+//! where a number would leave the finite ones:
+//! - the update makes a parameter (or the optimizer's running averages) non-finite: the step is undone;
+//! - the loss or a gradient at the parameters a step produced is non-finite (found when the next batch is
+//!   computed, which every training call does for the batch after its last step): that step is undone.
+//!
+//! Either way the network keeps the last parameters whose loss and gradient on the batch ahead are finite, and
+//! the error names the step (and its epoch) that left the finite numbers, so a lower learning rate resumes from
+//! there.
 
-use super::{Network, Role, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL};
-use crate::error::{check_count, show, LabError, Result};
+use super::{Network, Regularization, Role, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL};
+use crate::error::{check_usize, check_work, show, LabError, Result};
+
+/// Which quantity left the finite numbers.
+enum Culprit {
+    /// The batch's loss.
+    Loss,
+    /// A gradient ∂J/∂w or ∂J/∂b.
+    Gradient,
+}
 
 impl Network {
     /// One update on the next batch of training points: accumulate each point's gradients, then move the
-    /// parameters with the mean gradient. A step that makes a parameter non-finite is undone and returned as
-    /// [`LabError::Diverged`] with its number.
+    /// parameters with the mean gradient. Divergence is returned as [`LabError::Diverged`] naming its step,
+    /// with the network back at the last parameters whose loss and gradient are finite.
     pub fn train_step(&mut self) -> Result<()> {
-        let n = self.train.len();
-        if n == 0 {
+        self.check_trainable()?;
+        self.step_once()?;
+        self.probe()
+    }
+
+    /// `n` updates (0 to [`MAX_STEPS_PER_CALL`], and at most the work of one call), stopping at the first that
+    /// diverges.
+    pub fn train_steps(&mut self, n: usize) -> Result<()> {
+        let n = check_usize("steps", n, 0, MAX_STEPS_PER_CALL)?;
+        self.check_trainable()?;
+        let batch = self.config.batch_size.min(self.train.len());
+        let parameters = self.parameter_count();
+        check_work(
+            "steps",
+            n,
+            (batch * parameters) as u64,
+            "steps",
+            &format!("{batch} points × {parameters} parameters"),
+        )?;
+        for _ in 0..n {
+            self.step_once()?;
+        }
+        self.probe()
+    }
+
+    /// `n` epochs (0 to [`MAX_EPOCHS_PER_CALL`], and at most the work of one call); an epoch in progress is
+    /// finished first and counts as one.
+    pub fn train_epochs(&mut self, n: usize) -> Result<()> {
+        let n = check_usize("epochs", n, 0, MAX_EPOCHS_PER_CALL)?;
+        self.check_trainable()?;
+        let points = self.train.len();
+        let parameters = self.parameter_count();
+        check_work(
+            "epochs",
+            n,
+            (points * parameters) as u64,
+            "epochs",
+            &format!("{points} points × {parameters} parameters"),
+        )?;
+        let target = self.epochs + n as u64;
+        while self.epochs < target {
+            self.step_once()?;
+        }
+        self.probe()
+    }
+
+    /// Weights and biases together.
+    pub fn parameter_count(&self) -> usize {
+        self.dense.weights.len() + self.dense.biases.len()
+    }
+
+    fn check_trainable(&self) -> Result<()> {
+        if self.train.is_empty() {
             return Err(LabError::invalid(
                 "train",
                 "at least one training point (call setData first)",
                 "none",
             ));
         }
-        let end = (self.cursor + self.config.batch_size).min(n);
-        self.dense.zero_gradients();
-        for &k in &self.order[self.cursor..end] {
-            let (x, t) = self.train.point(k);
-            self.dense.forward(x);
-            self.dense.backward(t);
+        Ok(())
+    }
+
+    /// The next batch: the positions in `order` from the cursor.
+    fn batch_end(&self) -> usize {
+        (self.cursor + self.config.batch_size).min(self.train.len())
+    }
+
+    /// Forward and backward over the next batch at the current parameters, into the gradient accumulators;
+    /// `Some(culprit)` when the loss or a gradient is not finite.
+    fn batch_pass(&mut self) -> Option<Culprit> {
+        if !self.ready {
+            let end = self.batch_end();
+            self.dense.zero_gradients();
+            let mut loss = 0.0;
+            for &k in &self.order[self.cursor..end] {
+                let (x, t) = self.train_in.point(k);
+                self.dense.forward(x);
+                loss += self.dense.point_loss(t); // Σ over the batch of the point's loss
+                self.dense.backward(t);
+            }
+            self.batch_loss = loss;
+            self.ready = true;
         }
+        if !self.batch_loss.is_finite() {
+            Some(Culprit::Loss)
+        } else if !finite(&self.dense.acc_w) || (self.config.bias && !finite(&self.dense.acc_b)) {
+            Some(Culprit::Gradient)
+        } else {
+            None
+        }
+    }
+
+    /// Computes the batch ahead; if its loss or gradient is not finite, undoes the step that led here.
+    fn probe(&mut self) -> Result<()> {
+        match self.batch_pass() {
+            None => Ok(()),
+            Some(culprit) => Err(self.undo_last_step(culprit)),
+        }
+    }
+
+    /// One update, the batch ahead's gradient already checked (or checked here).
+    fn step_once(&mut self) -> Result<()> {
+        if let Some(culprit) = self.batch_pass() {
+            return Err(self.undo_last_step(culprit));
+        }
+        let n = self.train.len();
+        let end = self.batch_end();
+        self.save_position();
         self.update((end - self.cursor) as f64)?;
+        self.ready = false;
         self.steps += 1;
         self.cursor = end;
         if self.cursor == n {
             self.epochs += 1;
+            if self.config.shuffle {
+                self.saved.order.clone_from(&self.order);
+            }
             self.start_epoch_order();
         }
         Ok(())
     }
 
+    /// Keeps the parameters, the optimizer's state and the position in the data, to undo the coming step.
+    fn save_position(&mut self) {
+        let saved = &mut self.saved;
+        saved.weights.copy_from_slice(&self.dense.weights);
+        saved.biases.copy_from_slice(&self.dense.biases);
+        saved.optimizer.copy_from(&self.optimizer);
+        saved.dead.copy_from_slice(&self.dead);
+        saved.steps = self.steps;
+        saved.epochs = self.epochs;
+        saved.cursor = self.cursor;
+        saved.rng.clone_from(&self.rng);
+        saved.valid = true;
+    }
+
+    /// Goes back to the state [`Network::save_position`] kept.
+    fn restore_position(&mut self) {
+        let saved = &mut self.saved;
+        self.dense.weights.copy_from_slice(&saved.weights);
+        self.dense.biases.copy_from_slice(&saved.biases);
+        self.optimizer.copy_from(&saved.optimizer);
+        self.dead.copy_from_slice(&saved.dead);
+        if self.epochs != saved.epochs && self.config.shuffle {
+            self.order.clone_from(&saved.order);
+        }
+        self.steps = saved.steps;
+        self.epochs = saved.epochs;
+        self.cursor = saved.cursor;
+        self.rng.clone_from(&saved.rng);
+        saved.valid = false;
+        self.ready = false;
+    }
+
+    /// The batch ahead has a non-finite loss or gradient at the current parameters: undo the step that made
+    /// them (when there was one since the parameters were set) and name it.
+    fn undo_last_step(&mut self, culprit: Culprit) -> LabError {
+        let what = match culprit {
+            Culprit::Loss => "the loss",
+            Culprit::Gradient => "a gradient",
+        };
+        let lr = self.config.lr;
+        if !self.saved.valid {
+            return LabError::Diverged {
+                step: self.steps + 1,
+                epoch: Some(self.epochs + 1),
+                detail: format!(
+                    "at the current parameters {what} on this batch is past the largest finite number, so no \
+                     learning rate can take a step from here; set other parameters or reset the network"
+                ),
+            };
+        }
+        let step = self.steps;
+        self.restore_position();
+        LabError::Diverged {
+            step,
+            epoch: Some(self.epochs + 1),
+            detail: format!(
+                "in epoch {}, the update takes {what} on the next batch past the largest finite number; the \
+                 network keeps its parameters from before this step (try a learning rate below {})",
+                self.epochs + 1,
+                show(lr)
+            ),
+        }
+    }
+
     /// Moves the parameters with the accumulated gradients of `count` points, or undoes the move and reports
     /// divergence.
     fn update(&mut self, count: f64) -> Result<()> {
-        self.saved.weights.copy_from_slice(&self.dense.weights);
-        self.saved.biases.copy_from_slice(&self.dense.biases);
-        self.saved.optimizer.copy_from(&self.optimizer);
         let lr = self.config.lr;
         let dense = &mut self.dense;
         self.optimizer.begin_step();
         let mut finite =
             self.optimizer
                 .update(lr, &mut dense.weights, &dense.acc_w, count, 0, Role::Weight);
+        // The penalty step, with the weights from before this update (kept by save_position).
+        let regularization = self.config.regularization;
+        if regularization != Regularization::None {
+            finite &= regularization.apply(
+                lr,
+                self.config.regularization_rate,
+                &self.saved.weights,
+                &mut dense.weights,
+                &mut self.dead,
+            );
+        }
         if self.config.bias {
             let offset = dense.weights.len();
             finite &= self.optimizer.update(
@@ -74,11 +261,10 @@ impl Network {
                 None => "the optimizer's running averages leave the finite numbers".to_string(),
             },
         };
-        dense.weights.copy_from_slice(&self.saved.weights);
-        dense.biases.copy_from_slice(&self.saved.biases);
-        self.optimizer.copy_from(&self.saved.optimizer);
+        self.restore_position();
         Err(LabError::Diverged {
             step: self.steps + 1,
+            epoch: Some(self.epochs + 1),
             detail: format!(
                 "in epoch {}, {culprit}; the network keeps its parameters from before this step (try a learning \
                  rate below {})",
@@ -87,23 +273,9 @@ impl Network {
             ),
         })
     }
+}
 
-    /// `n` updates (0 to [`MAX_STEPS_PER_CALL`]), stopping at the first that diverges.
-    pub fn train_steps(&mut self, n: f64) -> Result<()> {
-        let n = check_count("steps", n, 0, MAX_STEPS_PER_CALL)?;
-        for _ in 0..n {
-            self.train_step()?;
-        }
-        Ok(())
-    }
-
-    /// `n` epochs (0 to [`MAX_EPOCHS_PER_CALL`]); an epoch in progress is finished first and counts as one.
-    pub fn train_epochs(&mut self, n: f64) -> Result<()> {
-        let n = check_count("epochs", n, 0, MAX_EPOCHS_PER_CALL)?;
-        let target = self.epochs + n as u64;
-        while self.epochs < target {
-            self.train_step()?;
-        }
-        Ok(())
-    }
+/// True when every value is finite.
+fn finite(values: &[f64]) -> bool {
+    values.iter().all(|v| v.is_finite())
 }

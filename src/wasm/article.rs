@@ -1,9 +1,11 @@
 //! The article's exports: `step`, `train`, `analyze`, `stepsToDigits` and the `Descent` handle.
 
+use std::sync::atomic::AtomicBool;
+
 use wasm_bindgen::prelude::*;
 
-use super::input::{lab_error, to_js, Fields};
-use crate::article::{self, ArticleConfig, MAX_ABS_VALUE, MAX_LR};
+use super::input::{count, guard_once, optional_number, refuse, to_js, Fields, JsResult};
+use crate::article::{self, ArticleConfig, MAX_ABS_VALUE, MAX_DECIMALS, MAX_DESCENT_LR, MAX_STEPS};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -48,6 +50,10 @@ export interface Analysis {
   optimum: number;
   /** J″ = 2x². */
   curvature: number;
+  /** dJ/dw = slope·w + intercept: slope = 2x² (the article's 4.5). */
+  slope: number;
+  /** dJ/dw = slope·w + intercept: intercept = −2xy (the article's −1.5). */
+  intercept: number;
   /** 1 − lr·2x²: each step multiplies w − w* by it. */
   factor: number;
   regime: Regime;
@@ -61,6 +67,8 @@ export interface Analysis {
   tolerance: number;
   /** The first step after which |w − w*| ≤ tolerance; null when the descent never gets there. */
   stepsToWithin: number | null;
+  /** The step a run stops at because its result would leave the finite numbers; null when none up to 100,000 does. */
+  overflowStep: number | null;
 }
 "#;
 
@@ -68,19 +76,19 @@ export interface Analysis {
 const CONFIG_FIELDS: [&str; 4] = ["x", "y", "w", "lr"];
 
 /// Default tolerance of `analyze`: half a unit in the sixth decimal, the article's precision.
-const DEFAULT_TOLERANCE: f64 = 5e-7;
+pub(crate) const DEFAULT_TOLERANCE: f64 = 5e-7;
 
 /// Reads and validates a `DescentConfig` object.
-fn read_config(value: &JsValue) -> Result<ArticleConfig, JsError> {
+fn read_config(value: &JsValue) -> JsResult<ArticleConfig> {
     let fields = Fields::new(value, "config", &CONFIG_FIELDS)?;
     let value_range = format!("a finite number in [{}, {}]", -MAX_ABS_VALUE, MAX_ABS_VALUE);
     let config = ArticleConfig {
         x: fields.required_number("x", &value_range)?,
         y: fields.required_number("y", &value_range)?,
         w: fields.required_number("w", &value_range)?,
-        lr: fields.required_number("lr", &format!("a finite number in (0, {MAX_LR}]"))?,
+        lr: fields.required_number("lr", &format!("a finite number in (0, {MAX_DESCENT_LR}]"))?,
     };
-    config.validate().map_err(lab_error)?;
+    config.validate().map_err(refuse)?;
     Ok(config)
 }
 
@@ -88,31 +96,37 @@ fn read_config(value: &JsValue) -> Result<ArticleConfig, JsError> {
 #[wasm_bindgen(unchecked_return_type = "StepRecord")]
 pub fn step(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
-) -> Result<JsValue, JsError> {
+) -> JsResult<JsValue> {
     let config = read_config(&config)?;
-    to_js(&article::step(&config).map_err(lab_error)?)
+    to_js(&article::step(&config).map_err(refuse)?)
 }
 
 /// `steps` descent steps from `config.w` (a whole number up to 10,000), in order. If a step diverges, the error
-/// names it and explains why.
+/// names it (`step`) and explains why.
 #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
 pub fn train(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
-    steps: f64,
-) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_param_type = "number")] steps: JsValue,
+) -> JsResult<JsValue> {
     let config = read_config(&config)?;
-    to_js(&article::train(&config, steps).map_err(lab_error)?)
+    let steps = count(&steps, "steps", 0, MAX_STEPS)?;
+    to_js(&article::train(&config, steps).map_err(refuse)?)
 }
 
-/// The closed-form facts of `config` (x ≠ 0), counting the steps to get within `tolerance` (default 5e-7) of
+/// The closed-form facts of `config` (x² ≠ 0), counting the steps to get within `tolerance` (default 5e-7) of
 /// the optimum.
 #[wasm_bindgen(unchecked_return_type = "Analysis")]
 pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
-    tolerance: Option<f64>,
-) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] tolerance: JsValue,
+) -> JsResult<JsValue> {
     let config = read_config(&config)?;
-    to_js(&article::analyze(&config, tolerance.unwrap_or(DEFAULT_TOLERANCE)).map_err(lab_error)?)
+    analysis(&config, &tolerance)
+}
+
+fn analysis(config: &ArticleConfig, tolerance: &JsValue) -> JsResult<JsValue> {
+    let tolerance = optional_number(tolerance, "tolerance")?.unwrap_or(DEFAULT_TOLERANCE);
+    to_js(&article::analyze(config, tolerance).map_err(refuse)?)
 }
 
 /// The first step after which w, rounded to `decimals` places, reads as the optimum y/x does; `null` if none
@@ -120,16 +134,21 @@ pub fn analyze(
 #[wasm_bindgen(js_name = stepsToDigits, unchecked_return_type = "number | null")]
 pub fn steps_to_digits(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
-    decimals: f64,
-) -> Result<JsValue, JsError> {
+    #[wasm_bindgen(unchecked_param_type = "number")] decimals: JsValue,
+) -> JsResult<JsValue> {
     let config = read_config(&config)?;
-    let steps = article::steps_to_digits(&config, decimals).map_err(lab_error)?;
+    let decimals = count(&decimals, "decimals", 0, MAX_DECIMALS)?;
+    let steps = article::steps_to_digits(&config, decimals).map_err(refuse)?;
     Ok(steps.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64)))
 }
 
+/// Whether the `Descent` class is guarded against use after `free()`.
+static GUARDED: AtomicBool = AtomicBool::new(false);
+
 /// A descent in progress, for animation: it keeps the current weight and every step taken.
 ///
-/// Every method either succeeds or throws and leaves the descent exactly as it was.
+/// Every method either succeeds or throws and leaves the descent exactly as it was; on a freed descent every
+/// method throws an `Error` of kind `"freed"`.
 #[wasm_bindgen]
 pub struct Descent {
     inner: article::Descent,
@@ -148,23 +167,33 @@ impl Descent {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
-    ) -> Result<Descent, JsError> {
+    ) -> JsResult<Descent> {
+        guard_once(&GUARDED, "Descent", || {
+            let inner = article::Descent::new(ArticleConfig::ARTICLE)
+                .expect("the article's config is valid");
+            JsValue::from(Descent { inner })
+        });
         let config = read_config(&config)?;
         Ok(Descent {
-            inner: article::Descent::new(config).map_err(lab_error)?,
+            inner: article::Descent::new(config).map_err(refuse)?,
         })
     }
 
-    /// Takes one step and returns its record; on divergence throws and stays where it is.
+    /// Takes one step and returns its record; on divergence throws (kind "diverged", with `step`) and stays
+    /// where it is.
     #[wasm_bindgen(unchecked_return_type = "StepRecord")]
-    pub fn step(&mut self) -> Result<JsValue, JsError> {
-        to_js(&self.inner.step().map_err(lab_error)?)
+    pub fn step(&mut self) -> JsResult<JsValue> {
+        to_js(&self.inner.step().map_err(refuse)?)
     }
 
     /// Takes `n` steps (a whole number up to 10,000), all or none, and returns their records.
     #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
-    pub fn train(&mut self, n: f64) -> Result<JsValue, JsError> {
-        to_js(&self.inner.train(n).map_err(lab_error)?)
+    pub fn train(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> JsResult<JsValue> {
+        let n = count(&n, "steps", 0, MAX_STEPS)?;
+        to_js(&self.inner.train(n).map_err(refuse)?)
     }
 
     /// Goes back to w₀ and forgets every step.
@@ -174,7 +203,7 @@ impl Descent {
 
     /// Every step taken so far, in order.
     #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
-    pub fn history(&self) -> Result<JsValue, JsError> {
+    pub fn history(&self) -> JsResult<JsValue> {
         to_js(self.inner.history())
     }
 
@@ -193,17 +222,16 @@ impl Descent {
 
     /// The closed-form facts of this descent's problem (see `analyze`).
     #[wasm_bindgen(unchecked_return_type = "Analysis")]
-    pub fn analyze(&self, tolerance: Option<f64>) -> Result<JsValue, JsError> {
-        let config = self.inner.config();
-        to_js(
-            &article::analyze(&config, tolerance.unwrap_or(DEFAULT_TOLERANCE))
-                .map_err(lab_error)?,
-        )
+    pub fn analyze(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number | undefined")] tolerance: JsValue,
+    ) -> JsResult<JsValue> {
+        analysis(&self.inner.config(), &tolerance)
     }
 
     /// The configuration the descent started from.
     #[wasm_bindgen(getter, unchecked_return_type = "DescentConfig")]
-    pub fn config(&self) -> Result<JsValue, JsError> {
+    pub fn config(&self) -> JsResult<JsValue> {
         to_js(&self.inner.config())
     }
 

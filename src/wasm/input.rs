@@ -1,89 +1,207 @@
-//! Reading JavaScript values field by field, with messages that say which field is wrong and why.
+//! Reading JavaScript values, and refusing them as data.
+//!
+//! Every read of a caller's value goes through `guard.js`, imported with `catch`: a getter, proxy trap or
+//! iterator that throws becomes a refusal here, never an exception unwinding through wasm frames. Numbers are
+//! accepted only as JavaScript numbers (nothing is converted, so no `valueOf` runs); objects are read field by
+//! field, each field once; arrays are read once, by their real length, which is checked against the limit
+//! before anything is copied. Every refusal is an `Error` with `kind` (`"invalid"`, `"diverged"`,
+//! `"tooMuchWork"`, `"freed"`) and, where they apply, `field`, `step` and `epoch`.
 
-use js_sys::{Array, Object, Reflect};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use js_sys::{Array, Float64Array};
 use serde::Serialize;
-use wasm_bindgen::{JsCast, JsError, JsValue};
+use wasm_bindgen::prelude::*;
 
-use crate::error::{quote, LabError};
+use crate::error::{quote, show, LabError};
 
-/// A JavaScript error carrying the core's message.
-pub(crate) fn lab_error(e: LabError) -> JsError {
-    JsError::new(&e.to_string())
+#[wasm_bindgen(module = "/src/wasm/guard.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = kind)]
+    fn js_kind(value: &JsValue) -> Result<String, JsValue>;
+    #[wasm_bindgen(catch, js_name = typedArrayLength)]
+    fn typed_array_length(value: &JsValue) -> Result<f64, JsValue>;
+    #[wasm_bindgen(catch, js_name = copyFloat64)]
+    fn copy_float64(value: &JsValue, length: u32) -> Result<Float64Array, JsValue>;
+    #[wasm_bindgen(catch, js_name = arrayLength)]
+    fn array_length(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = arrayNumbers)]
+    fn array_numbers(value: &JsValue, length: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = arrayItems)]
+    fn array_items(value: &JsValue, length: u32) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_name = ownKeys)]
+    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(catch, js_name = field)]
+    fn js_field(object: &JsValue, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = writeFloat64)]
+    fn write_float64(out: &JsValue, values: &Float64Array) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_name = viewsMemory)]
+    fn views_memory(value: &JsValue, memory: &JsValue) -> Result<bool, JsValue>;
+    #[wasm_bindgen(catch, js_name = refusal)]
+    fn js_refusal(
+        message: &str,
+        kind: &str,
+        field: Option<String>,
+        step: Option<f64>,
+        epoch: Option<f64>,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = guardClass)]
+    fn guard_class(prototype: &JsValue, name: &str) -> Result<(), JsValue>;
+}
+
+/// The result of an export: a refusal is a JavaScript `Error` with its fields.
+pub(crate) type JsResult<T> = Result<T, JsValue>;
+
+fn error_value(
+    message: &str,
+    kind: &str,
+    field: Option<&str>,
+    step: Option<u64>,
+    epoch: Option<u64>,
+) -> JsValue {
+    js_refusal(
+        message,
+        kind,
+        field.map(str::to_string),
+        step.map(|s| s as f64),
+        epoch.map(|e| e as f64),
+    )
+    .unwrap_or_else(|_| JsValue::from_str(message))
+}
+
+/// The core's error as a JavaScript `Error` with `kind`, `field`, `step` and `epoch`.
+pub(crate) fn refuse(e: LabError) -> JsValue {
+    let (step, epoch) = match &e {
+        LabError::Diverged { step, epoch, .. } => (Some(*step), *epoch),
+        _ => (None, None),
+    };
+    error_value(&e.to_string(), e.kind(), e.field(), step, epoch)
+}
+
+/// A refusal of `field` made at the boundary, with a whole message.
+pub(crate) fn invalid(field: &str, message: &str) -> JsValue {
+    error_value(message, "invalid", Some(field), None, None)
+}
+
+/// A refusal of `field` as "`field` must be `expected` (got …)".
+fn expected(field: &str, expected: &str, value: &JsValue) -> JsValue {
+    refuse(LabError::invalid(field, expected, describe(value)))
+}
+
+/// A field whose getter or proxy trap threw.
+fn unreadable(field: &str) -> JsValue {
+    invalid(
+        field,
+        &format!("{field} could not be read (reading it threw an exception)"),
+    )
 }
 
 /// Converts a small structured value to JavaScript (`None` becomes `null`, structs become plain objects).
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
     value
         .serialize(&serializer)
-        .map_err(|e| JsError::new(&format!("could not convert a result: {e}")))
+        .map_err(|e| invalid("result", &format!("could not convert a result: {e}")))
 }
 
-/// A short, safe description of any JavaScript value, for error messages: its type and a clipped rendering.
+/// What a value is, as `guard.js` tells without running its code.
+fn kind(value: &JsValue) -> String {
+    js_kind(value).unwrap_or_else(|_| "object".into())
+}
+
+/// A short, safe description of any JavaScript value, for error messages; it runs none of the value's code.
 pub(crate) fn describe(value: &JsValue) -> String {
-    if value.is_undefined() {
-        return "undefined".into();
-    }
-    if value.is_null() {
-        return "null".into();
-    }
     if let Some(n) = value.as_f64() {
-        return crate::error::show(n);
+        return show(n);
     }
     if let Some(s) = value.as_string() {
         return format!("the string {}", quote(&s));
     }
-    if let Some(b) = value.as_bool() {
-        return b.to_string();
+    match kind(value).as_str() {
+        "undefined" | "null" => kind(value),
+        "boolean" => value.as_bool().unwrap_or_default().to_string(),
+        "array" => "an array".into(),
+        "revoked" => "a revoked proxy".into(),
+        "function" => "a function".into(),
+        "object" => "an object".into(),
+        "symbol" => "a symbol".into(),
+        "bigint" => "a BigInt".into(),
+        "DataView" => "a DataView".into(),
+        typed => {
+            let length = typed_array_length(value).unwrap_or(0.0);
+            let article = if typed.starts_with(['I', 'U']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("{article} {typed} of length {}", show(length))
+        }
     }
-    if Array::is_array(value) {
-        return format!("an array of length {}", Array::from(value).length());
-    }
-    value
-        .js_typeof()
-        .as_string()
-        .map(|t| format!("a value of type {t}"))
-        .unwrap_or_else(|| "a value".into())
 }
 
-/// A plain JavaScript object whose fields are read one by one.
+/// A number argument: a JavaScript number and nothing else (NaN and infinities pass, for the range check).
+pub(crate) fn number(value: &JsValue, field: &str) -> JsResult<f64> {
+    value
+        .as_f64()
+        .ok_or_else(|| expected(field, "a number", value))
+}
+
+/// An optional number argument: `undefined` gives `None`.
+pub(crate) fn optional_number(value: &JsValue, field: &str) -> JsResult<Option<f64>> {
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    number(value, field).map(Some)
+}
+
+/// A count argument: a whole JavaScript number from `min` to `max`.
+pub(crate) fn count(value: &JsValue, field: &str, min: usize, max: usize) -> JsResult<usize> {
+    crate::error::check_count(field, number(value, field)?, min, max).map_err(refuse)
+}
+
+/// A plain JavaScript object whose fields are read one by one, each once.
 pub(crate) struct Fields {
-    object: Object,
+    object: JsValue,
     name: &'static str,
 }
 
 impl Fields {
-    /// Accepts `value` when it is a plain object (not null, not an array) whose own keys are all in `allowed`.
-    pub(crate) fn new(
-        value: &JsValue,
-        name: &'static str,
-        allowed: &[&str],
-    ) -> Result<Self, JsError> {
-        if !value.is_object() || Array::is_array(value) || value.is_function() {
-            return Err(JsError::new(&format!(
-                "{name} must be an object with the fields {} (got {})",
-                allowed.join(", "),
-                describe(value)
-            )));
+    /// Accepts `value` when it is a plain object (not null, an array or a function) whose own keys are all in
+    /// `allowed`.
+    pub(crate) fn new(value: &JsValue, name: &'static str, allowed: &[&str]) -> JsResult<Self> {
+        if kind(value) != "object" {
+            return Err(invalid(
+                name,
+                &format!(
+                    "{name} must be an object with the fields {} (got {})",
+                    allowed.join(", "),
+                    describe(value)
+                ),
+            ));
         }
-        let object: Object = value.clone().unchecked_into();
-        for key in Object::keys(&object).iter() {
+        let keys = own_keys(value).map_err(|_| unreadable(name))?;
+        for key in keys.iter() {
             let key = key.as_string().unwrap_or_default();
             if !allowed.contains(&key.as_str()) {
-                return Err(JsError::new(&format!(
-                    "{name} has an unknown field {}; its fields are {}",
-                    quote(&key),
-                    allowed.join(", ")
-                )));
+                return Err(invalid(
+                    &format!("{name}.{key}"),
+                    &format!(
+                        "{name} has an unknown field {}; its fields are {}",
+                        quote(&key),
+                        allowed.join(", ")
+                    ),
+                ));
             }
         }
-        Ok(Fields { object, name })
+        Ok(Fields {
+            object: value.clone(),
+            name,
+        })
     }
 
-    /// The raw value of a field (`undefined` when absent).
-    pub(crate) fn get(&self, key: &str) -> Result<JsValue, JsError> {
-        Reflect::get(&self.object, &JsValue::from_str(key))
-            .map_err(|_| JsError::new(&format!("{}.{key} could not be read", self.name)))
+    /// The raw value of a field (`undefined` when absent); read it once and keep it.
+    pub(crate) fn get(&self, key: &str) -> JsResult<JsValue> {
+        js_field(&self.object, key).map_err(|_| unreadable(&format!("{}.{key}", self.name)))
     }
 
     /// A field of one type, `None` when absent; a value of any other type is refused, saying it must be `what`.
@@ -92,105 +210,166 @@ impl Fields {
         key: &str,
         what: &str,
         convert: impl Fn(&JsValue) -> Option<T>,
-    ) -> Result<Option<T>, JsError> {
+    ) -> JsResult<Option<T>> {
         let value = self.get(key)?;
         if value.is_undefined() {
             return Ok(None);
         }
-        convert(&value).map(Some).ok_or_else(|| {
-            JsError::new(&format!(
-                "{}.{key} must be {what} (got {})",
-                self.name,
-                describe(&value)
-            ))
-        })
+        convert(&value)
+            .map(Some)
+            .ok_or_else(|| expected(&format!("{}.{key}", self.name), what, &value))
     }
 
     /// A number field, `None` when absent; any other type is refused (NaN and infinities pass, for the range check).
-    pub(crate) fn number(&self, key: &str) -> Result<Option<f64>, JsError> {
+    pub(crate) fn number(&self, key: &str) -> JsResult<Option<f64>> {
         self.typed(key, "a number", JsValue::as_f64)
     }
 
     /// A number field that must be present; `expected` says what it accepts.
-    pub(crate) fn required_number(&self, key: &str, expected: &str) -> Result<f64, JsError> {
+    pub(crate) fn required_number(&self, key: &str, expected: &str) -> JsResult<f64> {
         self.number(key)?.ok_or_else(|| {
-            JsError::new(&format!("{}.{key} is missing: give {expected}", self.name))
+            invalid(
+                &format!("{}.{key}", self.name),
+                &format!("{}.{key} is missing: give {expected}", self.name),
+            )
         })
     }
 
     /// A string field, `None` when absent.
     #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
-    pub(crate) fn string(&self, key: &str) -> Result<Option<String>, JsError> {
+    pub(crate) fn string(&self, key: &str) -> JsResult<Option<String>> {
         self.typed(key, "a string", JsValue::as_string)
     }
 
     /// A boolean field, `None` when absent.
     #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
-    pub(crate) fn boolean(&self, key: &str) -> Result<Option<bool>, JsError> {
+    pub(crate) fn boolean(&self, key: &str) -> JsResult<Option<bool>> {
         self.typed(key, "true or false", JsValue::as_bool)
     }
+}
+
+/// The length of an array (read once), refused unless it is from `min` to `max`.
+fn checked_length(value: &JsValue, field: &str, min: usize, max: usize) -> JsResult<u32> {
+    let length = array_length(value).map_err(|_| unreadable(&format!("{field}.length")))?;
+    let n = length.as_f64().unwrap_or(f64::NAN);
+    if !(n.fract() == 0.0 && n >= min as f64 && n <= max as f64) {
+        let range = if min == max {
+            format!("{min}")
+        } else {
+            format!("{min} to {max}")
+        };
+        return Err(invalid(
+            field,
+            &format!(
+                "{field} must have {range} elements (got {})",
+                if n.is_finite() {
+                    show(n)
+                } else {
+                    describe(&length)
+                }
+            ),
+        ));
+    }
+    Ok(n as u32)
 }
 
 /// Reads a `Float64Array` or an array of numbers of at most `max` elements, refusing a longer one before
 /// copying anything. The values are not checked here (NaN passes, for the caller's finiteness check).
 #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
-pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> Result<Vec<f64>, JsError> {
-    let too_long = |len: u32| {
-        JsError::new(&format!(
-            "{field} must have at most {max} numbers (got {len} numbers)"
-        ))
-    };
-    if let Some(typed) = value.dyn_ref::<js_sys::Float64Array>() {
-        let len = typed.length();
-        if len as usize > max {
-            return Err(too_long(len));
+pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> JsResult<Vec<f64>> {
+    let refuse_kind = || expected(field, "a Float64Array or an array of numbers", value);
+    match kind(value).as_str() {
+        "Float64Array" => {
+            let n = typed_array_length(value).map_err(|_| refuse_kind())?;
+            if n > max as f64 {
+                return Err(invalid(
+                    field,
+                    &format!(
+                        "{field} must have at most {max} numbers (got {} numbers)",
+                        show(n)
+                    ),
+                ));
+            }
+            let copy = copy_float64(value, n as u32).map_err(|_| unreadable(field))?;
+            Ok(copy.to_vec())
         }
-        return Ok(typed.to_vec());
+        "array" => {
+            let n = checked_length(value, field, 0, max)?;
+            let read = array_numbers(value, n).map_err(|_| unreadable(&format!("{field}[…]")))?;
+            if let Some(bad) = read.dyn_ref::<Array>() {
+                let k = bad.get(0).as_f64().unwrap_or(0.0);
+                return Err(expected(&format!("{field}[{k}]"), "a number", &bad.get(1)));
+            }
+            Ok(read.unchecked_into::<Float64Array>().to_vec())
+        }
+        _ => Err(refuse_kind()),
     }
-    if Array::is_array(value) {
-        let array = Array::from(value);
-        let len = array.length();
-        if len as usize > max {
-            return Err(too_long(len));
-        }
-        let mut numbers = Vec::with_capacity(len as usize);
-        for (k, item) in array.iter().enumerate() {
-            let v = item.as_f64().ok_or_else(|| {
-                JsError::new(&format!(
-                    "{field}[{k}] must be a number (got {})",
-                    describe(&item)
-                ))
-            })?;
-            numbers.push(v);
-        }
-        return Ok(numbers);
-    }
-    Err(JsError::new(&format!(
-        "{field} must be a Float64Array or an array of numbers (got {})",
-        describe(value)
-    )))
 }
 
-/// Reads a plain array of `min` to `max` elements, refusing any other value or length before reading them.
+/// Reads a plain array of `min` to `max` elements, each once, refusing any other value or length before reading
+/// them.
 #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
-pub(crate) fn read_array(
+pub(crate) fn read_list(
     value: &JsValue,
     field: &str,
     min: usize,
     max: usize,
-) -> Result<Array, JsError> {
-    if !Array::is_array(value) {
-        return Err(JsError::new(&format!(
-            "{field} must be an array of {min} to {max} elements (got {})",
-            describe(value)
-        )));
+) -> JsResult<Vec<JsValue>> {
+    if kind(value) != "array" {
+        return Err(expected(
+            field,
+            &format!("an array of {min} to {max} elements"),
+            value,
+        ));
     }
-    let array = Array::from(value);
-    let len = array.length() as usize;
-    if len < min || len > max {
-        return Err(JsError::new(&format!(
-            "{field} must be an array of {min} to {max} elements (got {len})"
-        )));
+    let n = checked_length(value, field, min, max)?;
+    let items = array_items(value, n).map_err(|_| unreadable(&format!("{field}[…]")))?;
+    Ok(items.iter().collect())
+}
+
+/// Checks that `out` is a `Float64Array` of exactly `len` numbers (its real length), outside the module's memory.
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
+pub(crate) fn check_out(out: &JsValue, len: usize) -> JsResult<()> {
+    let what = format!("a Float64Array of {len} numbers");
+    if kind(out) != "Float64Array" {
+        return Err(expected("out", &what, out));
     }
-    Ok(array)
+    let n = typed_array_length(out).unwrap_or(f64::NAN);
+    if n != len as f64 {
+        return Err(invalid(
+            "out",
+            &format!("out must be {what} (got {} numbers)", show(n)),
+        ));
+    }
+    if views_memory(out, &wasm_bindgen::memory()).unwrap_or(true) {
+        return Err(invalid(
+            "out",
+            "out must not be a view of the module's own memory (writing into it would overwrite the module)",
+        ));
+    }
+    Ok(())
+}
+
+/// Writes `values` into `out`, already checked by [`check_out`].
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
+pub(crate) fn write_out(out: &JsValue, values: &[f64]) -> JsResult<()> {
+    // SAFETY: the view is used at once, before anything can allocate and move wasm memory.
+    let view = unsafe { Float64Array::view(values) };
+    write_float64(out, &view).map_err(|_| invalid("out", "out could not be written"))
+}
+
+/// Guards an exported class once per module: `make` gives one instance, whose prototype's methods and getters
+/// then throw a plain `Error` of kind `"freed"` on a freed handle without entering wasm.
+pub(crate) fn guard_once(done: &AtomicBool, name: &str, make: impl FnOnce() -> JsValue) {
+    if done.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let instance = make();
+    if let Ok(prototype) = js_sys::Reflect::get_prototype_of(&instance) {
+        let _ = guard_class(&prototype, name);
+    }
+    let _ = js_field(&instance, "free")
+        .ok()
+        .and_then(|free| free.dyn_into::<js_sys::Function>().ok())
+        .map(|free| free.call0(&instance));
 }

@@ -2,15 +2,24 @@
 //!
 //! Small structured values (a configuration, a step's record, an analysis) cross with serde-wasm-bindgen; bulk
 //! numbers (a trail of weights, a loss history, a network's parameters) cross as `Float64Array`s in one call.
-//! Every failure is a `JsError` whose message names the field and the accepted range, and a refused call changes
-//! nothing. The math lives in the plain-Rust modules; this module only reads, checks and converts.
+//! Every refusal is an `Error` with `kind`, `field`, `step` and `epoch` as data besides a message that names the
+//! field and the accepted range, and a refused call changes nothing. The math lives in the plain-Rust modules;
+//! this module only reads, checks and converts.
+//!
+//! - `input` (with `guard.js`): reading JavaScript values without running their code more than once or letting
+//!   an exception unwind through wasm, and refusals as data;
+//! - `limits`: the one source of limits and defaults;
+//! - `article`: the article's exports and the `Descent` handle;
+//! - `network`: the `Network` handle (its config reader, data specs, grid family and TypeScript declarations).
 
 pub mod article;
 mod input;
+pub mod limits;
 #[cfg(feature = "network")]
 pub mod network;
 pub mod surface;
 
 pub use article::{analyze, step, steps_to_digits, train, Descent};
+pub use limits::limits;
 #[cfg(feature = "network")]
 pub use network::Network;

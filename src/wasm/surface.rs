@@ -3,10 +3,10 @@
 //! has it: the neuron figure that draws the map loads that build.
 #![cfg(feature = "network")]
 
-use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
 
-use super::input::{describe, lab_error, Fields};
+use super::input::{check_out, refuse, write_out, Fields, JsResult};
+use crate::error::check_count;
 use crate::surface::{neuron_loss_surface, SurfaceGrid, MAX_SURFACE_SIDE, MIN_SURFACE_SIDE};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -38,25 +38,19 @@ const SPEC_FIELDS: &[&str] = &["x", "y", "wMin", "wMax", "bMin", "bMax", "column
 pub fn neuron_loss_surface_into(
     #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SurfaceSpec")] spec: JsValue,
-) -> Result<(), JsError> {
-    let out = out.dyn_ref::<Float64Array>().ok_or_else(|| {
-        JsError::new(&format!(
-            "out must be a Float64Array (got {})",
-            describe(&out)
-        ))
-    })?;
+) -> JsResult<()> {
     let fields = Fields::new(&spec, "spec", SPEC_FIELDS)?;
     let number = |key: &str| fields.required_number(key, "a finite number in [-1000, 1000]");
     let side = format!("a whole number from {MIN_SURFACE_SIDE} to {MAX_SURFACE_SIDE}");
-    let count = |key: &str| -> Result<usize, JsError> {
+    let count = |key: &str| -> JsResult<usize> {
         let v = fields.required_number(key, &side)?;
-        crate::error::check_count(
+        check_count(
             &format!("spec.{key}"),
             v,
             MIN_SURFACE_SIDE,
             MAX_SURFACE_SIDE,
         )
-        .map_err(lab_error)
+        .map_err(refuse)
     };
     let (x, y) = (number("x")?, number("y")?);
     let grid = SurfaceGrid {
@@ -67,16 +61,10 @@ pub fn neuron_loss_surface_into(
         columns: count("columns")?,
         rows: count("rows")?,
     };
-    // The length is read once; a buffer of another length is refused before anything is computed.
-    let len = out.length() as usize;
-    if len != grid.len() {
-        return Err(JsError::new(&format!(
-            "out must be a Float64Array of columns · rows = {} numbers (got {len})",
-            grid.len()
-        )));
-    }
-    let mut values = vec![0.0; len];
-    neuron_loss_surface(x, y, &grid, &mut values).map_err(lab_error)?;
-    out.copy_from(&values);
-    Ok(())
+    grid.check().map_err(refuse)?;
+    // A buffer of another length (its real length, read once) is refused before anything is computed.
+    check_out(&out, grid.len())?;
+    let mut values = vec![0.0; grid.len()];
+    neuron_loss_surface(x, y, &grid, &mut values).map_err(refuse)?;
+    write_out(&out, &values)
 }

@@ -31,8 +31,8 @@ test('stepping five times shows the article’s digits in the table and in the u
     assert.equal(await page.locator(`backprop-table tr[data-step="${n}"] td.mark`).textContent(), 'article', `row ${n} is marked`);
   }
   // The update equation shows the step just taken, the result equation the current weight, in the article's digits.
-  assert.match(await page.locator('backprop-equation[name="update"] math').textContent(), /^w←w−lr·dJdw=0\.37603625−0\.1·/);
-  assert.match(await page.locator('backprop-equation[name="result"] math').textContent(), /=1\.5·0\.3568199375=/);
+  assert.match(await page.locator('backprop-equation[name="update"] .math-line').textContent(), /^w←w−lr·dJdw=0\.37603625−0\.1·/);
+  assert.match(await page.locator('backprop-equation[name="result"] .math-line').textContent(), /=1\.5·0\.3568199375=/);
   assert.match(new URL(page.url()).hash, /step=5/);
   assertNoProblems(assert, problems);
   await page.close();

@@ -22,7 +22,7 @@ test('the demo blog post: three independent figures under the strict CSP', async
   const { page, problems } = await openPage(env, 'blog-demo.html', { width: 1280, height: 900 });
   assert.equal((await response).headers()['content-security-policy'], STRICT_CSP, 'served with the strict CSP');
   const figures = page.locator('backprop-descent, backprop-loss, backprop-table, backprop-regimes');
-  assert.equal(await figures.count(), 3);
+  assert.equal(await figures.count(), 4);
   await waitForFigure(page, '#gentle');
   // Lazy: the figure far below the fold has not started yet.
   assert.equal(await page.evaluate(() => document.getElementById('runaway').model), null, 'the third figure waits until it nears the viewport');

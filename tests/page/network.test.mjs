@@ -121,7 +121,7 @@ test('the graph: every gradient is Σ grad(to)·local over its out-edges, and th
   // The same point, alone in a network of the same parameters, built by the test through the same wasm package.
   const check = await page.evaluate(async () => {
     const { Network } = await import('/pkg/backprop_lab.js');
-    const s = document.querySelector('#graph-figure').settings;
+    const s = document.querySelector('#graph-figure').state;
     const net = new Network(s.config);
     net.setParameters(s.weights, s.biases);
     const row = s.train.slice(3 * s.point, 3 * s.point + 3);
@@ -166,8 +166,53 @@ test('the graph: every gradient is Σ grad(to)·local over its out-edges, and th
   await page.close();
 });
 
+test('the graph at 360 px follows the backward pass, its edge labels do not overlap, and a picked weight shows its gradient check', async () => {
+  const { page, problems } = await openPage(env, 'network.html', { width: 360, height: 780 });
+  await page.locator('#graph-figure').scrollIntoViewIfNeeded();
+  await ready(page, '#graph-figure');
+  const inView = () => page.evaluate(() => {
+    const root = document.querySelector('#graph-figure').shadowRoot;
+    const view = root.querySelector('.graph-scroll').getBoundingClientRect();
+    const current = root.querySelector('.graph-node.current').getBoundingClientRect();
+    return { wider: root.querySelector('.graph-scroll').scrollWidth > view.width + 1, seen: current.left >= view.left - 1 && current.right <= view.right + 1 };
+  });
+  const total = await page.evaluate(() => document.querySelector('#graph-figure').trace.nodes.length);
+  for (let i = 0; i < total; i++) {
+    await page.locator('#graph-figure button[data-action="back"]').click();
+    if (i % 8 === 7) {
+      await page.waitForTimeout(50);
+      const v = await inView();
+      assert.ok(v.wider, 'at 360 px the graph is wider than its box');
+      assert.ok(v.seen, `after ${i + 1} backward steps the active node is in view`);
+    }
+  }
+  const overlaps = await page.evaluate(() => {
+    const boxes = [...document.querySelector('#graph-figure').shadowRoot.querySelectorAll('text.local')].map((t) => t.getBBox());
+    let n = 0;
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) n += 1;
+    }
+    return { n, labels: boxes.length };
+  });
+  assert.equal(overlaps.n, 0, `${overlaps.n} overlapping pairs among ${overlaps.labels} edge labels`);
+  await page.locator('#graph-figure [data-label="w1[2,1]"]').focus();
+  await page.keyboard.press('Enter');
+  const check = await page.evaluate(() => {
+    const el = document.querySelector('#graph-figure');
+    const v = (q) => Number(el.shadowRoot.querySelector(`.gradient-panel [data-quantity="${q}"]`).dataset.value);
+    const net = el.state;
+    return { backprop: v('backprop'), numeric: v('numeric'), relative: v('relative'), weights: net.weights };
+  });
+  // w1[2,1] of a 2–2–1 network is weight 2 (layer 1, neuron 2, source 1); the graph's own network computed both.
+  assert.ok(check.relative < 1e-6 && Math.abs(check.backprop - check.numeric) <= 1e-6 * Math.abs(check.backprop), JSON.stringify(check));
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
 test('the playground learns XOR: the training loss falls, the heatmap repaints, and a changed setting is written to the URL', async () => {
-  const { page, problems } = await openPage(env, 'network.html#data=xor&hidden=4,2&lr=0.03&seed=1');
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&lr=0.03&seed=1');
   await ready(page, '#playground');
   const el = '#playground';
   const first = await page.evaluate((s) => document.querySelector(s).trainLoss, el);
@@ -192,7 +237,7 @@ test('the playground learns XOR: the training loss falls, the heatmap repaints, 
   assert.ok(brightness(dark) < brightness(light) - 40, `the heatmap is redrawn dark (${brightness(light)} → ${brightness(dark)})`);
   // A setting changed in the figure restarts it and is written to the URL, seed included.
   await page.locator(`${el} select[data-key="lr"]`).selectOption('0.1');
-  await page.waitForFunction(() => /lr=0\.1&/.test(location.hash) && /seed=1$/.test(location.hash));
+  await page.waitForFunction(() => /lr=0\.1&/.test(location.hash) && /seed=1&/.test(location.hash) && /^#v=1&/.test(location.hash));
   assert.equal(await page.evaluate((s) => document.querySelector(s).epochs, el), 0);
   await page.locator(`${el} button[data-action="add-layer"]`).click();
   await page.waitForFunction(() => /hidden=4,2,2&/.test(location.hash));
@@ -202,9 +247,19 @@ test('the playground learns XOR: the training loss falls, the heatmap repaints, 
 });
 
 test('a link reproduces the playground’s settings; hostile links give its defaults and a plain-text notice', async () => {
-  const { page, problems } = await openPage(env, 'network.html#data=circle&noise=0.1&hidden=3&act=relu&out=tanh&lr=0.1&opt=adam&batch=5&seed=7');
+  const link = 'v=1&data=circle&features=x1,x2,x1x2&noise=10&ratio=70&hidden=3&act=relu&out=tanh&lr=0.1&opt=adam&reg=l2&rate=0.003&batch=5&seed=7&test=1&disc=1&speed=5&points=1.5,-2,1;0,3.25,-1';
+  const { page, problems } = await openPage(env, `network.html#${link}`);
   await ready(page, '#playground');
-  assert.deepEqual(await page.evaluate(() => document.querySelector('#playground').state), { data: 'circle', noise: 0.1, hidden: [3], act: 'relu', out: 'tanh', lr: 0.1, opt: 'adam', batch: 5, seed: 7 });
+  const shown = { data: 'circle', features: ['x1', 'x2', 'x1x2'], noise: 10, ratio: 70, hidden: [3], act: 'relu', out: 'tanh', lr: 0.1, opt: 'adam', reg: 'l2', rate: 0.003, batch: 5, seed: 7, test: true, disc: true, speed: 5, points: [[1.5, -2, 1], [0, 3.25, -1]] };
+  assert.deepEqual(await page.evaluate(() => document.querySelector('#playground').state), shown);
+  // Every setting reached the core and the figure: features, regularization, ratio, noise, batch, points.
+  const core = await page.evaluate(() => {
+    const p = document.querySelector('#playground');
+    const c = p.network.config;
+    return { features: c.features, regularization: c.regularization, rate: c.regularizationRate, batch: c.batchSize, layers: c.layers, train: p.network.trainData().length / 3, test: p.network.testData().length / 3, user: p.userPoints };
+  });
+  assert.deepEqual(core, { features: ['x1', 'x2', 'x1*x2'], regularization: 'l2', rate: 0.003, batch: 5, layers: [3, 3, 1], train: 350 + 2, test: 150, user: [[1.5, -2, 1], [0, 3.25, -1]] });
+  assert.equal(await page.evaluate(() => location.hash), `#${link}`, 'the link reads back as it was written');
   assert.equal(await page.locator('#playground select[data-key="opt"]').inputValue(), 'adam');
   assert.equal(await page.locator('#url-notice').isHidden(), true);
 
@@ -217,28 +272,41 @@ test('a link reproduces the playground’s settings; hostile links give its defa
     'batch=2.5',
     `noise=${encodeURIComponent('"><svg onload=alert(1)>')}`,
     '__proto__=1',
+    'features=x1,x1',
+    'reg=l3',
+    'rate=11',
+    'ratio=95',
+    'test=yes',
+    'speed=3',
+    `points=${encodeURIComponent('1,2,1;9,9,1')}`,
   ].join('&');
   await page.goto('about:blank');
   await page.goto(new URL(`network.html#${hostile}`, env.url).href);
   await ready(page, '#playground');
   const state = await page.evaluate(() => document.querySelector('#playground').state);
-  assert.deepEqual(state, { data: 'xor', noise: 0, hidden: [4, 2], act: 'tanh', out: 'tanh', lr: 0.03, opt: 'sgd', batch: 10, seed: 0 });
+  assert.deepEqual(state, { data: 'xor', features: ['x1', 'x2'], noise: 0, ratio: 50, hidden: [4, 2], act: 'tanh', out: 'tanh', lr: 0.03, opt: 'sgd', reg: 'none', rate: 0, batch: 10, seed: 0, test: false, disc: false, speed: 1, points: [] });
   const notice = await page.evaluate(() => {
     const n = document.querySelector('#url-notice');
     return { text: n.hidden ? null : n.textContent, children: n.children.length };
   });
-  assert.match(notice.text, /for data, noise, hidden, activation, lr, batch, seed could not be used, so they fall back to the playground’s defaults\. 1 unknown setting was ignored\./);
+  assert.match(notice.text, /for data, features, noise, ratio, hidden, activation, lr, regularization, rate, batch, seed, test, speed, points could not be used, so they fall back to the playground’s defaults\. 1 unknown setting was ignored\./);
   assert.equal(notice.children, 0, 'the notice is plain text');
   assert.doesNotMatch(notice.text, /<|script|alert|onerror|1e400/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
   assert.equal(await page.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0, 'no element injected');
-  assert.equal(new URL(page.url()).hash, '#v=1&data=xor&noise=0&hidden=4,2&act=tanh&out=tanh&lr=0.03&opt=sgd&batch=10&seed=0', 'the link is rewritten to the state shown');
+  assert.equal(new URL(page.url()).hash, '#v=1&data=xor&features=x1,x2&noise=0&ratio=50&hidden=4,2&act=tanh&out=tanh&lr=0.03&opt=sgd&reg=none&rate=0&batch=10&seed=0&speed=1', 'the link is rewritten to the state shown');
+  // A link of another version says so, and is read as far as it goes.
+  await page.goto('about:blank');
+  await page.goto(new URL('network.html#v=2&data=circle', env.url).href);
+  await ready(page, '#playground');
+  assert.match(await page.locator('#url-notice').textContent(), /made with another version of backprop-lab than this page’s \(v=1\)/);
+  assert.equal(await page.evaluate(() => document.querySelector('#playground').state.data), 'circle');
   assertNoProblems(assert, problems);
   await page.close();
 });
 
 test('a learning rate too large for an identity output stops training at the divergence and says why', async () => {
-  const { page, problems } = await openPage(env, 'network.html#data=xor&hidden=4,2&act=tanh&out=identity&lr=10&batch=10&seed=0');
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&act=tanh&out=identity&lr=10&batch=10&seed=0');
   await ready(page, '#playground');
   const diverged = page.evaluate(() => new Promise((done) => document.querySelector('#playground').addEventListener('diverge', (e) => done(e.detail), { once: true })));
   await page.locator('#playground button[data-action="play"]').click();
@@ -256,13 +324,14 @@ test('a learning rate too large for an identity output stops training at the div
   await page.close();
 });
 
-for (const [name, width, height, colorScheme] of [['360px-light', 360, 780, 'light'], ['desktop-dark', 1280, 900, 'dark'], ['360px-dark', 360, 780, 'dark']]) {
+for (const [name, width, height, colorScheme] of [['desktop-light', 1280, 900, 'light'], ['360px-light', 360, 780, 'light'], ['desktop-dark', 1280, 900, 'dark'], ['360px-dark', 360, 780, 'dark']]) {
   test(`network page at ${name}`, async () => {
-    const { page, problems } = await openPage(env, 'network.html#data=spiral&hidden=8,8,6&lr=0.01&opt=adam&seed=3', { width, height, colorScheme });
+    const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&features=x1,x2,sinx1,sinx2&hidden=8,8,6&act=tanh&lr=0.01&opt=adam&seed=3&test=1&points=-4,4,1;4.5,-4.5,-1', { width, height, colorScheme });
     await ready(page, '#playground');
     await page.locator('#playground button[data-action="step"]').click();
     await page.evaluate(() => {
       for (let i = 0; i < 150; i++) document.querySelector('#playground').step();
+      document.querySelector('#playground').select({ kind: 'weight', index: 40 });
     });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);

@@ -89,11 +89,12 @@ export class DescentModel extends EventTarget {
 
   /**
    * The numbers the equations and figures show, as one plain object. Quantities the current phase has not
-   * computed yet are null; before the first phase every quantity of the coming step is shown (a preview).
+   * computed yet are null; before the first phase every quantity of the coming step is shown (a preview), unless
+   * `preview` is false (predict mode: nothing is shown before the reader has guessed it).
    */
-  values() {
+  values({ preview = true } = {}) {
     const r = this.shown;
-    const known = this.phase === -1 ? 3 : this.phase;
+    const known = this.phase === -1 ? (preview ? 3 : -1) : this.phase;
     const q = (phase, v) => (r && known >= phase ? v : null);
     return {
       ...this.config,
@@ -179,8 +180,9 @@ export class DescentModel extends EventTarget {
         left -= chunk;
       } catch (e) {
         // Some step of the chunk diverges: take the ones before it, in one call, and stop there.
-        const at = /diverged at step (\d+)/.exec(String(e?.message))?.[1];
-        const safe = at ? Number(at) - 1 - this.descent.steps : 0;
+        // The error says at which step (errors are data: kind, field, step).
+        const at = e?.kind === 'diverged' && Number.isInteger(e.step) ? e.step : null;
+        const safe = at ? at - 1 - this.descent.steps : 0;
         if (safe > 0) this.records.push(...this.descent.train(safe));
         break;
       }
@@ -236,31 +238,18 @@ export class DescentModel extends EventTarget {
     this.#emit('reset', { w: this.w });
   }
 
-  /** The closed-form facts of the problem, computed once per configuration. */
+  /** The closed-form facts of the problem, computed once per configuration (all by the core's analyze). */
   #facts() {
     const { core, config } = this;
-    const at = (w) => core.step({ ...config, w }).dJdW;
-    const facts = {
-      analysis: null,
-      analysisError: null,
-      // dJ/dw = a·w + b, its linear form for the current x and y: b = dJ/dw at 0, a = dJ/dw at 1 minus b.
-      linear: { slope: at(1) - at(0), intercept: at(0) },
-      digitsStep: null,
-      overflowStep: null,
-    };
+    const facts = { analysis: null, analysisError: null, linear: null, digitsStep: null, overflowStep: null };
     try {
       facts.analysis = core.analyze(config);
+      // dJ/dw = slope·w + intercept for the current x and y (the article's 4.5w − 1.5).
+      facts.linear = { slope: facts.analysis.slope, intercept: facts.analysis.intercept };
+      facts.overflowStep = facts.analysis.overflowStep ?? null;
       facts.digitsStep = core.stepsToDigits(config, ARTICLE_DECIMALS);
     } catch (e) {
       facts.analysisError = String(e?.message ?? e);
-    }
-    if (facts.analysis?.regime === 'diverging') {
-      try {
-        core.train(config, 10000);
-      } catch (e) {
-        const at = /diverged at step (\d+)/.exec(String(e?.message))?.[1];
-        if (at) facts.overflowStep = Number(at);
-      }
     }
     return facts;
   }
@@ -274,7 +263,7 @@ export class DescentModel extends EventTarget {
       this.pending = this.descent.step();
     } catch (e) {
       const message = String(e?.message ?? e);
-      this.stop = { step: this.records.length + 1, w: this.descent.w, diverged: message.startsWith('diverged'), message };
+      this.stop = { step: this.records.length + 1, w: this.descent.w, diverged: e?.kind === 'diverged', message };
     }
   }
 

@@ -3,7 +3,7 @@
 // A value that the current phase has not computed yet is null and shows as "?". Each equation marks the quantity
 // it computes (data-quantity), so the figure can highlight the one the current phase is computing.
 import { formatNumber } from './format.js';
-import { d, math, mi, mo, num, paren, quantity, row, sup, yHat, mn } from './mathml.js';
+import { d, math, mi, mo, num, paren, quantity, row, squared, yHat, mn } from './mathml.js';
 
 /** Which quantity each phase computes. */
 export const PHASE_QUANTITY = { forward: 'yHat', error: 'loss', backward: 'dJdW', update: 'wNext' };
@@ -34,8 +34,8 @@ export const EQUATIONS = {
     build: (v) =>
       math(
         `J = (y hat minus y) squared = (${t(v.yHat)} minus ${t(v.y)}) squared = ${t(v.loss)}`,
-        quantity('loss', mi('J')), eq(), sup(paren(yHat(), mo('−'), mi('y')), mn('2')), eq(),
-        sup(paren(num(v.yHat), mo('−'), num(v.y, { wrap: true })), mn('2')), eq(), quantity('loss', num(v.loss)),
+        quantity('loss', mi('J')), eq(), ...squared(yHat(), mo('−'), mi('y')), eq(),
+        ...squared(num(v.yHat), mo('−'), num(v.y, { wrap: true })), eq(), quantity('loss', num(v.loss)),
       ),
   },
   chain: {

@@ -15,6 +15,9 @@ export function explainRegime(config, facts) {
   const factor = `1 − 2·lr·x² = ${f(a.factor)}`;
   const to = `the distance to the optimum w* = y/x = ${f(a.optimum)}`;
   const within = a.stepsToWithin === null ? '' : ` It is within ${f(a.tolerance)} of w* after ${formatCount(a.stepsToWithin)} step${a.stepsToWithin === 1 ? '' : 's'}.`;
+  if (a.factor === 1) {
+    return `lr = ${f(config.lr)} and x = ${f(config.x)} are so small that 2·lr·x² vanishes next to 1: the factor 1 − 2·lr·x² rounds to exactly 1, and w does not move.`;
+  }
   switch (a.regime) {
     case 'monotone':
       return `lr = ${f(config.lr)} is below 1/(2x²) = ${f(a.lrOneStep)}: each step multiplies ${to} by ${factor}, so w slides towards w* from one side.${within}`;

@@ -4,6 +4,7 @@
 import { CONFIG_KEYS, DEFAULTS, DESCENT_FIELDS, descentField as field } from './state.js';
 import { readFragment, refusalText, writeAttributes, writeFragment } from './fields.js';
 import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './elements/shortcuts.js';
+import { MODE_FIELD } from './elements/descent-element.js';
 import { shortcutList } from './elements/parts.js';
 import { download } from './trace-export.js';
 import { wireTheme } from './theme.js';
@@ -12,11 +13,13 @@ const main = document.getElementById('main');
 const form = document.getElementById('problem');
 const notice = document.getElementById('url-notice');
 const problemError = document.getElementById('problem-error');
+/** The page's URL: the descent's table and the figure's mode (mode=predict). */
+const URL_FIELDS = [...DESCENT_FIELDS, MODE_FIELD];
 
 // --- URL → figure ------------------------------------------------------------------------------------------------
 
 function applyFragment(fragment) {
-  const read = readFragment(fragment, DESCENT_FIELDS);
+  const read = readFragment(fragment, URL_FIELDS);
   const message = refusalText(read);
   notice.textContent = message ?? '';
   notice.hidden = !message;
@@ -25,7 +28,7 @@ function applyFragment(fragment) {
 }
 
 function setProblem(values, step = 0) {
-  writeAttributes(main, DESCENT_FIELDS, { ...values, step });
+  writeAttributes(main, URL_FIELDS, { ...values, step });
   syncInputs(values);
 }
 
@@ -33,13 +36,13 @@ function setProblem(values, step = 0) {
 
 let urlQueued = false;
 function writeUrl(state) {
-  const text = `#${writeFragment(state, DESCENT_FIELDS)}`;
+  const text = `#${writeFragment(state, URL_FIELDS)}`;
   if (location.hash !== text) history.replaceState(null, '', text);
 }
 
 function currentState() {
   const config = main.config ?? Object.fromEntries(CONFIG_KEYS.map((k) => [k, DEFAULTS[k]]));
-  return { ...config, step: main.steps ?? 0 };
+  return { ...config, step: main.steps ?? 0, mode: main.settings?.mode ?? 'explore' };
 }
 
 function queueUrl() {
@@ -91,11 +94,12 @@ main.addEventListener('reset', () => {
   queueUrl();
 });
 main.addEventListener('step', queueUrl);
+main.addEventListener('modechange', queueUrl);
 
 document.getElementById('article-values').addEventListener('click', () => {
   notice.hidden = true;
   problemError.hidden = true;
-  setProblem(DEFAULTS, 0);
+  setProblem({ ...DEFAULTS, mode: main.settings?.mode ?? 'explore' }, 0);
   main.reset?.();
 });
 document.getElementById('export-csv').addEventListener('click', () => download('backprop-trace.csv', main.exportCSV(), 'text/csv'));

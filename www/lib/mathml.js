@@ -17,7 +17,14 @@ export const mo = (op, attrs = {}) => el('mo', attrs, op);
 export const mn = (text) => el('mn', {}, text);
 export const sup = (base, exponent) => el('msup', {}, base, exponent);
 export const frac = (num, den) => el('mfrac', {}, num, den);
-export const paren = (...inner) => row(mo('('), ...inner, mo(')'));
+// Parentheses keep their size: stretched around a hat (ŷ) they pushed the exponent of (ŷ − y)² up.
+export const paren = (...inner) => row(mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }));
+
+/**
+ * (…)² with a superscript-two character after the closing parenthesis: an <msup> raised its exponent by the height of
+ * whatever it holds (a hat, a fraction), so it floated high. Returns nodes to spread.
+ */
+export const squared = (...inner) => [mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }), el('mn', { class: 'square' }, '²')];
 
 /** dA/dB as a fraction. */
 export const d = (top, bottom) => frac(row(mi('d', { mathvariant: 'normal' }), top), row(mi('d', { mathvariant: 'normal' }), bottom));
@@ -44,7 +51,30 @@ export function quantity(name, ...children) {
   return el('mrow', { 'data-quantity': name, class: 'quantity' }, ...children);
 }
 
-/** A block equation with an accessible label. */
+/** True for a top-level child after which an equation may wrap: before a later "=" or "≈", after a ",". */
+const breaksBefore = (node) => node.localName === 'mo' && (node.textContent === '=' || node.textContent === '≈' || node.textContent === '←');
+const breaksAfter = (node) => node.localName === 'mo' && node.textContent === ',';
+
+/**
+ * An equation with an accessible label, as a line of pieces that wrap like words: it is cut before each "=" after
+ * the first and after each ",", so "ŷ = x·w = 1.5·0.8 = 1.2" wraps as "ŷ = x·w" / "= 1.5·0.8" / "= 1.2" where
+ * the line is short. Each piece is its own <math>; the line is read as one, by its label.
+ */
 export function math(label, ...children) {
-  return el('math', { display: 'block', 'aria-label': label }, row(...children));
+  const nodes = children.flat().filter((c) => c !== null && c !== undefined);
+  const pieces = [[]];
+  let relations = 0;
+  for (const node of nodes) {
+    if (breaksBefore(node) && relations++ > 0 && pieces.at(-1).length) pieces.push([]);
+    pieces.at(-1).push(node);
+    if (breaksAfter(node)) pieces.push([]);
+  }
+  const line = document.createElement('span');
+  line.className = 'math-line';
+  line.setAttribute('role', 'math');
+  line.setAttribute('aria-label', label);
+  for (const piece of pieces.filter((p) => p.length)) {
+    line.append(el('math', { 'aria-hidden': 'true' }, row(...piece)));
+  }
+  return line;
 }

@@ -1,6 +1,7 @@
-// The network page's wiring: the playground's state in the URL (both ways, through its state table), the copy-link
-// button and the theme. The figures themselves are custom elements and know nothing of this page.
-import { readState, refusalNotice, writeState } from './state.js';
+// The network page's wiring: the playground's state in the URL (both ways, through its state table and the parser
+// family of fields.js, version v=1 included), the copy-link button and the theme. The figures themselves are custom
+// elements and know nothing of this page.
+import { readFragment, refusalText, writeAttributes, writeFragment } from './fields.js';
 import { PLAYGROUND_FIELDS } from './playground-state.js';
 import { wireTheme } from './theme.js';
 
@@ -9,16 +10,18 @@ const notice = document.getElementById('url-notice');
 const WHOSE = 'the playground’s';
 
 function writeUrl(state) {
-  const text = `#${writeState(state, PLAYGROUND_FIELDS).replaceAll('%2C', ',')}`; // "hidden=4,2" reads better than 4%2C2
+  // "hidden=4,2" and "points=1,2,1;…" read better than their escaped forms
+  const text = `#${writeFragment(state, PLAYGROUND_FIELDS).replaceAll('%2C', ',').replaceAll('%3B', ';')}`;
   if (location.hash !== text) history.replaceState(null, '', text);
 }
 
 function applyFragment(fragment) {
-  const read = readState(fragment, PLAYGROUND_FIELDS);
-  const message = refusalNotice(read, WHOSE);
+  const read = readFragment(fragment, PLAYGROUND_FIELDS);
+  const message = refusalText(read, { whose: WHOSE });
   notice.textContent = message ?? '';
   notice.hidden = !message;
-  for (const f of PLAYGROUND_FIELDS) playground.setAttribute(f.attribute, f.write(read.state[f.key]));
+  // Every field is set (a missing one to its default), so a link shows exactly its run.
+  writeAttributes(playground, PLAYGROUND_FIELDS, read.state);
   if (message) writeUrl(read.state); // do not keep, or pass on, what could not be used
 }
 

@@ -2,7 +2,7 @@
 // from a plain record of numbers (the record of <backprop-neuron>'s step; null: not computed yet). The notation is
 // the article's, with one more link in the chain: dJ/dw = dJ/dŷ · dŷ/dz · dz/dw, and dz/db = 1.
 import { formatNumber } from './format.js';
-import { d, el, math, mi, mn, mo, num, paren, quantity, row, sup, yHat } from './mathml.js';
+import { d, el, math, mi, mn, mo, num, paren, quantity, row, squared, sup, yHat } from './mathml.js';
 
 /** Significant digits the neuron's equations show (every number is kept exact in the element's records). */
 export const NEURON_DIGITS = 6;
@@ -46,8 +46,8 @@ export const NEURON_EQUATIONS = {
     build: (r) =>
       math(
         `J = (y hat minus y) squared = (${t(r.yHat)} minus ${t(r.y)}) squared = ${t(r.loss)}`,
-        mi('J'), eq(), sup(paren(yHat(), mo('−'), mi('y')), mn('2')), eq(),
-        sup(paren(n(r.yHat), mo('−'), n(r.y, { wrap: true })), mn('2')), eq(), quantity('loss', n(r.loss)),
+        mi('J'), eq(), ...squared(yHat(), mo('−'), mi('y')), eq(),
+        ...squared(n(r.yHat), mo('−'), n(r.y, { wrap: true })), eq(), quantity('loss', n(r.loss)),
       ),
   },
   chainW: {

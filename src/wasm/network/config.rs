@@ -8,8 +8,10 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::check_count;
-use crate::network::{self as core, Activation, Loss, NetworkConfig, Optimizer};
-use crate::wasm::input::{lab_error, read_array, Fields};
+use crate::network::{
+    self as core, Activation, Feature, Features, Loss, NetworkConfig, Optimizer, Regularization,
+};
+use crate::wasm::input::{describe, invalid, read_list, refuse, Fields, JsResult};
 
 /// The fields of a `NetworkConfig`, group by group.
 const CONFIG_FIELDS: &[&str] = &[
@@ -31,41 +33,45 @@ const CONFIG_FIELDS: &[&str] = &[
     // The initialization: `read_initialization`.
     "seed",
     "bias",
+    // The inputs and the penalty: `read_features`, `read_regularization`.
+    "features",
+    "regularization",
+    "regularizationRate",
 ];
 
 /// The defaults: Playground's (tanh, ½(ŷ − t)², SGD with lr 0.03, batches of 10).
-pub(super) const DEFAULT_LR: f64 = 0.03;
+pub(crate) const DEFAULT_LR: f64 = 0.03;
 /// Points per update unless `batchSize` says otherwise.
-pub(super) const DEFAULT_BATCH: f64 = 10.0;
+pub(crate) const DEFAULT_BATCH: f64 = 10.0;
 
 /// Reads and validates a `NetworkConfig` object (every limit is checked before the network is allocated).
-pub(super) fn read_config(value: &JsValue) -> Result<NetworkConfig, JsError> {
+pub(super) fn read_config(value: &JsValue) -> JsResult<NetworkConfig> {
     let fields = Fields::new(value, "config", CONFIG_FIELDS)?;
     let mut config = read_shape(&fields)?;
     read_training(&fields, &mut config)?;
     config.optimizer = read_optimizer(&fields)?;
     read_initialization(&fields, &mut config)?;
-    config.validate().map_err(lab_error)?;
+    config.features = read_features(&fields)?;
+    read_regularization(&fields, &mut config)?;
+    config.validate().map_err(refuse)?;
     Ok(config)
 }
 
 /// `layers`, and either `activation` and `outputActivation` or one `activations` per non-input layer.
-fn read_shape(fields: &Fields) -> Result<NetworkConfig, JsError> {
+fn read_shape(fields: &Fields) -> JsResult<NetworkConfig> {
     let layers_value = fields.get("layers")?;
     if layers_value.is_undefined() {
-        return Err(JsError::new(&format!(
+        return Err(invalid("config.layers", &format!(
             "config.layers is missing: give a list of 2 to {} layer sizes, input first, e.g. [2, 4, 2, 1]",
             core::MAX_LAYERS
         )));
     }
-    let array = read_array(&layers_value, "config.layers", 2, core::MAX_LAYERS)?;
-    let mut layers = Vec::with_capacity(array.length() as usize);
+    let array = read_list(&layers_value, "config.layers", 2, core::MAX_LAYERS)?;
+    let mut layers = Vec::with_capacity(array.len());
     for (k, item) in array.iter().enumerate() {
         let field = format!("config.layers[{k}]");
-        let size = item
-            .as_f64()
-            .ok_or_else(|| JsError::new(&format!("{field} must be a number")))?;
-        layers.push(check_count(&field, size, 1, core::MAX_WIDTH).map_err(lab_error)?);
+        let size = crate::wasm::input::number(item, &field)?;
+        layers.push(check_count(&field, size, 1, core::MAX_WIDTH).map_err(refuse)?);
     }
     let hidden = read_activation(fields, "activation", Activation::Tanh)?;
     let output = read_activation(fields, "outputActivation", Activation::Tanh)?;
@@ -75,53 +81,54 @@ fn read_shape(fields: &Fields) -> Result<NetworkConfig, JsError> {
         if !fields.get("activation")?.is_undefined()
             || !fields.get("outputActivation")?.is_undefined()
         {
-            return Err(JsError::new(
+            return Err(invalid(
+                "config.activations",
                 "config.activations replaces config.activation and config.outputActivation: give one or the others",
             ));
         }
         let n = layers.len() - 1;
-        let array = read_array(&activations, "config.activations", n, n)?;
+        let array = read_list(&activations, "config.activations", n, n)?;
         config.activations.clear();
         for (k, item) in array.iter().enumerate() {
             let field = format!("config.activations[{k}]");
             let name = item
                 .as_string()
-                .ok_or_else(|| JsError::new(&format!("{field} must be a string")))?;
+                .ok_or_else(|| invalid(&field, &format!("{field} must be a string")))?;
             config
                 .activations
-                .push(Activation::from_name(&field, &name).map_err(lab_error)?);
+                .push(Activation::from_name(&field, &name).map_err(refuse)?);
         }
     }
     Ok(config)
 }
 
-fn read_activation(fields: &Fields, key: &str, default: Activation) -> Result<Activation, JsError> {
+fn read_activation(fields: &Fields, key: &str, default: Activation) -> JsResult<Activation> {
     match fields.string(key)? {
         None => Ok(default),
-        Some(name) => Activation::from_name(&format!("config.{key}"), &name).map_err(lab_error),
+        Some(name) => Activation::from_name(&format!("config.{key}"), &name).map_err(refuse),
     }
 }
 
 /// `loss`, `lr`, `batchSize` and `shuffle`.
-fn read_training(fields: &Fields, config: &mut NetworkConfig) -> Result<(), JsError> {
+fn read_training(fields: &Fields, config: &mut NetworkConfig) -> JsResult<()> {
     config.loss = match fields.string("loss")? {
         None => Loss::HalfSquared,
-        Some(name) => Loss::from_name("config.loss", &name).map_err(lab_error)?,
+        Some(name) => Loss::from_name("config.loss", &name).map_err(refuse)?,
     };
     config.lr = fields.number("lr")?.unwrap_or(DEFAULT_LR);
     let batch = fields.number("batchSize")?.unwrap_or(DEFAULT_BATCH);
     config.batch_size =
-        check_count("config.batchSize", batch, 1, crate::data::MAX_POINTS).map_err(lab_error)?;
+        check_count("config.batchSize", batch, 1, crate::data::MAX_POINTS).map_err(refuse)?;
     config.shuffle = fields.boolean("shuffle")?.unwrap_or(false);
     Ok(())
 }
 
 /// The optimizer and its parameters; a parameter of another optimizer is refused, as it would be ignored.
-fn read_optimizer(fields: &Fields) -> Result<Optimizer, JsError> {
+fn read_optimizer(fields: &Fields) -> JsResult<Optimizer> {
     let name = fields
         .string("optimizer")?
         .unwrap_or_else(|| "sgd".to_string());
-    let mut optimizer = Optimizer::from_name("config.optimizer", &name).map_err(lab_error)?;
+    let mut optimizer = Optimizer::from_name("config.optimizer", &name).map_err(refuse)?;
     let owner = |key: &str| {
         if key == "momentum" {
             "momentum"
@@ -139,28 +146,69 @@ fn read_optimizer(fields: &Fields) -> Result<Optimizer, JsError> {
             (Optimizer::Adam { beta2, .. }, "beta2") => *beta2 = v,
             (Optimizer::Adam { epsilon, .. }, "epsilon") => *epsilon = v,
             _ => {
-                return Err(JsError::new(&format!(
+                return Err(invalid(
+                    &format!("config.{key}"),
+                    &format!(
                     "config.{key} applies only when config.optimizer is \"{}\" (it is \"{name}\")",
                     owner(key)
-                )))
+                ),
+                ))
             }
         }
     }
-    optimizer.validate().map_err(lab_error)?;
+    optimizer.validate().map_err(refuse)?;
     Ok(optimizer)
 }
 
 /// `seed` and `bias`.
-fn read_initialization(fields: &Fields, config: &mut NetworkConfig) -> Result<(), JsError> {
+fn read_initialization(fields: &Fields, config: &mut NetworkConfig) -> JsResult<()> {
     config.seed = read_seed(fields, "config.seed")?;
     config.bias = fields.boolean("bias")?.unwrap_or(true);
     Ok(())
 }
 
+/// `features`: a list of feature names in the core's order, or absent (the inputs are the data's columns).
+fn read_features(fields: &Fields) -> JsResult<Option<Features>> {
+    let value = fields.get("features")?;
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    let n = Feature::ALL.len();
+    let items = read_list(&value, "config.features", 1, n)?;
+    let mut list = Vec::with_capacity(n);
+    for (k, item) in items.iter().enumerate() {
+        let field = format!("config.features[{k}]");
+        let name = item.as_string().ok_or_else(|| {
+            invalid(
+                &field,
+                &format!(
+                    "{field} must be a string, one of {} (got {})",
+                    core::features::names(),
+                    describe(item)
+                ),
+            )
+        })?;
+        list.push(Feature::from_name(&field, &name).map_err(refuse)?);
+    }
+    Features::new("config.features", list)
+        .map(Some)
+        .map_err(refuse)
+}
+
+/// `regularization` ("none", "l1", "l2"; default "none") and `regularizationRate` (default 0).
+fn read_regularization(fields: &Fields, config: &mut NetworkConfig) -> JsResult<()> {
+    config.regularization = match fields.string("regularization")? {
+        None => Regularization::None,
+        Some(name) => Regularization::from_name("config.regularization", &name).map_err(refuse)?,
+    };
+    config.regularization_rate = fields.number("regularizationRate")?.unwrap_or(0.0);
+    Ok(())
+}
+
 /// A `seed` field: a whole number from 0 to 2³² − 1, 0 when absent.
-pub(super) fn read_seed(fields: &Fields, field: &str) -> Result<u32, JsError> {
+pub(super) fn read_seed(fields: &Fields, field: &str) -> JsResult<u32> {
     let seed = fields.number("seed")?.unwrap_or(0.0);
-    Ok(check_count(field, seed, 0, u32::MAX as usize).map_err(lab_error)? as u32)
+    Ok(check_count(field, seed, 0, u32::MAX as usize).map_err(refuse)? as u32)
 }
 
 /// The configuration as JavaScript reads it back, every default filled in.
@@ -187,6 +235,11 @@ pub(super) struct ConfigView {
     // The initialization.
     seed: u32,
     bias: bool,
+    // The inputs and the penalty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    features: Option<Vec<&'static str>>,
+    regularization: &'static str,
+    regularization_rate: f64,
 }
 
 impl ConfigView {
@@ -217,6 +270,13 @@ impl ConfigView {
             shuffle: c.shuffle,
             seed: c.seed,
             bias: c.bias,
+            features: match &c.features {
+                Some(f) => Some(f.list().iter().map(|f| f.name()).collect()),
+                None if c.inputs() == 2 => Some(vec!["x1", "x2"]),
+                None => None,
+            },
+            regularization: c.regularization.name(),
+            regularization_rate: c.regularization_rate,
         }
     }
 }

@@ -1,60 +1,69 @@
 //! The grid family: the network's output, or every non-input neuron's output, at every point of an nx × ny
-//! grid, returned in a new `Float64Array` or written into one the caller keeps between frames.
+//! grid, returned in a new `Float64Array` or written into one the caller keeps between frames. All four exports
+//! read their arguments, check the work and fill the grid through [`Network::grid_call`].
 
 use wasm_bindgen::prelude::*;
 
 use super::Network;
-use crate::network::{grid, Grid};
-use crate::wasm::input::lab_error;
+use crate::error::check_work;
+use crate::network::{grid, Grid, MAX_GRID_SIDE};
+use crate::wasm::input::{check_out, count, number, refuse, write_out, JsResult};
+
+/// What a grid call returns: every output, or every non-input neuron's output, at each point.
+#[derive(Clone, Copy, PartialEq)]
+enum Values {
+    Outputs,
+    Neurons,
+}
 
 impl Network {
-    /// How many numbers the grid gives (the outputs, or with `per_neuron` every non-input neuron's output),
-    /// checked against the limits.
-    fn grid_len(&self, grid: &Grid, per_neuron: bool) -> Result<usize, JsError> {
-        self.inner.check_grid_inputs().map_err(lab_error)?;
-        let len = if per_neuron {
-            self.inner.neuron_grid_len(grid)
-        } else {
-            self.inner.grid_len(grid)
-        };
-        grid::check_grid_values(len).map_err(lab_error)?;
-        Ok(len)
-    }
-
-    /// Fills the scratch buffer with the grid's `len` values (from `grid_len`) and returns them.
-    fn fill_grid(&mut self, grid: &Grid, len: usize, per_neuron: bool) -> Result<&[f64], JsError> {
-        self.grid.resize(len, 0.0);
-        if per_neuron {
-            self.inner.neuron_grid(grid, &mut self.grid)
-        } else {
-            self.inner.predict_grid(grid, &mut self.grid)
-        }
-        .map_err(lab_error)?;
-        Ok(&self.grid)
-    }
-
-    /// The grid's values in a new array.
-    fn grid_values(&mut self, grid: &Grid, per_neuron: bool) -> Result<Vec<f64>, JsError> {
-        let len = self.grid_len(grid, per_neuron)?;
-        Ok(self.fill_grid(grid, len, per_neuron)?.to_vec())
-    }
-
-    /// The grid's values into `out`, which must have exactly their number.
-    fn grid_into(
+    /// Reads the grid's arguments (numbers as JavaScript numbers only, sides whole numbers from 1 to 1000),
+    /// checks its size and work, fills the scratch buffer, and writes it into `out` or returns a copy.
+    #[allow(clippy::too_many_arguments)]
+    fn grid_call(
         &mut self,
-        out: &js_sys::Float64Array,
-        grid: &Grid,
-        per_neuron: bool,
-    ) -> Result<(), JsError> {
-        let len = self.grid_len(grid, per_neuron)?;
-        if out.length() as usize != len {
-            return Err(JsError::new(&format!(
-                "out must be a Float64Array of {len} numbers (got {})",
-                out.length()
-            )));
+        out: Option<&JsValue>,
+        values: Values,
+        x_min: &JsValue,
+        x_max: &JsValue,
+        y_min: &JsValue,
+        y_max: &JsValue,
+        nx: &JsValue,
+        ny: &JsValue,
+    ) -> JsResult<Option<Vec<f64>>> {
+        let (x_min, x_max) = (number(x_min, "xMin")?, number(x_max, "xMax")?);
+        let (y_min, y_max) = (number(y_min, "yMin")?, number(y_max, "yMax")?);
+        let nx = count(nx, "nx", 1, MAX_GRID_SIDE)?;
+        let ny = count(ny, "ny", 1, MAX_GRID_SIDE)?;
+        let grid = Grid::new(x_min, x_max, y_min, y_max, nx as f64, ny as f64).map_err(refuse)?;
+        self.inner.check_grid_inputs().map_err(refuse)?;
+        let len = match values {
+            Values::Outputs => self.inner.grid_len(&grid),
+            Values::Neurons => self.inner.neuron_grid_len(&grid),
+        };
+        grid::check_grid_values(len).map_err(refuse)?;
+        let parameters = self.inner.parameter_count();
+        check_work(
+            "nx·ny",
+            nx * ny,
+            parameters as u64,
+            "grid points",
+            &format!("{parameters} parameters"),
+        )
+        .map_err(refuse)?;
+        if let Some(out) = out {
+            check_out(out, len)?;
         }
-        out.copy_from(self.fill_grid(grid, len, per_neuron)?);
-        Ok(())
+        self.grid.resize(len, 0.0);
+        match values {
+            Values::Outputs => self.inner.predict_grid(&grid, &mut self.grid),
+            Values::Neurons => self.inner.neuron_grid(&grid, &mut self.grid),
+        }
+        .map_err(refuse)?;
+        match out {
+            Some(out) => write_out(out, &self.grid).map(|()| None),
+            None => Ok(Some(self.grid.clone())),
+        }
     }
 }
 
@@ -62,38 +71,47 @@ impl Network {
 impl Network {
     /// The output at every point of an nx × ny grid (sides 1 to 1000) over [xMin, xMax] × [yMin, yMax], row by
     /// row from the top (y = yMax) as an image is stored, one number per output per point (at most 4,000,000
-    /// numbers). Needs 2 inputs.
-    #[wasm_bindgen(js_name = predictGrid)]
+    /// numbers, and at most the work of one call). Needs 2 inputs.
+    #[wasm_bindgen(js_name = predictGrid, unchecked_return_type = "Float64Array")]
     #[allow(non_snake_case)] // the parameter names are the TypeScript declaration's
     pub fn predict_grid(
         &mut self,
-        xMin: f64,
-        xMax: f64,
-        yMin: f64,
-        yMax: f64,
-        nx: f64,
-        ny: f64,
-    ) -> Result<Vec<f64>, JsError> {
-        let grid = Grid::new(xMin, xMax, yMin, yMax, nx, ny).map_err(lab_error)?;
-        self.grid_values(&grid, false)
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+    ) -> JsResult<Vec<f64>> {
+        let values = self.grid_call(None, Values::Outputs, &xMin, &xMax, &yMin, &yMax, &nx, &ny)?;
+        Ok(values.unwrap_or_default())
     }
 
-    /// As `predictGrid`, into `out` (which must have exactly the grid's length), without allocating per frame.
+    /// As `predictGrid`, into `out` (a Float64Array of exactly the grid's length), without allocating per frame.
     #[wasm_bindgen(js_name = predictGridInto)]
     #[allow(non_snake_case)] // the parameter names are the TypeScript declaration's
     #[allow(clippy::too_many_arguments)]
     pub fn predict_grid_into(
         &mut self,
-        out: &js_sys::Float64Array,
-        xMin: f64,
-        xMax: f64,
-        yMin: f64,
-        yMax: f64,
-        nx: f64,
-        ny: f64,
-    ) -> Result<(), JsError> {
-        let grid = Grid::new(xMin, xMax, yMin, yMax, nx, ny).map_err(lab_error)?;
-        self.grid_into(out, &grid, false)
+        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+    ) -> JsResult<()> {
+        self.grid_call(
+            Some(&out),
+            Values::Outputs,
+            &xMin,
+            &xMax,
+            &yMin,
+            &yMax,
+            &nx,
+            &ny,
+        )
+        .map(drop)
     }
 
     /// Every non-input neuron's output over the grid of `predictGrid`, for a small heatmap per neuron: neuron by
@@ -102,32 +120,41 @@ impl Network {
     #[allow(non_snake_case)] // the parameter names are the TypeScript declaration's
     pub fn predict_neuron_grid(
         &mut self,
-        xMin: f64,
-        xMax: f64,
-        yMin: f64,
-        yMax: f64,
-        nx: f64,
-        ny: f64,
-    ) -> Result<Vec<f64>, JsError> {
-        let grid = Grid::new(xMin, xMax, yMin, yMax, nx, ny).map_err(lab_error)?;
-        self.grid_values(&grid, true)
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+    ) -> JsResult<Vec<f64>> {
+        let values = self.grid_call(None, Values::Neurons, &xMin, &xMax, &yMin, &yMax, &nx, &ny)?;
+        Ok(values.unwrap_or_default())
     }
 
-    /// As `predictNeuronGrid`, into `out` (which must have exactly its length).
+    /// As `predictNeuronGrid`, into `out` (a Float64Array of exactly its length).
     #[wasm_bindgen(js_name = predictNeuronGridInto)]
     #[allow(non_snake_case)] // the parameter names are the TypeScript declaration's
     #[allow(clippy::too_many_arguments)]
     pub fn predict_neuron_grid_into(
         &mut self,
-        out: &js_sys::Float64Array,
-        xMin: f64,
-        xMax: f64,
-        yMin: f64,
-        yMax: f64,
-        nx: f64,
-        ny: f64,
-    ) -> Result<(), JsError> {
-        let grid = Grid::new(xMin, xMax, yMin, yMax, nx, ny).map_err(lab_error)?;
-        self.grid_into(out, &grid, true)
+        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+    ) -> JsResult<()> {
+        self.grid_call(
+            Some(&out),
+            Values::Neurons,
+            &xMin,
+            &xMax,
+            &yMin,
+            &yMax,
+            &nx,
+            &ny,
+        )
+        .map(drop)
     }
 }

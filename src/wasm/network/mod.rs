@@ -8,17 +8,27 @@
 
 mod config;
 mod grid;
+mod inspect;
 mod spec;
 mod types;
+
+use std::sync::atomic::AtomicBool;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use self::config::{read_config, ConfigView};
 use self::spec::read_spec;
-use super::input::{lab_error, read_numbers, to_js};
+use super::input::{count, guard_once, number, read_numbers, refuse, to_js, JsResult};
 use crate::data::{self, Dataset, MAX_POINTS};
 use crate::network as core;
+
+pub(crate) use self::config::DEFAULT_BATCH;
+pub(crate) use self::config::DEFAULT_LR;
+pub(crate) use self::spec::{DEFAULT_POINTS, DEFAULT_TRAIN_FRACTION};
+
+/// Whether the `Network` class is guarded against use after `free()`.
+static GUARDED: AtomicBool = AtomicBool::new(false);
 use crate::tape::{Edge, NodeView};
 
 /// A traced computation graph.
@@ -29,25 +39,62 @@ struct Trace {
     loss: usize,
 }
 
-/// The limits, for pages that build their controls from them.
+/// The network's limits and defaults, in `limits().network`.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Limits {
+pub(crate) struct NetworkLimits {
     max_layers: usize,
     max_width: usize,
     max_points: usize,
     max_lr: f64,
+    max_noise: f64,
     max_steps_per_call: usize,
     max_epochs_per_call: usize,
     max_grid_side: usize,
     max_grid_values: usize,
     max_trace_parameters: usize,
+    default_lr: f64,
+    default_batch_size: f64,
+    default_points: f64,
+    default_train_fraction: f64,
+    features: Vec<&'static str>,
+    regularizations: Vec<&'static str>,
+    regularization_rates: Vec<f64>,
+    max_regularization_rate: f64,
+    datasets: Vec<&'static str>,
+}
+
+impl NetworkLimits {
+    pub(crate) fn new() -> Self {
+        NetworkLimits {
+            max_layers: core::MAX_LAYERS,
+            max_width: core::MAX_WIDTH,
+            max_points: MAX_POINTS,
+            max_lr: core::MAX_NETWORK_LR,
+            max_noise: data::MAX_NOISE,
+            max_steps_per_call: core::MAX_STEPS_PER_CALL,
+            max_epochs_per_call: core::MAX_EPOCHS_PER_CALL,
+            max_grid_side: core::MAX_GRID_SIDE,
+            max_grid_values: core::MAX_GRID_VALUES,
+            max_trace_parameters: core::MAX_TRACE_PARAMETERS,
+            default_lr: DEFAULT_LR,
+            default_batch_size: DEFAULT_BATCH,
+            default_points: DEFAULT_POINTS,
+            default_train_fraction: DEFAULT_TRAIN_FRACTION,
+            features: core::Feature::ALL.iter().map(|f| f.name()).collect(),
+            regularizations: core::Regularization::ALL.iter().map(|r| r.name()).collect(),
+            regularization_rates: core::Regularization::RATES.to_vec(),
+            max_regularization_rate: core::Regularization::MAX_RATE,
+            datasets: data::DatasetKind::ALL.iter().map(|k| k.name()).collect(),
+        }
+    }
 }
 
 /// A small dense network trained by backpropagation, with its data, for live figures.
 ///
 /// Every method either succeeds or throws and leaves the network as it was (training that diverges keeps the
-/// steps before the one that diverged and throws naming that step).
+/// parameters from before the step that diverged and throws naming that step); on a freed network every method
+/// throws an `Error` of kind `"freed"`.
 #[wasm_bindgen]
 pub struct Network {
     inner: core::Network,
@@ -68,34 +115,34 @@ impl Network {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "NetworkConfig")] config: JsValue,
-    ) -> Result<Network, JsError> {
+    ) -> JsResult<Network> {
+        guard_once(&GUARDED, "Network", || {
+            let smallest = core::NetworkConfig::new(
+                &[1, 1],
+                core::Activation::Identity,
+                core::Activation::Identity,
+                core::Loss::Squared,
+                DEFAULT_LR,
+            );
+            match core::Network::new(smallest) {
+                Ok(inner) => JsValue::from(Network {
+                    inner,
+                    grid: Vec::new(),
+                }),
+                Err(_) => JsValue::UNDEFINED,
+            }
+        });
         let config = read_config(&config)?;
         Ok(Network {
-            inner: core::Network::new(config).map_err(lab_error)?,
+            inner: core::Network::new(config).map_err(refuse)?,
             grid: Vec::new(),
-        })
-    }
-
-    /// The limits every call is checked against.
-    #[wasm_bindgen(unchecked_return_type = "NetworkLimits")]
-    pub fn limits() -> Result<JsValue, JsError> {
-        to_js(&Limits {
-            max_layers: core::MAX_LAYERS,
-            max_width: core::MAX_WIDTH,
-            max_points: MAX_POINTS,
-            max_lr: core::MAX_LR,
-            max_steps_per_call: core::MAX_STEPS_PER_CALL,
-            max_epochs_per_call: core::MAX_EPOCHS_PER_CALL,
-            max_grid_side: core::MAX_GRID_SIDE,
-            max_grid_values: core::MAX_GRID_VALUES,
-            max_trace_parameters: core::MAX_TRACE_PARAMETERS,
         })
     }
 
     /// The configuration, with every default filled in (`activations` lists one per non-input layer); a new
     /// `Network` accepts it as its configuration.
     #[wasm_bindgen(getter, unchecked_return_type = "NetworkSettings")]
-    pub fn config(&self) -> Result<JsValue, JsError> {
+    pub fn config(&self) -> JsResult<JsValue> {
         to_js(&ConfigView::new(self.inner.config()))
     }
 
@@ -106,13 +153,11 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weights: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] biases: JsValue,
-    ) -> Result<(), JsError> {
+    ) -> JsResult<()> {
         let config = self.inner.config();
         let weights = read_numbers(&weights, "weights", config.weight_count())?;
         let biases = read_numbers(&biases, "biases", config.bias_count())?;
-        self.inner
-            .set_parameters(&weights, &biases)
-            .map_err(lab_error)
+        self.inner.set_parameters(&weights, &biases).map_err(refuse)
     }
 
     /// The weights, per layer, per destination neuron, per source neuron.
@@ -127,8 +172,8 @@ impl Network {
 
     /// The gradient of the mean training loss at the current parameters: ∂/∂w in the order of `weights()`,
     /// then ∂/∂b in the order of `biases()`.
-    pub fn gradients(&mut self) -> Result<Vec<f64>, JsError> {
-        self.inner.training_gradient().map_err(lab_error)
+    pub fn gradients(&mut self) -> JsResult<Vec<f64>> {
+        self.inner.training_gradient().map_err(refuse)
     }
 
     /// Sets the training and test points: rows of the inputs then the targets, (x1, x2, label) for a network
@@ -138,15 +183,15 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] train: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] test: JsValue,
-    ) -> Result<(), JsError> {
+    ) -> JsResult<()> {
         let config = self.inner.config();
-        let (inputs, targets) = (config.inputs(), config.outputs());
+        let (inputs, targets) = (config.raw_inputs(), config.outputs());
         let max = MAX_POINTS * (inputs + targets);
         let train = read_numbers(&train, "train", max)?;
         let test = read_numbers(&test, "test", max)?;
-        let train = Dataset::new("train", inputs, targets, train).map_err(lab_error)?;
-        let test = Dataset::new("test", inputs, targets, test).map_err(lab_error)?;
-        self.inner.set_data(train, test).map_err(lab_error)
+        let train = Dataset::new("train", inputs, targets, train).map_err(refuse)?;
+        let test = Dataset::new("test", inputs, targets, test).map_err(refuse)?;
+        self.inner.set_data(train, test).map_err(refuse)
     }
 
     /// Draws points with a built-in generator and uses them (labels ±1, or 1 and 0 for "crossEntropy").
@@ -154,9 +199,9 @@ impl Network {
     pub fn use_dataset(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "DataSpec")] spec: JsValue,
-    ) -> Result<(), JsError> {
+    ) -> JsResult<()> {
         let spec = read_spec(&spec)?;
-        self.inner.use_generated(&spec).map_err(lab_error)
+        self.inner.use_generated(&spec).map_err(refuse)
     }
 
     /// The training points, as rows of inputs then targets.
@@ -171,16 +216,26 @@ impl Network {
         self.inner.test_data().rows().to_vec()
     }
 
-    /// Takes `n` updates (a whole number up to 1,000,000); throws at the first that diverges, naming it.
+    /// Takes `n` updates (a whole number up to 1,000,000, and at most the work of one call: see `limits()`);
+    /// throws at the first that diverges, naming it (`step`, `epoch`).
     #[wasm_bindgen(js_name = trainSteps)]
-    pub fn train_steps(&mut self, n: f64) -> Result<(), JsError> {
-        self.inner.train_steps(n).map_err(lab_error)
+    pub fn train_steps(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> JsResult<()> {
+        let n = count(&n, "steps", 0, core::MAX_STEPS_PER_CALL)?;
+        self.inner.train_steps(n).map_err(refuse)
     }
 
-    /// Trains `n` epochs (a whole number up to 10,000); throws at the first update that diverges, naming it.
+    /// Trains `n` epochs (a whole number up to 10,000, and at most the work of one call); throws at the first
+    /// update that diverges, naming it.
     #[wasm_bindgen(js_name = trainEpochs)]
-    pub fn train_epochs(&mut self, n: f64) -> Result<(), JsError> {
-        self.inner.train_epochs(n).map_err(lab_error)
+    pub fn train_epochs(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+    ) -> JsResult<()> {
+        let n = count(&n, "epochs", 0, core::MAX_EPOCHS_PER_CALL)?;
+        self.inner.train_epochs(n).map_err(refuse)
     }
 
     /// The mean loss over the training points (NaN when there are none).
@@ -209,8 +264,12 @@ impl Network {
 
     /// Changes the learning rate, in (0, 10].
     #[wasm_bindgen(js_name = setLearningRate)]
-    pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), JsError> {
-        self.inner.set_lr(lr).map_err(lab_error)
+    pub fn set_learning_rate(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] lr: JsValue,
+    ) -> JsResult<()> {
+        let lr = number(&lr, "lr")?;
+        self.inner.set_lr(lr).map_err(refuse)
     }
 
     /// Draws the initial parameters again from the seed and starts training afresh (the data is kept).
@@ -222,21 +281,26 @@ impl Network {
     pub fn predict(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] inputs: JsValue,
-    ) -> Result<Vec<f64>, JsError> {
+    ) -> JsResult<Vec<f64>> {
         let config = self.inner.config();
-        let (n_in, n_out) = (config.inputs(), config.outputs());
+        let (n_in, n_out) = (config.raw_inputs(), config.outputs());
         let inputs = read_numbers(&inputs, "inputs", MAX_POINTS * n_in)?;
-        data::check_shape("inputs", n_in, 0, &inputs).map_err(lab_error)?;
+        data::check_shape("inputs", n_in, 0, &inputs).map_err(refuse)?;
         let mut out = vec![0.0; inputs.len() / n_in * n_out];
-        self.inner.predict(&inputs, &mut out).map_err(lab_error)?;
+        self.inner.predict(&inputs, &mut out).map_err(refuse)?;
         Ok(out)
     }
 
     /// Training point `index`'s forward and backward pass as a computation graph: every node with its value and
     /// ∂J/∂node, every edge with its local derivative. For networks of at most 1000 parameters.
     #[wasm_bindgen(unchecked_return_type = "Trace")]
-    pub fn trace(&self, index: f64) -> Result<JsValue, JsError> {
-        let (tape, loss) = self.inner.trace(index).map_err(lab_error)?;
+    pub fn trace(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
+    ) -> JsResult<JsValue> {
+        let last = self.inner.train_data().len().saturating_sub(1);
+        let index = count(&index, "index", 0, last)?;
+        let (tape, loss) = self.inner.trace(index).map_err(refuse)?;
         to_js(&Trace {
             nodes: tape.nodes(),
             edges: tape.edges(),

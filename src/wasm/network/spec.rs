@@ -5,40 +5,50 @@ use wasm_bindgen::prelude::*;
 use super::config::read_seed;
 use crate::data::{DataSpec, DatasetKind, MAX_NOISE, MAX_POINTS};
 use crate::error::{check_count, check_range};
-use crate::wasm::input::{lab_error, Fields};
+use crate::wasm::input::{invalid, refuse, Fields, JsResult};
 
 /// The fields of a `DataSpec`.
 const SPEC_FIELDS: &[&str] = &["dataset", "points", "noise", "seed", "trainFraction"];
 
 /// Points drawn unless `points` says otherwise.
-const DEFAULT_POINTS: f64 = 500.0;
+pub(crate) const DEFAULT_POINTS: f64 = 500.0;
 /// The share of training points unless `trainFraction` says otherwise.
-const DEFAULT_TRAIN_FRACTION: f64 = 0.5;
+pub(crate) const DEFAULT_TRAIN_FRACTION: f64 = 0.5;
 
 /// Reads a `DataSpec` object.
-pub(super) fn read_spec(value: &JsValue) -> Result<DataSpec, JsError> {
+pub(super) fn read_spec(value: &JsValue) -> JsResult<DataSpec> {
     let fields = Fields::new(value, "data", SPEC_FIELDS)?;
     let name = fields.string("dataset")?.ok_or_else(|| {
-        JsError::new("data.dataset is missing: give one of \"article\", \"line\", \"xor\", \"circle\", \"gaussians\", \"spiral\"")
+        let names: Vec<String> = DatasetKind::ALL
+            .iter()
+            .map(|k| crate::error::quote(k.name()))
+            .collect();
+        invalid(
+            "data.dataset",
+            &format!("data.dataset is missing: give one of {}", names.join(", ")),
+        )
     })?;
-    let kind = DatasetKind::from_name("data.dataset", &name).map_err(lab_error)?;
+    let kind = DatasetKind::from_name("data.dataset", &name).map_err(refuse)?;
     let points = fields.number("points")?.unwrap_or(DEFAULT_POINTS);
-    let points = check_count("data.points", points, 1, MAX_POINTS).map_err(lab_error)?;
+    let points = check_count("data.points", points, 1, MAX_POINTS).map_err(refuse)?;
     let noise = check_range(
         "data.noise",
         fields.number("noise")?.unwrap_or(0.0),
         0.0,
         MAX_NOISE,
     )
-    .map_err(lab_error)?;
+    .map_err(refuse)?;
     let train_fraction = fields
         .number("trainFraction")?
         .unwrap_or(DEFAULT_TRAIN_FRACTION);
     if !(train_fraction.is_finite() && train_fraction > 0.0 && train_fraction <= 1.0) {
-        return Err(JsError::new(&format!(
-            "data.trainFraction must be a finite number in (0, 1] (got {})",
-            crate::error::show(train_fraction)
-        )));
+        return Err(invalid(
+            "data.trainFraction",
+            &format!(
+                "data.trainFraction must be a finite number in (0, 1] (got {})",
+                crate::error::show(train_fraction)
+            ),
+        ));
     }
     Ok(DataSpec {
         kind,

@@ -12,7 +12,11 @@ export type LossName = "squared" | "halfSquared" | "crossEntropy";
 /** The update rule. */
 export type OptimizerName = "sgd" | "momentum" | "adam";
 /** A built-in dataset. */
-export type DatasetName = "article" | "line" | "xor" | "circle" | "gaussians" | "spiral";
+export type DatasetName = "article" | "line" | "xor" | "circle" | "gaussians" | "spiral" | "plane" | "multigaussian";
+/** An input feature computed from a raw point (x1, x2), as TensorFlow Playground's first column. */
+export type FeatureName = "x1" | "x2" | "x1^2" | "x2^2" | "x1*x2" | "sin(x1)" | "sin(x2)";
+/** The penalty on the weights: none, L1 (|w|) or L2 (½w²). */
+export type RegularizationName = "none" | "l1" | "l2";
 
 /** A network's shape and training settings; every field but `layers` has a default. */
 export interface NetworkConfig {
@@ -46,6 +50,16 @@ export interface NetworkConfig {
   seed?: number;
   /** Give every neuron a bias (default true); without, biases stay 0. */
   bias?: boolean;
+  /**
+   * The inputs computed from each raw point (x1, x2): a non-empty list in this order of names; `layers[0]` must
+   * equal its length. Absent: the inputs are the data's own `layers[0]` columns (for 2, the same as ["x1", "x2"]).
+   * With features, data rows, predictions and grids take raw points (x1, x2).
+   */
+  features?: FeatureName[];
+  /** Default "none"; applied after each update as TensorFlow Playground applies it (weights only). */
+  regularization?: RegularizationName;
+  /** λ in [0, 10] (default 0); Playground offers 0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10. */
+  regularizationRate?: number;
 }
 
 /** Points drawn by a built-in generator, shuffled with the same seed and split into training and test points. */
@@ -53,7 +67,7 @@ export interface DataSpec {
   dataset: DatasetName;
   /** How many points in all, 1 to 10000 (default 500; "article" always gives its one point). */
   points?: number;
-  /** Noise in [0, 1] (default 0). */
+  /** Noise in [0, 1] (default 0); Playground's slider shows 100 × noise, 0 to 50. */
   noise?: number;
   /** A whole number from 0 to 4294967295 (default 0). */
   seed?: number;
@@ -111,18 +125,68 @@ export interface NetworkSettings {
   shuffle: boolean;
   seed: number;
   bias: boolean;
+  /** Present with features, or for 2 inputs (["x1", "x2"]). */
+  features?: FeatureName[];
+  regularization: RegularizationName;
+  regularizationRate: number;
 }
 
-/** The limits every call is checked against. */
+/** One training point's pass, every neuron inputs first (numbered across layers). */
+export interface PointPass {
+  index: number;
+  /** z = b + Σ w·a (an input: the input itself). */
+  z: number[];
+  /** a = f(z). */
+  a: number[];
+  /** f′(z) (1 for the inputs). */
+  fPrime: number[];
+  /** δ = ∂J/∂z (0 for the inputs). */
+  delta: number[];
+  /** ∂J/∂a: Σₖ w(to→k)·δ(k) for a hidden neuron, ∂J/∂ŷ for an output (0 for the inputs). */
+  dA: number[];
+  /** ∂J/∂ŷ per output. */
+  dOutput: number[];
+  /** The point's loss J. */
+  loss: number;
+}
+
+/** A parameter's gradient by backpropagation beside the central difference on the same training points. */
+export interface GradientCheck {
+  index: number;
+  value: number;
+  backprop: number;
+  /** (J(p + h) − J(p − h)) / 2h. */
+  numeric: number;
+  lossPlus: number;
+  lossMinus: number;
+  h: number;
+  /** |backprop − numeric| / max(|backprop|, |numeric|). */
+  relative: number;
+}
+
+/** The network's limits and defaults, in `limits().network`. */
 export interface NetworkLimits {
   maxLayers: number;
   maxWidth: number;
   maxPoints: number;
   maxLr: number;
+  maxNoise: number;
   maxStepsPerCall: number;
   maxEpochsPerCall: number;
   maxGridSide: number;
   maxGridValues: number;
   maxTraceParameters: number;
+  defaultLr: number;
+  defaultBatchSize: number;
+  defaultPoints: number;
+  defaultTrainFraction: number;
+  /** Every feature name, in order. */
+  features: FeatureName[];
+  regularizations: RegularizationName[];
+  /** Playground's regularization rates, the choices a page offers. */
+  regularizationRates: number[];
+  maxRegularizationRate: number;
+  datasets: DatasetName[];
+  maxNoise: number;
 }
 "#;

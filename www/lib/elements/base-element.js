@@ -32,9 +32,23 @@ export class BaseElement extends HTMLElement {
   #ready = false;
   #changed = new Set();
 
+  /** The figure's custom states: "waiting" until its first drawing (styles/reserve.css keeps its room meanwhile). */
+  #internals = null;
+
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
+    this.#internals = this.attachInternals?.() ?? null;
+    this.#state('waiting', true);
+  }
+
+  #state(name, on) {
+    try {
+      if (on) this.#internals?.states.add(name);
+      else this.#internals?.states.delete(name);
+    } catch {
+      // Browsers without custom states keep the reservation only until the element is defined.
+    }
   }
 
   connectedCallback() {
@@ -89,6 +103,7 @@ export class BaseElement extends HTMLElement {
       await this.#built;
       await this.start();
       this.#ready = true;
+      this.#state('waiting', false);
     })();
     return this.#starting;
   }

@@ -6,9 +6,11 @@
 // Events: step, diverge, reset (CustomEvents, numbers in detail). Read-only: w, steps, loss, phase, records,
 // diverged, config, analysis, playing. Methods: nextPhase(), nextStep(), play(), pause(), reset(), exportCSV(), exportJSON().
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
-import { button, element, liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
+import { button, element, equationBox, liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
 import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './shortcuts.js';
-import { flagField } from '../fields.js';
+import { createPredictPanel } from './predict-panel.js';
+import { field, flagField, oneOf } from '../fields.js';
+import { descentQuestion } from '../predict.js';
 import { createCurveFigure } from '../figures/curve.js';
 import { createNetworkFigure } from '../figures/network.js';
 import { buildEquation, EQUATIONS, STEP_EQUATIONS } from '../equations.js';
@@ -23,7 +25,8 @@ const DEFAULT_SPEED = 1;
 const PHASED_UP_TO = 2;
 
 /** The stepping figure's table: the descent's fields and its display options. */
-export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay')];
+export const MODE_FIELD = field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' });
+export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay'), MODE_FIELD];
 
 /** The keyboard shortcuts (kept under this name for pages that list them). */
 export const SHORTCUTS = DESCENT_SHORTCUTS;
@@ -46,6 +49,11 @@ export class DescentElement extends FigureElement {
   #budget = 0;
   #announced = 0;
   #autoplayed = false;
+  #wholeCurve = false;
+  #predicting = false;
+  #stopAtConvergence = true;
+  /** The sentence shown where Play stopped by itself at convergence (null otherwise). */
+  #done = null;
 
   build(root) {
     const frame = document.createElement('div');
@@ -62,6 +70,7 @@ export class DescentElement extends FigureElement {
     speed.parentElement.className = 'speed';
     speed.value = String(DEFAULT_SPEED);
     const reset = button(controls, 'reset', 'Reset', act('reset'));
+    const predictToggle = button(controls, 'predict', 'Predict first', act('predict'));
     const keys = button(controls, 'help', 'Keys', act('help'));
     keys.setAttribute('aria-expanded', 'false');
     const help = element('div', 'shortcut-help');
@@ -80,6 +89,15 @@ export class DescentElement extends FigureElement {
     pictures.className = 'pictures';
     const network = createNetworkFigure(pictures);
     const curve = createCurveFigure(pictures);
+    const views = element('div', 'view-choice');
+    const whole = button(views, 'view', 'Whole curve', () => {
+      this.#wholeCurve = !this.#wholeCurve;
+      whole.setAttribute('aria-pressed', String(this.#wholeCurve));
+      this.requestRender();
+    });
+    whole.setAttribute('aria-pressed', 'false');
+    whole.title = 'Off: the view follows the last steps. On: every step and the whole bowl.';
+    pictures.append(views);
     const equations = document.createElement('ol');
     equations.className = 'equations';
     equations.setAttribute('part', 'equations');
@@ -90,8 +108,7 @@ export class DescentElement extends FigureElement {
       const h = document.createElement('span');
       h.className = 'equation-title';
       h.textContent = EQUATIONS[name].title;
-      const m = document.createElement('div');
-      m.className = 'equation';
+      const m = equationBox();
       li.append(h, m);
       equations.append(li);
       slots[name] = m;
@@ -104,12 +121,14 @@ export class DescentElement extends FigureElement {
     stop.setAttribute('part', 'stop');
     stop.hidden = true;
     const problem = notice();
+    const done = notice('done');
+    const predict = createPredictPanel((q, guess) => this.#revealed(q, guess));
     const live = liveRegion();
 
-    frame.append(controls, help, status, body, stop, problem, live);
+    frame.append(controls, help, status, done, predict.element, body, stop, problem, live);
     root.append(frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
-    this.#parts = { frame, controls, phase, step, play, speed, reset, keys, help, status, equations, slots, network, curve, stop, problem, live };
+    this.#parts = { frame, controls, phase, step, play, speed, reset, predictToggle, keys, help, status, done, predict, equations, slots, network, curve, stop, problem, live };
   }
 
   applyOptions() {
@@ -118,10 +137,46 @@ export class DescentElement extends FigureElement {
     this.#parts.controls.hidden = !controls;
     this.#parts.equations.hidden = !equations;
     this.#parts.frame.classList.toggle('with-equations', equations);
+    const predicting = this.settings.mode === 'predict';
+    if (predicting !== this.#predicting) {
+      this.#predicting = predicting;
+      this.pause();
+      this.#parts.predict.show(predicting);
+      this.#parts.predict.resetScore();
+      this.requestRender();
+    }
+    this.#parts.predictToggle.setAttribute('aria-pressed', String(predicting));
+  }
+
+  /** Predict mode: asks for a guess before the next phase (or brings the focus back to the open question). */
+  #askNext(model) {
+    const p = this.#parts;
+    if (!p.predict.asking) {
+      if (!model.pending) return this.#announceStop(model);
+      const next = PHASES[(model.phase + 1) % 4];
+      p.predict.ask(descentQuestion(next, model.pending, model.config));
+      this.#announce(`Predict: ${next}. Make your guess, then press Reveal.`, true);
+    }
+    p.predict.focus();
+  }
+
+  /** The guess is in: the phase is shown, and the panel puts the core's value beside the guess. */
+  #revealed(q, guess) {
+    const model = this.model;
+    if (!model?.pending) return null;
+    const verdict = q.judge(guess);
+    model.nextPhase();
+    queueMicrotask(() => {
+      this.#announce(`${this.#parts.predict.resultText} Press Next to predict the next phase.`, true);
+      this.#parts.phase.focus();
+    });
+    this.dispatchEvent(new CustomEvent('predict', { detail: { phase: q.phase, guess, right: verdict.right, score: this.#parts.predict.score }, bubbles: true, composed: true }));
+    return verdict;
   }
 
   problemChanged() {
     this.pause();
+    this.#done = null;
   }
 
   started() {
@@ -139,12 +194,13 @@ export class DescentElement extends FigureElement {
     const p = this.#parts;
     if (!p) return;
     p.problem.show(model.error);
+    p.done.show(this.#done);
     if (!model.descent) {
       p.status.textContent = 'This problem cannot be run.';
       for (const b of [p.phase, p.step, p.play, p.reset]) b.disabled = true;
       return;
     }
-    const v = model.values();
+    const v = model.values({ preview: !this.#predicting });
     const phase = model.phaseName;
     const shown = model.shown;
     p.network.update({ ...v, phase });
@@ -156,11 +212,12 @@ export class DescentElement extends FigureElement {
       trail: trail.slice(0, losses.length),
       trailLoss: losses,
       optimum: v.optimum,
-      point: shown ? { w: shown.w, loss: shown.loss, slope: v.dJdW } : null,
+      point: shown ? { w: shown.w, loss: v.loss, slope: v.dJdW } : null,
       next: v.wNext,
       phase,
+      view: this.#wholeCurve ? 'whole' : 'follow',
     });
-    for (const name of STEP_EQUATIONS) p.slots[name].replaceChildren(buildEquation(name, v, phase));
+    for (const name of STEP_EQUATIONS) p.slots[name].show(buildEquation(name, v, phase));
     for (const li of p.equations.children) {
       const current = { forward: 'forward', error: 'error', backward: 'chain', update: 'update' }[phase] === li.dataset.equation;
       li.classList.toggle('current', current);
@@ -170,8 +227,8 @@ export class DescentElement extends FigureElement {
     p.phase.textContent = `Next: ${next}`;
     const stopped = !model.pending;
     p.phase.disabled = stopped;
-    p.step.disabled = stopped;
-    p.play.disabled = stopped && !this.#playing;
+    p.step.disabled = stopped || this.#predicting;
+    p.play.disabled = (stopped && !this.#playing) || this.#predicting;
     p.reset.disabled = false;
     p.status.textContent = `Step ${formatCount(model.steps)} · ${phase ? PHASE_TEXT[phase] : 'ready: press Next or Step'} · w = ${formatNumber(model.w)}`;
 
@@ -207,19 +264,30 @@ export class DescentElement extends FigureElement {
   #act(action) {
     const model = this.model;
     if (!model?.descent) return;
+    if (action !== 'help' && this.#done) {
+      this.#done = null;
+      this.requestRender();
+    }
     switch (action) {
+      case 'predict':
+        this.setAttribute('mode', this.#predicting ? 'explore' : 'predict');
+        this.dispatchEvent(new CustomEvent('modechange', { detail: { mode: this.#predicting ? 'explore' : 'predict' }, bubbles: true, composed: true }));
+        break;
       case 'phase':
         this.pause();
-        if (model.nextPhase()) this.#announce(this.#phaseText(model), true);
+        if (this.#predicting) this.#askNext(model);
+        else if (model.nextPhase()) this.#announce(this.#phaseText(model), true);
         else this.#announceStop(model);
         break;
       case 'step':
         this.pause();
-        if (model.nextStep()) this.#announce(this.#stepText(model), true);
+        if (this.#predicting) this.#askNext(model);
+        else if (model.nextStep()) this.#announce(this.#stepText(model), true);
         else this.#announceStop(model);
         break;
       case 'play':
-        if (this.#playing) this.pause();
+        if (this.#predicting) this.#askNext(model);
+        else if (this.#playing) this.pause();
         else this.play();
         break;
       case 'reset':
@@ -284,9 +352,12 @@ export class DescentElement extends FigureElement {
       if (!model.pending) return this.#halt(model);
     }
     const within = model.facts?.analysis?.stepsToWithin;
-    if (Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.phase === 3) {
+    if (this.#stopAtConvergence && Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.phase === 3) {
       this.pause();
-      this.#announce(`${this.#stepText(model)}. Converged: w is within ${formatNumber(model.facts.analysis.tolerance)} of w* = ${formatNumber(model.facts.analysis.optimum)}.`, true);
+      const a = model.facts.analysis;
+      this.#done = `Converged after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: w = ${formatNumber(model.w)} is within ${formatNumber(a.tolerance)} of w* = ${formatNumber(a.optimum)}, so Play stops here. Press Play again to go on.`;
+      this.#announce(this.#done, true);
+      this.requestRender();
       return;
     }
     this.#frame = requestAnimationFrame(this.#tick);
@@ -303,6 +374,10 @@ export class DescentElement extends FigureElement {
   play() {
     const model = this.model;
     if (this.#playing || !model?.pending) return;
+    // Play stops once when w comes within the tolerance of w*; started from there, it goes on.
+    const within = model.facts?.analysis?.stepsToWithin;
+    this.#stopAtConvergence = !(Number.isFinite(within) && model.steps >= Math.max(within, 1));
+    this.#done = null;
     this.#playing = true;
     this.#last = performance.now();
     this.#budget = 0;
@@ -342,6 +417,7 @@ export class DescentElement extends FigureElement {
   /** Back to w₀. */
   reset() {
     this.pause();
+    this.#done = null;
     this.model?.reset();
     if (this.model) this.#announce(`reset: step 0, w = ${formatNumber(this.model.w)}`, true);
   }

@@ -1,6 +1,7 @@
 // <backprop-equation name="forward|error|chain|derivative|update|result">: one equation of the article with the
 // current numbers, highlighted when its phase is the current one. Usually linked with `for` to a <backprop-descent>.
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
+import { equationBox } from './parts.js';
 import { field, oneOf } from '../fields.js';
 import { buildEquation, EQUATIONS } from '../equations.js';
 
@@ -14,8 +15,7 @@ export class EquationElement extends FigureElement {
   #slot = null;
 
   build(root) {
-    this.#slot = document.createElement('div');
-    this.#slot.className = 'equation standalone';
+    this.#slot = equationBox('equation standalone');
     this.#slot.setAttribute('part', 'equation');
     root.append(this.#slot);
   }
@@ -23,7 +23,7 @@ export class EquationElement extends FigureElement {
   render(model) {
     if (!this.#slot || !model.descent) return;
     const eq = buildEquation(this.settings.name, model.values(), model.phaseName);
-    this.#slot.replaceChildren(eq);
+    this.#slot.show(eq);
     this.#slot.classList.toggle('current', Boolean(eq.querySelector('.quantity.current')));
   }
 }

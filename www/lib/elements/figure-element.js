@@ -24,6 +24,7 @@ export class FigureElement extends BaseElement {
   #model = null;
   #listeners = [];
   #queued = false;
+  #dirty = false;
 
   connectedCallback() {
     super.connectedCallback();
@@ -81,7 +82,7 @@ export class FigureElement extends BaseElement {
       model.setConfig(config);
       model.runTo(steps);
     }
-    this.render(model);
+    this.#render();
     this.started?.(model);
   }
 
@@ -109,14 +110,20 @@ export class FigureElement extends BaseElement {
     this.#listeners = [];
   }
 
-  /** Re-renders once, after the current task's changes. */
+  /** Re-renders once, after the current task's changes (not at all if a render came first). */
   requestRender() {
+    this.#dirty = true;
     if (this.#queued || !this.#model) return;
     this.#queued = true;
     queueMicrotask(() => {
       this.#queued = false;
-      if (this.#model) this.render(this.#model);
+      if (this.#model && this.#dirty) this.#render();
     });
+  }
+
+  #render() {
+    this.#dirty = false;
+    this.render(this.#model);
   }
 
   /** Applies a new learning rate to the descent shown (its own, or the linked figure's). */

@@ -5,28 +5,34 @@
 // Attributes: dataset (xor, circle, gaussians, spiral), hidden-layers ("2": hidden layer sizes), activation, seed, point,
 // loading. Events: reset (new trace), step (a node's gradient shown). Read-only: trace, settings, revealed.
 // Methods: backwardStep(), showAll(), hideGradients(), train(n), nextPoint().
-import { NetworkFigureElement, button, element, frameLoop, liveRegion, refusedText, showPlaying, toolbar } from './network-element.js';
+import { BaseElement } from './base-element.js';
+import { button, element, frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
+import { COMMON_FIELDS, decimal, field, oneOf } from '../fields.js';
 import { backwardOrder, createGraphFigure, nodeName } from '../figures/graph.js';
 import { ACTIVATIONS, DATASETS, parseHidden } from '../playground-state.js';
-import { readAttributeValues } from '../state.js';
 import { formatCount, formatNumber } from '../format.js';
+import { createGradientPanel } from '../figures/gradient-panel.js';
+import { parameterNamed } from '../playground-shape.js';
 
 const GRAPH_POINTS = 40;
-const oneOf = (list) => (text) => (list.includes(text) ? text : null);
-const count = (max) => (text) => (/^\d{1,10}$/.test(text) && Number(text) <= max ? Number(text) : null);
-const FIELDS = [
-  { key: 'data', attribute: 'dataset', fallback: 'xor', parse: oneOf(DATASETS) },
-  { key: 'hidden', attribute: 'hidden-layers', fallback: [2], parse: (t) => { const h = parseHidden(t); return h && h.length <= 2 && h.every((n) => n <= 3) ? h : null; } },
-  { key: 'act', attribute: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS) },
-  { key: 'seed', attribute: 'seed', fallback: 0, parse: count(4294967295) },
-  { key: 'point', attribute: 'point', fallback: 0, parse: count(GRAPH_POINTS / 2 - 1) },
+const count = (max) => decimal({ min: 0, max, integer: true });
+/** The graph's fields: at most two hidden layers of three, so every node stays legible. */
+export const GRAPH_FIELDS = [
+  field('data', { attribute: 'dataset', fallback: 'xor', parse: oneOf(DATASETS), range: DATASETS.join(', ') }),
+  field('hidden', { attribute: 'hidden-layers', fallback: [2], parse: (t) => { const h = parseHidden(t); return h && h.length <= 2 && h.every((n) => n <= 3) ? h : null; }, write: (v) => v.join(','), range: 'at most 2 layers of at most 3' }),
+  field('act', { attribute: 'activation', label: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS), range: ACTIVATIONS.join(', ') }),
+  field('seed', { fallback: 0, parse: count(4294967295), range: 'a whole number from 0 to 4294967295' }),
+  field('point', { fallback: 0, parse: count(GRAPH_POINTS / 2 - 1), range: `a whole number from 0 to ${GRAPH_POINTS / 2 - 1}` }),
 ];
 const BACKWARD_INTERVAL_MS = 450;
 const short = (v) => formatNumber(v, 4);
 
-export class GraphElement extends NetworkFigureElement {
+export class GraphElement extends BaseElement {
   static label = 'The computation graph of one training point, with its backward pass';
-  static configAttributes = FIELDS.map((f) => f.attribute);
+  static fields = [...GRAPH_FIELDS, ...COMMON_FIELDS];
+
+  /** The full core's exports once loaded (null before). */
+  core = null;
 
   #parts = null;
   #network = null;
@@ -53,23 +59,30 @@ export class GraphElement extends NetworkFigureElement {
     const scroller = element('div', 'graph-scroll');
     scroller.tabIndex = 0;
     scroller.setAttribute('aria-label', 'The graph (scrolls sideways)');
-    const figure = createGraphFigure(scroller);
+    const figure = createGraphFigure(scroller, { onSelect: (node) => this.select(node.label) });
     const explain = element('p', 'caption explain');
     explain.setAttribute('part', 'caption');
     const notice = element('p', 'notice');
     notice.hidden = true;
     const live = liveRegion();
-    frame.append(controls, more, status, scroller, explain, notice, live);
+    const check = element('div', 'inspect');
+    const panel = createGradientPanel(check);
+    panel.update(null, 'Click or press Enter on a weight or bias node (w…, b…) to check its gradient against the central difference.');
+    frame.append(controls, more, status, scroller, explain, check, notice, live);
     root.append(frame);
-    this.#parts = { back, play, status, figure, explain, notice, live };
+    this.#parts = { back, play, status, figure, explain, panel, notice, live };
+  }
+
+  async start() {
+    const { loadNetworkCore } = await import('../core-network.js');
+    this.core = await loadNetworkCore();
+    this.configure();
   }
 
   configure() {
     this.#stopPlay();
-    const { values, refused } = readAttributeValues(this, FIELDS);
-    const p = this.#parts;
-    p.notice.textContent = refusedText(refused);
-    p.notice.hidden = refused.length === 0;
+    const values = this.settings;
+    this.#parts.notice.hidden = true;
     this.#network?.free();
     this.#network = new this.core.Network({ layers: [2, ...values.hidden, 1], activation: values.act, seed: values.seed, lr: 0.1, batchSize: 1 });
     this.#network.useDataset({ dataset: values.data, points: GRAPH_POINTS, seed: values.seed });
@@ -77,10 +90,36 @@ export class GraphElement extends NetworkFigureElement {
     this.#retrace();
   }
 
+  /**
+   * Selects the parameter named `label` (w1[2,1], b2[1], …): its gradient by backpropagation beside the core's central
+   * difference, on the graph's training points. Null clears the selection.
+   */
+  select(label) {
+    const layers = this.#network?.config.layers;
+    const p = label && layers ? parameterNamed(layers, label) : null;
+    this.#selected = p ? label : null;
+    this.#parts.figure.select(this.#selected);
+    this.#check();
+  }
+
+  #check() {
+    if (!this.#selected) return this.#parts.panel.update(null, 'Click or press Enter on a weight or bias node (w…, b…) to check its gradient against the central difference.');
+    const layers = this.#network.config.layers;
+    const p = parameterNamed(layers, this.#selected);
+    const index = p.kind === 'weight' ? p.index : this.#network.weights().length + p.index;
+    const check = this.#network.gradientCheck(index, 1e-5);
+    this.#parts.panel.update({ name: this.#selected, kind: p.kind, check, points: this.#network.trainData().length / 3, chain: null });
+  }
+
+  #selected = null;
+
   #retrace() {
     this.#trace = this.#network.trace(this.#point);
     this.#order = backwardOrder(this.#trace);
     this.#parts.figure.draw(this.#trace);
+    this.#parts.figure.select(this.#selected);
+    if (this.#selected && !parameterNamed(this.#network.config.layers, this.#selected)) this.#selected = null;
+    this.#check();
     this.#done = 0;
     this.#render();
     this.dispatchEvent(new CustomEvent('reset', { detail: { point: this.#point }, bubbles: true, composed: true }));
@@ -178,7 +217,8 @@ export class GraphElement extends NetworkFigureElement {
   get trace() {
     return this.#trace ? structuredClone(this.#trace) : null;
   }
-  get settings() {
+  /** The network behind the graph: its configuration, the traced point, its parameters and training points. */
+  get state() {
     return this.#network ? { config: this.#network.config, point: this.#point, weights: Array.from(this.#network.weights()), biases: Array.from(this.#network.biases()), train: Array.from(this.#network.trainData()) } : null;
   }
   get revealed() {

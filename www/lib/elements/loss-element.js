@@ -24,10 +24,11 @@ export class LossElement extends FigureElement {
   render(model) {
     if (!this.#figure) return;
     const losses = model.lossTrail();
-    this.#figure.update({ losses });
+    const { gridFactor } = this.#figure.update({ losses });
     const last = losses.at(-1);
+    const times = gridFactor === 10 ? 'ten' : formatCount(gridFactor);
     this.#caption.textContent = losses.length
-      ? `The loss J after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: ${formatNumber(last)} (log scale: each gridline is ten times smaller).`
+      ? `The loss J after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: ${formatNumber(last)} (log scale: each gridline is ${times} times smaller than the one above).`
       : '';
   }
 }

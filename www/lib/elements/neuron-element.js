@@ -6,8 +6,11 @@
 // Attributes: x, y, w, b, lr, loading. Events: step, reset. Read-only: records, w, b, steps. Methods: step(),
 // play(), pause(), reset().
 import { BaseElement } from './base-element.js';
-import { button, element, frameLoop, liveRegion, notice, showPlaying, toolbar } from './parts.js';
-import { COMMON_FIELDS, decimal, field } from '../fields.js';
+import { button, element, equationBox, frameLoop, liveRegion, notice, showPlaying, toolbar } from './parts.js';
+import { createPredictPanel } from './predict-panel.js';
+import { COMMON_FIELDS, decimal, field, oneOf } from '../fields.js';
+import { createContourFigure } from '../figures/contour.js';
+import { neuronQuestion } from '../predict.js';
 import { NEURON_DIGITS, NEURON_EQUATIONS } from '../neuron-equations.js';
 import { createLossFigure } from '../figures/loss.js';
 import { formatCount, formatNumber } from '../format.js';
@@ -25,11 +28,13 @@ export const NEURON_FIELDS = [
 /** Steps a run keeps (then Play stops). */
 const MAX_STEPS = 2000;
 const STEPS_PER_SECOND = 6;
+/** Samples along each side of the J(w, b) map. */
+const SURFACE_SIDE = 64;
 const short = (v) => formatNumber(v, NEURON_DIGITS);
 
 export class NeuronElement extends BaseElement {
   static label = 'One neuron with a bias and a sigmoid, trained step by step';
-  static fields = [...NEURON_FIELDS, ...COMMON_FIELDS];
+  static fields = [...NEURON_FIELDS, field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' }), ...COMMON_FIELDS];
 
   /** The full core's exports once loaded (null before). */
   core = null;
@@ -40,16 +45,22 @@ export class NeuronElement extends BaseElement {
   #records = [];
   #pending = null;
   #last = 0;
+  #predicting = false;
+  #grid = null;
+  #surfaceValues = null;
   #loop = frameLoop((now) => this.#frame(now), (playing) => showPlaying(this.#parts.play, playing));
 
   build(root) {
     const frame = element('div', 'frame neuron with-equations');
     frame.setAttribute('part', 'frame');
     const controls = toolbar('Neuron controls');
-    const step = button(controls, 'step', 'Step', () => (this.pause(), this.step()));
+    const step = button(controls, 'step', 'Step', () => (this.pause(), this.#predicting ? this.#ask() : this.step()));
     const play = button(controls, 'play', 'Play', () => (this.#loop.playing ? this.pause() : this.play()));
     play.setAttribute('aria-pressed', 'false');
     button(controls, 'reset', 'Reset', () => this.reset());
+    const predictToggle = button(controls, 'predict', 'Predict first', () => this.setAttribute('mode', this.#predicting ? 'explore' : 'predict'));
+    predictToggle.setAttribute('aria-pressed', 'false');
+    const predict = createPredictPanel((q, guess) => this.#revealed(q, guess));
     const status = element('p', 'status');
     status.setAttribute('part', 'status');
     const equations = element('ol', 'equations');
@@ -58,12 +69,14 @@ export class NeuronElement extends BaseElement {
     for (const [name, { title }] of Object.entries(NEURON_EQUATIONS)) {
       const li = element('li');
       li.dataset.equation = name;
-      const slot = element('div', 'equation');
+      const slot = equationBox();
       li.append(element('span', 'equation-title', title), slot);
       equations.append(li);
       slots[name] = slot;
     }
     const pictures = element('div', 'pictures');
+    const contour = createContourFigure(pictures);
+    pictures.append(element('p', 'caption contour-caption', 'J over (w, b): the lines join pairs with equal loss; the path is the descent so far, the arrow −∇J the way downhill.'));
     const loss = createLossFigure(pictures);
     const tableWrap = element('div', 'table-wrap');
     const table = element('table');
@@ -80,9 +93,57 @@ export class NeuronElement extends BaseElement {
     body.append(equations, pictures);
     const problem = notice();
     const live = liveRegion();
-    frame.append(controls, status, body, problem, live);
+    frame.append(controls, status, predict.element, body, problem, live);
     root.append(frame);
-    this.#parts = { step, play, status, slots, loss, tbody, problem, live };
+    this.#parts = { step, play, predictToggle, predict, status, slots, contour, loss, tbody, problem, live };
+  }
+
+  applyOptions() {
+    const predicting = this.settings.mode === 'predict';
+    if (predicting === this.#predicting) return;
+    this.#predicting = predicting;
+    this.pause();
+    this.#parts.predict.show(predicting);
+    this.#parts.predict.resetScore();
+    this.#parts.predictToggle.setAttribute('aria-pressed', String(predicting));
+    this.#parts.play.disabled = predicting;
+  }
+
+  /** Predict mode: asks whether w and b will go up or down before the coming step. */
+  #ask() {
+    const p = this.#parts;
+    if (!p.predict.asking && this.#pending) {
+      p.predict.ask(neuronQuestion(this.#pending));
+      p.live.textContent = 'Predict: will w and b go up or down? Pick both, then press Reveal.';
+    }
+    p.predict.focus();
+  }
+
+  #revealed(q, guess) {
+    const verdict = q.judge(guess);
+    this.step();
+    queueMicrotask(() => {
+      this.#parts.live.textContent = `${this.#parts.predict.resultText} Press Step to predict the next one.`;
+      this.#parts.step.focus();
+    });
+    return verdict;
+  }
+
+  /** The (w, b) rectangle the map shows: square in w and b, around the whole path, recomputed when the path leaves it. */
+  #surface(path) {
+    const ws = path.map((p) => p.w);
+    const bs = path.map((p) => p.b);
+    const inside = (g) => ws.every((w) => w > g.wMin + 0.08 * (g.wMax - g.wMin) && w < g.wMax - 0.08 * (g.wMax - g.wMin)) && bs.every((b) => b > g.bMin + 0.08 * (g.bMax - g.bMin) && b < g.bMax - 0.08 * (g.bMax - g.bMin));
+    if (this.#grid && inside(this.#grid)) return;
+    const span = Math.max(4, 1.5 * Math.max(Math.max(...ws) - Math.min(...ws), Math.max(...bs) - Math.min(...bs)));
+    const cw = (Math.max(...ws) + Math.min(...ws)) / 2;
+    const cb = (Math.max(...bs) + Math.min(...bs)) / 2;
+    const clamp = (v) => Math.max(-1000, Math.min(1000, v));
+    const grid = { x: this.#config.x, y: this.#config.y, wMin: clamp(cw - span / 2), wMax: clamp(cw + span / 2), bMin: clamp(cb - span / 2), bMax: clamp(cb + span / 2), columns: SURFACE_SIDE, rows: SURFACE_SIDE };
+    const values = new Float64Array(SURFACE_SIDE * SURFACE_SIDE);
+    this.core.neuronLossSurfaceInto(values, grid); // the whole map in one call
+    this.#grid = grid;
+    this.#surfaceValues = values;
   }
 
   async start() {
@@ -91,8 +152,11 @@ export class NeuronElement extends BaseElement {
     this.configure();
   }
 
-  configure() {
+  configure(changed) {
+    if (changed && [...changed].every((name) => name === 'mode')) return;
     this.pause();
+    this.#grid = null;
+    this.#parts.predict.resetScore();
     const values = Object.fromEntries(NEURON_FIELDS.map((f) => [f.key, this.settings[f.key]]));
     this.#config = values;
     this.#parts.problem.show(null);
@@ -181,8 +245,10 @@ export class NeuronElement extends BaseElement {
   #render() {
     const p = this.#parts;
     const last = this.#records.at(-1);
-    const shown = last ?? this.#pending; // the step just taken, or before any the coming one
-    for (const [name, { build }] of Object.entries(NEURON_EQUATIONS)) p.slots[name].replaceChildren(...[build(shown)].flat());
+    // The step just taken, or before any the coming one (in predict mode without its slopes: they are the answer).
+    const hidden = { dJdYHat: null, dYHatdZ: null, dZdW: null, dJdW: null, dJdB: null };
+    const shown = last ?? (this.#predicting ? { ...this.#pending, ...hidden } : this.#pending);
+    for (const [name, { build }] of Object.entries(NEURON_EQUATIONS)) p.slots[name].show(...[build(shown)].flat());
     const n = this.#records.length;
     const now = this.#pending;
     p.status.textContent = n === 0
@@ -208,6 +274,9 @@ export class NeuronElement extends BaseElement {
       }),
     );
     p.loss.update({ losses: rows.map((r) => r[2]) });
+    const path = rows.map(([w, b]) => ({ w, b }));
+    this.#surface(path);
+    p.contour.update({ values: this.#surfaceValues, grid: this.#grid, path, gradient: { dJdW: now.dJdW, dJdB: now.dJdB } });
     p.step.disabled = n >= MAX_STEPS;
   }
 

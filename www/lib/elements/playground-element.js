@@ -1,43 +1,69 @@
-// <backprop-playground>: a small network learning to separate 2-D points, its decision boundary redrawn as it trains.
-// Settings (dataset, noise, hidden layers, activation, learning rate, optimizer, batch size, seed) come from the
-// playground's state table (playground-state.js), as attributes; changing one in the figure sets the attribute and
-// fires `change`, so a page can keep its URL in step. Each frame trains one epoch in the core, then draws.
+// <backprop-playground>: a small network learning 2-D data, as TensorFlow Playground shows it, plus what a learner of
+// backprop needs: input features, regularization, regressions, the train/test ratio, noise, batch size, every
+// neuron's map on the diagram, weights edited on their links, a reader's own points, and for any weight or bias the
+// gradient check and the chain rule with live numbers.
 //
-// Attributes: dataset, noise, hidden-layers, activation, output, lr, optimizer, batch, seed, loading.
-// Events: step, diverge, reset, change (CustomEvents, numbers in detail). Read-only: state, epochs, steps, trainLoss,
-// testLoss, history, diverged, playing, refusedAttributes. Methods: play(), pause(), step(), reset().
-import { NetworkFigureElement, button, choice, element, frameLoop, liveRegion, refusedText, showPlaying, toolbar } from './network-element.js';
-import { createHeatmapFigure } from '../figures/heatmap.js';
+// Settings come from the playground's state table (playground-state.js), as attributes; changing one in the figure
+// sets the attribute and fires `change`, so a page can keep its URL in step. Each frame trains `speed` epochs in the
+// core, then draws the 100 × 100 heatmap, every neuron's map and the loss.
+//
+// Events: step, diverge, reset, change. Read-only: state, epochs, steps, trainLoss, testLoss, history, diverged,
+// playing, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
+// Methods: play(), pause(), step(), reset(), select({kind, index}), addPoint(x, y, label), clearPoints().
+import { BaseElement } from './base-element.js';
+import { button, element, frameLoop, liveRegion, selectMenu as choice, showPlaying, toolbar } from './parts.js';
+import { COMMON_FIELDS } from '../fields.js';
+import { createHeatmapFigure, paint, rgb } from '../figures/heatmap.js';
 import { createLossFigure } from '../figures/loss.js';
-import { ACTIVATIONS, DATASETS, MAX_HIDDEN_LAYERS, MAX_NEURONS, OPTIMIZERS, OUTPUTS, PLAYGROUND_FIELDS, networkSettings } from '../playground-state.js';
-import { readAttributeValues } from '../state.js';
+import { createNetworkDiagram } from '../figures/playground-network.js';
+import { VANISHING, createGradientPanel } from '../figures/gradient-panel.js';
+import { ACTIVATIONS, DATASETS, FEATURES, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_NOISE, MAX_USER_POINTS, OPTIMIZERS, OUTPUTS, PLAYGROUND_FIELDS, RATES, RATIO, REG_RATES, REGRESSIONS, REGULARIZATIONS, SPEEDS, featureNames, networkSettings } from '../playground-state.js';
 import { formatCount, formatNumber } from '../format.js';
+import { layerOf, neuronNames, parameterAt } from '../playground-shape.js';
 
-/** The plane drawn, and the heatmap's grid (one reused Float64Array of GRID × GRID outputs). */
+/** The plane drawn (Playground's), the heatmap's grid side, and each neuron map's. */
 const DOMAIN = [-6, 6];
-const GRID = 50;
+const GRID = 100;
+const NEURON_GRID = 20;
 /** Epochs a run keeps in its loss history. */
 const MAX_EPOCHS = 5000;
-const NOISES = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
-const RATES = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-const BATCHES = [1, 5, 10, 20, 50, 200];
-const DATASET_NAMES = { xor: 'XOR', circle: 'circle', gaussians: 'two Gaussians', spiral: 'spiral' };
+/** Step h of the gradient check. */
+const CHECK_H = 1e-5;
+/** Attributes that change the view or the data, not the network: applied without starting again. */
+const LIVE_ATTRIBUTES = ['show-test', 'discretize', 'speed', 'points'];
+const DATASET_NAMES = { xor: 'XOR', circle: 'circle', gaussians: 'two Gaussians', spiral: 'spiral', plane: 'plane (regression)', multigaussian: 'six Gaussians (regression)' };
 const short = (v) => formatNumber(v, 4);
+const range = (from, to, step) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, k) => from + k * step);
 
-export class PlaygroundElement extends NetworkFigureElement {
-  static label = 'A small network learning to classify 2-D points';
-  static configAttributes = PLAYGROUND_FIELDS.map((f) => f.attribute);
+const KEYS = PLAYGROUND_FIELDS.map((f) => f.key);
+const POINTS_FIELD = PLAYGROUND_FIELDS.find((f) => f.key === 'points');
+
+export class PlaygroundElement extends BaseElement {
+  static label = 'A small network learning 2-D data';
+  static fields = [...PLAYGROUND_FIELDS, ...COMMON_FIELDS];
+
+  /** The full core's exports once loaded (null before). */
+  core = null;
 
   #parts = null;
   #network = null;
   #state = null;
-  #refused = [];
+  /** The points attribute as the figure last wrote it (its own change needs no rebuild). */
+  #ownPoints = undefined;
   #grid = new Float64Array(GRID * GRID);
+  #neuronGrid = new Float64Array(0);
+  #bigNeuronGrid = new Float64Array(0);
   #train = null;
   #test = null;
+  #user = [];
   #history = { train: [], test: [] };
   #stop = null;
-  #loop = frameLoop(() => this.step(), (playing) => {
+  #hover = null;
+  #selected = null;
+  #chainPoint = 0;
+  #palette = null;
+  #frames = 0;
+  #loop = frameLoop(() => this.#frame(), (playing) => {
     showPlaying(this.#parts.play, playing);
     this.toggleAttribute('playing', playing);
     if (!playing) this.#announce();
@@ -58,14 +84,19 @@ export class PlaygroundElement extends NetworkFigureElement {
     const settings = element('div', 'settings');
     settings.setAttribute('part', 'settings');
     const set = (attribute) => (value) => this.#setting(attribute, value);
+    const options = (list, text = String) => list.map((v) => [String(v), text(v)]);
     const selects = {
       dataset: choice(settings, 'data', 'Data', DATASETS.map((d) => [d, DATASET_NAMES[d]]), set('dataset')),
-      noise: choice(settings, 'noise', 'Noise', NOISES.map((n) => [String(n), String(n)]), set('noise')),
-      activation: choice(settings, 'act', 'Activation', ACTIVATIONS.map((a) => [a, a]), set('activation')),
-      output: choice(settings, 'out', 'Output', OUTPUTS.map((a) => [a, a]), set('output')),
-      lr: choice(settings, 'lr', 'Learning rate', RATES.map((r) => [String(r), String(r)]), set('lr')),
+      noise: choice(settings, 'noise', 'Noise', options(range(0, MAX_NOISE, 5)), set('noise')),
+      ratio: choice(settings, 'ratio', 'Training data', options(range(RATIO[0], RATIO[1], 10), (v) => `${v}%`), set('train-ratio')),
+      batch: choice(settings, 'batch', 'Batch size', options([1, 2, 5, 10, 15, 20, 25, MAX_BATCH]), set('batch')),
+      activation: choice(settings, 'act', 'Activation', options(ACTIVATIONS), set('activation')),
+      output: choice(settings, 'out', 'Output', options(OUTPUTS), set('output')),
+      lr: choice(settings, 'lr', 'Learning rate', options(RATES), set('lr')),
       optimizer: choice(settings, 'opt', 'Optimizer', OPTIMIZERS.map((o) => [o, o === 'sgd' ? 'SGD' : o === 'adam' ? 'Adam' : 'momentum']), set('optimizer')),
-      batch: choice(settings, 'batch', 'Batch', BATCHES.map((b) => [String(b), String(b)]), set('batch')),
+      reg: choice(settings, 'reg', 'Regularization', REGULARIZATIONS.map((r) => [r, r === 'none' ? 'none' : r.toUpperCase()]), set('regularization')),
+      rate: choice(settings, 'rate', 'Regularization rate', options(REG_RATES), set('regularization-rate')),
+      speed: choice(settings, 'speed', 'Epochs per frame', options(SPEEDS), set('speed')),
     };
     const seedLabel = element('label', 'setting', 'Seed ');
     const seed = element('input');
@@ -77,21 +108,52 @@ export class PlaygroundElement extends NetworkFigureElement {
     seed.addEventListener('change', () => (/^\d{1,10}$/.test(seed.value) && Number(seed.value) <= 4294967295 ? this.#setting('seed', seed.value) : (seed.value = String(this.#state.seed))));
     seedLabel.append(seed);
     settings.append(seedLabel);
+    const toggles = {};
+    for (const [key, attribute, text] of [['test', 'show-test', 'Show test data'], ['disc', 'discretize', 'Discretize output']]) {
+      const label = element('label', 'setting toggle');
+      const box = element('input');
+      box.type = 'checkbox';
+      box.dataset.key = key;
+      box.addEventListener('change', () => this.#setting(attribute, box.checked ? '' : null));
+      label.append(box, ` ${text}`);
+      settings.append(label);
+      toggles[key] = box;
+    }
 
-    const layers = element('div', 'layers');
-    layers.setAttribute('role', 'group');
-    layers.setAttribute('aria-label', 'Hidden layers');
+    const network = element('div', 'network-column');
+    const diagram = createNetworkDiagram(network, {
+      maxLayers: MAX_HIDDEN_LAYERS,
+      maxNeurons: MAX_NEURONS,
+      onFeature: (key) => this.#toggleFeature(key),
+      onNeuron: (index) => this.#hoverNeuron(index),
+      onSelect: (p) => this.select(p),
+      onEdit: (index, value) => this.#editWeight(index, value),
+      onHidden: (hidden) => this.#setting('hidden-layers', hidden.join(',')),
+    });
 
     const body = element('div', 'body');
     const picture = element('div', 'pictures');
     const heatmap = createHeatmapFigure(picture, 'The network’s output over the plane, with the data points');
-    const legend = element('p', 'legend', 'Blue: the network says +1; orange: −1. Filled dots are training points, rings test points.');
-    picture.append(legend);
+    heatmap.canvas.addEventListener('click', (e) => this.#clickPlane(e));
+    const legend = element('p', 'legend', '');
+    const pointBar = element('div', 'point-bar');
+    const clear = button(pointBar, 'clear-points', 'Clear my points', () => this.clearPoints());
+    pointBar.prepend(element('span', 'hint', 'Click the map to add a point of the positive class, Shift-click for the negative.'));
+    picture.append(legend, pointBar);
     const curves = element('div', 'pictures');
     const loss = createLossFigure(curves);
     const lossCaption = element('p', 'caption', '');
     curves.append(lossCaption);
     body.append(picture, curves);
+
+    const inspect = element('div', 'inspect');
+    const panel = createGradientPanel(inspect);
+    const pointControls = element('div', 'controls');
+    button(pointControls, 'chain-point', 'Chain: next training point', () => {
+      this.#chainPoint += 1;
+      if (this.#network) this.#draw();
+    });
+    inspect.append(pointControls);
 
     const stop = element('p', 'stop');
     stop.setAttribute('role', 'alert');
@@ -100,30 +162,54 @@ export class PlaygroundElement extends NetworkFigureElement {
     const notice = element('p', 'notice');
     notice.hidden = true;
     const live = liveRegion();
-    frame.append(controls, status, settings, layers, body, stop, notice, live);
+    const workspace = element('div', 'workspace');
+    workspace.append(network, body, inspect);
+    frame.append(controls, status, settings, workspace, stop, notice, live);
     root.append(frame);
-    this.#parts = { play, step, status, selects, seed, layers, heatmap, loss, lossCaption, stop, notice, live };
+    this.#parts = { play, step, status, selects, seed, toggles, diagram, heatmap, legend, clear, loss, lossCaption, panel, stop, notice, live };
   }
 
-  /** A setting changed in the figure: becomes the attribute (which rebuilds the network) and a `change` event. */
+  async start() {
+    const { loadNetworkCore } = await import('../core-network.js');
+    this.core = await loadNetworkCore();
+    this.#rebuild();
+  }
+
+  /** Attributes changed (a batch): view settings and points apply in place; anything else starts afresh. */
+  configure(changed) {
+    if (changed.has('points') && this.getAttribute('points') === this.#ownPoints) changed.delete('points');
+    if (changed.size === 0) return;
+    if (this.#network && [...changed].every((name) => LIVE_ATTRIBUTES.includes(name))) this.#applyLive(changed.has('points'));
+    else if ([...changed].some((name) => name !== 'theme' && name !== 'loading')) this.#rebuild();
+  }
+
+  /** A setting changed in the figure: becomes the attribute (null removes it), which rebuilds or redraws, and a `change` event. */
   #setting(attribute, value) {
-    this.setAttribute(attribute, value);
-    // After the rebuild the attribute queued (a microtask), so the event carries the new state.
-    queueMicrotask(() => this.dispatchEvent(new CustomEvent('change', { detail: this.state, bubbles: true, composed: true })));
+    if (value === null) this.removeAttribute(attribute);
+    else this.setAttribute(attribute, value);
+    queueMicrotask(() => this.#changed());
   }
 
-  configure() {
+  #changed() {
+    this.dispatchEvent(new CustomEvent('change', { detail: this.state, bubbles: true, composed: true }));
+  }
+
+  #readState() {
+    this.#state = structuredClone(Object.fromEntries(KEYS.map((k) => [k, this.settings[k]])));
+  }
+
+  #rebuild() {
     this.pause();
-    const { values, refused } = readAttributeValues(this, PLAYGROUND_FIELDS);
-    this.#state = values;
-    this.#refused = refused;
-    const p = this.#parts;
-    p.notice.textContent = refusedText(refused);
-    p.notice.hidden = refused.length === 0;
+    this.#parts.notice.hidden = true;
+    this.#readState();
+    this.#user = this.#state.points.map((p) => [...p]);
     this.#syncSettings();
     this.#network?.free();
     this.#network = null;
-    const { config, data } = networkSettings(values);
+    this.#palette = null;
+    this.#featureImages ??= this.#makeFeatureImages();
+    this.#drawDiagram();
+    const { config, data } = networkSettings(this.#state);
     try {
       this.#network = new this.core.Network(config);
       this.#network.useDataset(data);
@@ -131,9 +217,39 @@ export class PlaygroundElement extends NetworkFigureElement {
       this.#showStop(`This network cannot be built: ${e?.message ?? e}`);
       return;
     }
+    this.#generated = { train: this.#network.trainData(), test: this.#network.testData() };
+    this.#ownPoints = undefined;
+    this.#applyData();
+    const n = this.#network.weights().length + this.#network.biases().length;
+    if (this.#selected && (this.#selected.kind === 'weight' ? this.#selected.index : this.#network.weights().length + this.#selected.index) >= n) this.#selected = null;
+    this.#restart();
+  }
+
+  #generated = null;
+  #featureImages = null;
+
+  /** The generated training points and the reader's own go to the core together; the test points stay. */
+  #applyData() {
+    const user = this.#user.flat();
+    const train = new Float64Array(this.#generated.train.length + user.length);
+    train.set(this.#generated.train);
+    train.set(user, this.#generated.train.length);
+    this.#network.setData(train, this.#generated.test);
     this.#train = this.#network.trainData();
     this.#test = this.#network.testData();
-    this.#restart();
+  }
+
+  /** A view attribute or the points changed: redraw, or hand the core the new data, without starting again. */
+  #applyLive(points) {
+    this.#readState();
+    if (points) {
+      this.#user = this.#state.points.map((p) => [...p]);
+      this.#applyData();
+    } else {
+      this.#state.points = this.userPoints; // more than a link keeps may be on the map
+    }
+    this.#syncSettings();
+    this.#draw();
   }
 
   #restart() {
@@ -160,41 +276,123 @@ export class PlaygroundElement extends NetworkFigureElement {
     };
     show(p.selects.dataset, s.data);
     show(p.selects.noise, s.noise);
+    show(p.selects.ratio, s.ratio);
+    show(p.selects.batch, s.batch);
     show(p.selects.activation, s.act);
     show(p.selects.output, s.out);
     show(p.selects.lr, s.lr);
     show(p.selects.optimizer, s.opt);
-    show(p.selects.batch, s.batch);
+    show(p.selects.reg, s.reg);
+    show(p.selects.rate, s.rate);
+    show(p.selects.speed, s.speed);
     p.seed.value = String(s.seed);
-    this.#drawLayers();
+    p.toggles.test.checked = s.test;
+    p.toggles.disc.checked = s.disc;
+    p.clear.disabled = this.#user.length === 0;
+    p.clear.textContent = this.#user.length ? `Clear my points (${this.#user.length})` : 'Clear my points';
   }
 
-  /** The hidden layers' editor: add or remove a layer, and neurons within each, within the page's limits. */
-  #drawLayers() {
-    const hidden = this.#state.hidden;
-    const setHidden = (h) => this.#setting('hidden-layers', h.join(','));
-    const box = this.#parts.layers;
-    box.replaceChildren(element('span', 'layers-title', `${hidden.length} hidden layer${hidden.length === 1 ? '' : 's'}`));
-    const add = button(box, 'add-layer', '+ layer', () => setHidden([...hidden, 2]));
-    add.disabled = hidden.length >= MAX_HIDDEN_LAYERS;
-    const remove = button(box, 'remove-layer', '− layer', () => setHidden(hidden.slice(0, -1)));
-    remove.disabled = hidden.length === 0;
-    hidden.forEach((n, i) => {
-      const group = element('span', 'layer');
-      group.dataset.layer = String(i + 1);
-      const fewer = button(group, 'fewer', '−', () => setHidden(hidden.map((m, j) => (j === i ? m - 1 : m))));
-      fewer.setAttribute('aria-label', `one neuron fewer in hidden layer ${i + 1}`);
-      fewer.disabled = n <= 1;
-      group.append(element('span', 'layer-size', `${n}`));
-      const more = button(group, 'more', '+', () => setHidden(hidden.map((m, j) => (j === i ? m + 1 : m))));
-      more.setAttribute('aria-label', `one neuron more in hidden layer ${i + 1}`);
-      more.disabled = n >= MAX_NEURONS;
-      box.append(group);
+  /** Each feature's own map over the plane, computed by the core (a one-weight identity network on the feature). */
+  #makeFeatureImages() {
+    const side = NEURON_GRID;
+    const images = new Map();
+    for (const f of FEATURES) {
+      const net = new this.core.Network({ layers: [1, 1], features: [f.name], activation: 'identity', outputActivation: 'identity' });
+      net.setParameters([1], [0]);
+      const values = net.predictGrid(DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1], side, side);
+      net.free();
+      const scale = Math.max(1e-9, ...values.map(Math.abs));
+      images.set(f.key, values.map((v) => v / scale));
+    }
+    return images;
+  }
+
+  #drawDiagram() {
+    const palette = this.#colors();
+    const features = FEATURES.map((f) => {
+      const image = new ImageData(NEURON_GRID, NEURON_GRID);
+      paint(image.data, this.#featureImages.get(f.key), NEURON_GRID * NEURON_GRID, palette);
+      return { key: f.key, label: f.label, active: this.#state.features.includes(f.key), image };
     });
+    this.#parts.diagram.draw({ features, hidden: this.#state.hidden });
   }
 
-  /** Trains one epoch; returns false when training has stopped (diverged, or the run is at its end). */
-  step() {
+  #toggleFeature(key) {
+    const current = this.#state.features;
+    const next = current.includes(key) ? current.filter((k) => k !== key) : [...current, key];
+    if (next.length === 0) {
+      this.#parts.live.textContent = 'The network needs at least one input feature.';
+      return;
+    }
+    this.#setting('features', FEATURES.map((f) => f.key).filter((k) => next.includes(k)).join(','));
+  }
+
+  #hoverNeuron(index) {
+    this.#hover = index;
+    if (this.#network) this.#drawHeatmap();
+  }
+
+  /** Selects a weight ({kind: 'weight', index}) or a bias ({kind: 'bias', index}) for the gradient check and chain. */
+  select(p) {
+    if (!this.#network) return;
+    const count = p?.kind === 'weight' ? this.#network.weights().length : p?.kind === 'bias' ? this.#network.biases().length : 0;
+    if (!Number.isInteger(p?.index) || p.index < 0 || p.index >= count) return;
+    this.#selected = { kind: p.kind, index: p.index };
+    this.#draw();
+  }
+
+  #editWeight(index, value) {
+    try {
+      this.#network.setWeight(index, value);
+    } catch (e) {
+      return String(e?.message ?? e);
+    }
+    this.#draw();
+    return null;
+  }
+
+  #clickPlane(e) {
+    const at = this.#parts.heatmap.toPlane(e.clientX, e.clientY, DOMAIN);
+    if (at) this.addPoint(at[0], at[1], e.shiftKey ? -1 : 1);
+  }
+
+  /** Adds a training point (x, y in the plane, label ±1); the first few are kept in the URL. */
+  addPoint(x, y, label) {
+    if (!this.#network || this.#user.length >= MAX_USER_POINTS) return;
+    if (![x, y].every((v) => Number.isFinite(v) && Math.abs(v) <= DOMAIN[1]) || (label !== 1 && label !== -1)) return;
+    const r = (v) => Math.round(v * 1000) / 1000;
+    this.#user.push([r(x), r(y), label]);
+    this.#pointsChanged();
+  }
+
+  clearPoints() {
+    this.#user = [];
+    this.#pointsChanged();
+  }
+
+  #pointsChanged() {
+    this.#applyData();
+    const text = POINTS_FIELD.write(this.#user);
+    this.#ownPoints = text ?? null;
+    if (text === null) this.removeAttribute('points');
+    else this.setAttribute('points', text);
+    this.#readState();
+    this.#state.points = this.userPoints;
+    this.#syncSettings();
+    this.#draw();
+    this.#changed();
+  }
+
+  #frame() {
+    const speed = this.#state.speed;
+    for (let k = 0; k < speed; k++) if (!this.#trainEpoch()) return false;
+    this.#draw();
+    this.dispatchEvent(new CustomEvent('step', { detail: { epoch: this.epochs, steps: this.steps, trainLoss: this.trainLoss, testLoss: this.testLoss }, bubbles: true, composed: true }));
+    return true;
+  }
+
+  /** Trains one epoch and records its losses; false when training has stopped. */
+  #trainEpoch() {
     if (!this.#network || this.#stop) return false;
     if (this.#history.train.length > MAX_EPOCHS) {
       this.#showStop(`Stopped after ${formatCount(MAX_EPOCHS)} epochs, as many as the figure keeps: press Reset to start again.`);
@@ -207,15 +405,20 @@ export class PlaygroundElement extends NetworkFigureElement {
       return false;
     }
     const train = this.#network.trainLoss();
-    const test = this.#network.testLoss();
     if (!Number.isFinite(train)) {
       this.#diverged('the training loss is no longer a finite number');
       return false;
     }
     this.#history.train.push(train);
-    this.#history.test.push(test);
+    this.#history.test.push(this.#network.testLoss());
+    return true;
+  }
+
+  /** Trains one epoch and draws; returns false when training has stopped. */
+  step() {
+    if (!this.#trainEpoch()) return false;
     this.#draw();
-    this.dispatchEvent(new CustomEvent('step', { detail: { epoch: this.epochs, steps: this.steps, trainLoss: train, testLoss: test }, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('step', { detail: { epoch: this.epochs, steps: this.steps, trainLoss: this.trainLoss, testLoss: this.testLoss }, bubbles: true, composed: true }));
     return true;
   }
 
@@ -246,7 +449,7 @@ export class PlaygroundElement extends NetworkFigureElement {
     this.#loop.stop();
   }
 
-  /** Back to the initial weights drawn from the seed (the data is kept). */
+  /** Back to the initial weights drawn from the seed (the data, the reader's points included, is kept). */
   reset() {
     this.pause();
     if (!this.#network) return;
@@ -264,32 +467,107 @@ export class PlaygroundElement extends NetworkFigureElement {
   }
 
   themeChanged() {
-    if (this.#network) this.#draw();
+    this.#palette = null;
+    if (this.#network) {
+      this.#drawDiagram();
+      this.#draw();
+    }
   }
 
   /** The colours of the current theme, read from the figure's own custom properties. */
   #colors() {
+    if (this.#palette) return this.#palette;
     const style = getComputedStyle(this);
     const v = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
-    return { negative: v('--accent', '#c2410c'), positive: v('--curve', '#2d5bd7'), neutral: v('--bg', '#ffffff'), stroke: v('--fg', '#1d2330') };
+    const colors = { negative: v('--accent', '#c2410c'), positive: v('--curve', '#2d5bd7'), neutral: v('--bg', '#ffffff'), stroke: v('--fg', '#1d2330'), muted: v('--muted', '#5f6b7a') };
+    const ctx = document.createElement('canvas').getContext('2d');
+    this.#palette = { ...colors, neg: rgb(colors.negative, ctx), pos: rgb(colors.positive, ctx), mid: rgb(colors.neutral, ctx) };
+    return this.#palette;
+  }
+
+  #drawHeatmap() {
+    const p = this.#parts;
+    const [lo, hi] = DOMAIN;
+    const net = this.#network;
+    let grid = this.#grid;
+    if (this.#hover !== null) {
+      const neurons = net.biases().length;
+      if (this.#bigNeuronGrid.length !== neurons * GRID * GRID) this.#bigNeuronGrid = new Float64Array(neurons * GRID * GRID);
+      net.predictNeuronGridInto(this.#bigNeuronGrid, lo, hi, lo, hi, GRID, GRID);
+      grid = this.#bigNeuronGrid.subarray(this.#hover * GRID * GRID, (this.#hover + 1) * GRID * GRID);
+    } else {
+      net.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
+    }
+    const s = this.#state;
+    const userRows = this.#user.length * 3;
+    const train = userRows ? this.#train.subarray(0, this.#train.length - userRows) : this.#train;
+    p.heatmap.update({ grid, nx: GRID, ny: GRID, domain: DOMAIN, train, test: s.test ? this.#test : [], user: this.#user, discretize: s.disc, colors: this.#colors() });
+    const regression = REGRESSIONS.includes(s.data);
+    const what = this.#hover === null ? 'The network’s output' : `The map of ${this.#neuronLabel(this.#hover + this.#layers()[0])}`;
+    p.legend.textContent = `${what}: blue +1, orange −1${regression ? ' (labels are continuous: the colour of a dot is its value)' : ''}. Filled dots train${s.test ? ', rings test' : ''}${this.#user.length ? ', diamonds are your points' : ''}.`;
+  }
+
+  #layers() {
+    return [this.#state.features.length, ...this.#state.hidden, 1];
+  }
+
+  #neuronLabel(k) {
+    return neuronNames(this.#layers(), featureNames(this.#state.features))(k);
   }
 
   #draw() {
     const p = this.#parts;
+    const net = this.#network;
     const [lo, hi] = DOMAIN;
-    this.#network.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
-    p.heatmap.update({ grid: this.#grid, nx: GRID, ny: GRID, domain: DOMAIN, train: this.#train, test: this.#test, colors: this.#colors() });
+    this.#drawHeatmap();
+    const neurons = net.biases().length;
+    const side = NEURON_GRID;
+    if (this.#neuronGrid.length !== neurons * side * side) this.#neuronGrid = new Float64Array(neurons * side * side);
+    net.predictNeuronGridInto(this.#neuronGrid, lo, hi, lo, hi, side, side);
+    const palette = this.#colors();
+    const disc = this.#state.disc;
+    const flagged = this.#drawInspect();
+    p.diagram.update({ weights: Array.from(net.weights()), grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
     p.loss.update({ losses: this.#history.train, test: this.#history.test, xLabel: 'epoch' });
     const train = this.#history.train.at(-1);
     const test = this.#history.test.at(-1);
-    const layers = [2, ...this.#state.hidden, 1].join('–');
+    const layers = this.#layers().join('–');
     p.status.textContent = `Epoch ${formatCount(this.epochs)} (${formatCount(this.steps)} updates) · layers ${layers} · training loss ${short(train)} · test loss ${short(test)}`;
     p.lossCaption.textContent = `The loss ½(ŷ − y)², averaged over the points, after each epoch: training (solid) ${short(train)}, test (dashed) ${short(test)}.`;
   }
 
+  /** The gradient panel for the selection; returns the non-input neurons whose f′ is below 0.01 on the chain's point. */
+  #drawInspect() {
+    const net = this.#network;
+    if (!net) return [];
+    const layers = this.#layers();
+    const points = net.trainData().length / 3;
+    if (points === 0) return [];
+    this.#chainPoint %= points;
+    const pass = net.pointPass(this.#chainPoint);
+    const activations = net.config.activations;
+    const flagged = [];
+    for (let k = layers[0]; k < pass.fPrime.length; k++) {
+      if (activations[layerOf(layers, k) - 1] !== 'identity' && Math.abs(pass.fPrime[k]) < VANISHING) flagged.push(k - layers[0]);
+    }
+    if (!this.#selected) {
+      this.#parts.panel.update(null);
+      return flagged;
+    }
+    const weights = Array.from(net.weights());
+    const { name, to, from, index, weightStart } = parameterAt(layers, this.#selected);
+    const check = net.gradientCheck(index, CHECK_H);
+    const point = Array.from(this.#train.slice(this.#chainPoint * 3, this.#chainPoint * 3 + 3));
+    this.#parts.panel.update({
+      name, kind: this.#selected.kind, check, points,
+      chain: { pass, to, from, weights, layers, activations, weightStart, point, names: neuronNames(layers, featureNames(this.#state.features).map((f) => FEATURES.find((g) => g.name === f).label)) },
+    });
+    return flagged;
+  }
+
   /** The settings shown, in the state table's keys (a copy). */
   get state() {
-    return this.#state ? { ...this.#state, hidden: [...this.#state.hidden] } : null;
+    return this.#state ? structuredClone(this.#state) : null;
   }
   get epochs() {
     return this.#network?.epochs ?? 0;
@@ -312,7 +590,14 @@ export class PlaygroundElement extends NetworkFigureElement {
   get playing() {
     return this.#loop.playing;
   }
-  get refusedAttributes() {
-    return [...this.#refused];
+  get selected() {
+    return this.#selected ? { ...this.#selected } : null;
+  }
+  get userPoints() {
+    return this.#user.map((p) => [...p]);
+  }
+  /** The core's Network handle behind the figure (read it; changing it bypasses the figure). */
+  get network() {
+    return this.#network;
   }
 }

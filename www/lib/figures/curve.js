@@ -36,17 +36,11 @@ export function createCurveFigure(container) {
   root.append(title, svg('defs', {}, clip), axes, inner, arrow, labels);
   container.append(root);
 
-  function update({ x, y, trail, trailLoss, optimum, point: p, next, phase }) {
-    const ws = [...trail];
-    if (Number.isFinite(optimum)) ws.push(optimum);
-    if (Number.isFinite(next)) ws.push(next);
-    let lo = Math.min(...ws);
-    let hi = Math.max(...ws);
-    const span = hi - lo || Math.max(1, Math.abs(hi));
-    lo -= span * 0.18;
-    hi += span * 0.18;
+  function update({ x, y, trail, trailLoss, optimum, point: p, next, phase, view = 'follow' }) {
+    const [lo, hi] = domain(view, trail, optimum, next, p?.w);
     const J = (w) => (x * w - y) ** 2; // only to draw the curve; every number shown comes from the core
-    const highest = Math.max(...[J(lo), J(hi), ...trailLoss].filter(Number.isFinite));
+    const inView = (w) => w >= lo && w <= hi;
+    const highest = Math.max(J(lo), J(hi), ...trailLoss.filter((v, i) => Number.isFinite(v) && inView(trail[i])));
     let top = Number.isFinite(highest * 1.05) ? highest * 1.05 : highest; // room above, unless at the f64 limit
     if (!(top > 0) || !Number.isFinite(top)) top = 1;
     const sx = linear(lo, hi, plot.x, plot.x + plot.w);
@@ -60,9 +54,12 @@ export function createCurveFigure(container) {
     clear(axes);
     axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x + plot.w, y1: plot.y + plot.h, y2: plot.y + plot.h }));
     axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x, y1: plot.y, y2: plot.y + plot.h }));
-    for (const v of ticks(lo, hi, 5)) {
+    const wTicks = ticks(lo, hi, 4);
+    // Enough digits to tell neighbouring ticks apart, however far the view has zoomed in.
+    const digits = Math.min(12, Math.max(3, Math.ceil(Math.log10(Math.max(...wTicks.map(Math.abs), 1e-300) / ((hi - lo) / 4))) + 1));
+    for (const v of wTicks) {
       axes.append(svg('line', { class: 'tick', x1: sx(v), x2: sx(v), y1: plot.y + plot.h, y2: plot.y + plot.h + 4 }));
-      axes.append(svg('text', { class: 'tick-label', x: sx(v), y: plot.y + plot.h + 15, 'text-anchor': 'middle' }, formatNumber(v, 4)));
+      axes.append(svg('text', { class: 'tick-label', x: sx(v), y: plot.y + plot.h + 15, 'text-anchor': 'middle' }, formatNumber(v, digits)));
     }
     // Very large or small J: the ticks show mantissas and the axis names the power of ten, so labels stay short.
     const power = top >= 1e5 || top < 1e-3 ? Math.floor(Math.log10(top)) : 0;
@@ -93,7 +90,7 @@ export function createCurveFigure(container) {
     const show = (node, on) => set(node, { visibility: on ? 'visible' : 'hidden' });
     if (p) {
       const px = sx(p.w);
-      const py = sy(p.loss);
+      const py = sy(Number.isFinite(p.loss) ? p.loss : J(p.w)); // J not computed yet: on the curve, unlabelled
       set(point, { cx: px, cy: py });
       set(lossLine, { x1: px, x2: px, y1: plot.y + plot.h, y2: py });
       show(point, true);
@@ -118,15 +115,71 @@ export function createCurveFigure(container) {
       show(ghost, hasNext);
       const q = { forward: null, error: 'loss', backward: 'dJdW', update: 'wNext' }[phase] ?? null;
       for (const node of [lossLine, tangent, arrow, ghost]) node.classList.toggle('current', node.getAttribute('data-quantity') === q);
-      labels.append(svg('text', { class: 'point-label', x: Math.min(px + 8, plot.x + plot.w - 4), y: Math.max(py - 8, plot.y + 10), 'text-anchor': px > plot.x + plot.w * 0.7 ? 'end' : 'start' }, `w = ${formatNumber(p.w)}`));
+      const text = `w = ${formatNumber(p.w)}`;
+      const avoid = [...samples, ...segmentPoints(tangent, hasSlope), ...(hasNext ? [[sx(next), sy(J(next))]] : [])];
+      const spot = placeLabel(px, py, text.length * LABEL_EM, plot, avoid);
+      labels.append(svg('text', { class: 'point-label', x: spot.x, y: spot.y, 'text-anchor': spot.anchor }, text));
     } else {
       for (const node of [point, lossLine, tangent, arrow, ghost]) show(node, false);
     }
     title.textContent = p
-      ? `The error J against the weight w: the current point is w = ${formatNumber(p.w)}, J = ${formatNumber(p.loss)}` +
+      ? `The error J against the weight w: the current point is w = ${formatNumber(p.w)}${Number.isFinite(p.loss) ? `, J = ${formatNumber(p.loss)}` : ''}` +
         (Number.isFinite(p.slope) ? `, slope dJ/dw = ${formatNumber(p.slope)}` : '')
       : 'The error J as a function of the weight w';
   }
 
   return { update, reset: () => { clear(trailDots); set(trailPath, { d: null }); } };
+}
+
+/** Width of one character of a label, in viewBox units (for the largest label font, 16px). */
+const LABEL_EM = 8.6;
+const LABEL_HEIGHT = 16;
+
+/**
+ * The weights the view spans. "whole": every weight visited, the optimum and the next weight. "follow": the last
+ * few steps, the optimum and the next weight, so the point and its arrow stay apart as the steps shrink.
+ */
+function domain(view, trail, optimum, next, current) {
+  const recent = view === 'whole' ? trail : trail.slice(-3);
+  const ws = [...recent, current, optimum, next].filter(Number.isFinite);
+  let lo = Math.min(...ws);
+  let hi = Math.max(...ws);
+  const size = Math.max(Math.abs(lo), Math.abs(hi), 1e-300);
+  // Never narrower than a millionth of the numbers' size (the tick labels stay short), nor than a step's size.
+  const span = Math.max(hi - lo, size * 1e-6, Number.MIN_VALUE);
+  const mid = (lo + hi) / 2;
+  lo = mid - span * 0.68;
+  hi = mid + span * 0.68;
+  return Number.isFinite(lo) && Number.isFinite(hi) && hi > lo ? [lo, hi] : [-1, 1];
+}
+
+/** Points along a drawn line (the tangent), to keep labels off it. */
+function segmentPoints(line, shown) {
+  if (!shown) return [];
+  const [x1, y1, x2, y2] = ['x1', 'y1', 'x2', 'y2'].map((a) => Number(line.getAttribute(a)));
+  return Array.from({ length: 25 }, (_, i) => [x1 + ((x2 - x1) * i) / 24, y1 + ((y2 - y1) * i) / 24]);
+}
+
+/** Where a label of `width` next to (px, py) covers the fewest points of `avoid`, inside the plot. */
+function placeLabel(px, py, width, plot, avoid) {
+  const gap = 9;
+  const candidates = [
+    { x: px + gap, y: py - gap, anchor: 'start' },
+    { x: px - gap, y: py - gap, anchor: 'end' },
+    { x: px + gap, y: py + gap + LABEL_HEIGHT - 4, anchor: 'start' },
+    { x: px - gap, y: py + gap + LABEL_HEIGHT - 4, anchor: 'end' },
+    { x: px + gap, y: plot.y + LABEL_HEIGHT, anchor: 'start' },
+    { x: px - gap, y: plot.y + LABEL_HEIGHT, anchor: 'end' },
+  ];
+  let best = null;
+  for (const c of candidates) {
+    let left = c.anchor === 'start' ? c.x : c.x - width;
+    left = Math.min(Math.max(left, plot.x + 2), plot.x + plot.w - width - 2);
+    const top = Math.min(Math.max(c.y - LABEL_HEIGHT + 3, plot.y - 10), plot.y + plot.h - LABEL_HEIGHT);
+    const hits = avoid.filter(([ax, ay]) => ax >= left - 2 && ax <= left + width + 2 && ay >= top - 2 && ay <= top + LABEL_HEIGHT + 2).length;
+    const spot = { x: left, y: top + LABEL_HEIGHT - 3, anchor: 'start', hits };
+    if (!best || hits < best.hits) best = spot;
+    if (hits === 0) break;
+  }
+  return best;
 }

@@ -1,10 +1,16 @@
-// The playground's picture: the network's output over the plane as a heatmap (a small nx × ny image written with
-// ImageData from a plain array of outputs, upscaled smoothly onto the canvas), and the data points on top (training
-// points filled, test points ringed). Takes plain arrays and colours; never holds the network.
+// The playground's picture: a value over the plane as a heatmap (an nx × ny image written with ImageData from a
+// plain array, drawn smoothly onto the canvas at its full resolution), with axes, and the data points on top:
+// training points filled, test points as rings with a contrasting outline (visible on light and dark), a reader's own
+// points as diamonds. Takes plain arrays and colours; never holds the network.
+import { formatNumber } from '../format.js';
 
-const SIZE = 480; // canvas pixels: drawn at up to 480 CSS px, sharp enough on a 2× screen at phone widths
+const SIZE = 480; // canvas pixels: sharp at up to 480 CSS px, and on a 2× screen at phone widths
+const M = { left: 30, bottom: 24, top: 6, right: 6 }; // room for the axes, in canvas pixels
+const PLOT = { x: M.left, y: M.top, w: SIZE - M.left - M.right, h: SIZE - M.top - M.bottom };
+/** How strongly the colour shows a value of size 1 (the rest is the background). */
+const STRENGTH = 0.8;
 
-/** A CSS colour as [r, g, b] (a 1×1 canvas context normalizes any CSS colour to #rrggbb). */
+/** A CSS colour as [r, g, b] (a 2-D context normalizes any CSS colour to #rrggbb). */
 export function rgb(color, context) {
   context.fillStyle = '#000';
   context.fillStyle = color;
@@ -13,9 +19,29 @@ export function rgb(color, context) {
 }
 
 /**
+ * Writes `values` (clamped to [−1, 1]; with `discretize` only their sign) into the RGBA pixels `px`, from the
+ * neutral colour at 0 to `neg` at −1 and `pos` at +1.
+ */
+export function paint(px, values, count, { neg, pos, mid }, discretize = false) {
+  for (let i = 0; i < count; i++) {
+    let v = values[i];
+    if (!Number.isFinite(v)) v = 0;
+    if (discretize) v = v >= 0 ? 1 : -1;
+    else v = v < -1 ? -1 : v > 1 ? 1 : v;
+    const end = v < 0 ? neg : pos;
+    const k = (v < 0 ? -v : v) * STRENGTH;
+    px[4 * i] = mid[0] + (end[0] - mid[0]) * k;
+    px[4 * i + 1] = mid[1] + (end[1] - mid[1]) * k;
+    px[4 * i + 2] = mid[2] + (end[2] - mid[2]) * k;
+    px[4 * i + 3] = 255;
+  }
+}
+
+/**
  * @returns {{ update(d: { grid: Float64Array|number[], nx: number, ny: number, domain: [number, number],
- *   train: Float64Array|number[], test: Float64Array|number[], colors: { negative: string, positive: string,
- *   neutral: string, stroke: string } }): void, canvas: HTMLCanvasElement }}
+ *   train: Float64Array|number[], test: Float64Array|number[], user?: number[][], discretize?: boolean,
+ *   colors: { negative: string, positive: string, neutral: string, stroke: string, muted: string } }): void,
+ *   canvas: HTMLCanvasElement, toPlane(clientX: number, clientY: number, domain: [number, number]): ?[number, number] }}
  */
 export function createHeatmapFigure(container, label) {
   const canvas = document.createElement('canvas');
@@ -30,48 +56,121 @@ export function createHeatmapFigure(container, label) {
   const small = document.createElement('canvas');
   const smallCtx = small.getContext('2d');
   let image = null;
+  let palette = null;
+  let paletteKey = '';
 
-  function update({ grid, nx, ny, domain, train, test, colors }) {
+  function update({ grid, nx, ny, domain, train, test, user = [], discretize = false, colors }) {
     if (!image || image.width !== nx || image.height !== ny) {
       small.width = nx;
       small.height = ny;
       image = smallCtx.createImageData(nx, ny);
     }
-    const neg = rgb(colors.negative, ctx);
-    const pos = rgb(colors.positive, ctx);
-    const mid = rgb(colors.neutral, ctx);
-    const px = image.data;
-    for (let i = 0; i < nx * ny; i++) {
-      const v = Math.max(-1, Math.min(1, grid[i]));
-      const end = v < 0 ? neg : pos;
-      const k = Number.isFinite(v) ? Math.abs(v) * 0.75 : 0;
-      px[4 * i] = mid[0] + (end[0] - mid[0]) * k;
-      px[4 * i + 1] = mid[1] + (end[1] - mid[1]) * k;
-      px[4 * i + 2] = mid[2] + (end[2] - mid[2]) * k;
-      px[4 * i + 3] = 255;
+    const key = `${colors.negative}|${colors.positive}|${colors.neutral}`;
+    if (key !== paletteKey) {
+      palette = { neg: rgb(colors.negative, ctx), pos: rgb(colors.positive, ctx), mid: rgb(colors.neutral, ctx) };
+      paletteKey = key;
     }
+    paint(image.data, grid, nx * ny, palette, discretize);
     smallCtx.putImageData(image, 0, 0);
-    ctx.imageSmoothingEnabled = true;
+    ctx.fillStyle = colors.neutral;
+    ctx.fillRect(0, 0, SIZE, SIZE);
+    ctx.imageSmoothingEnabled = !discretize;
     ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(small, 0, 0, SIZE, SIZE);
+    // Pixel centres sit on the grid's points: the image spans half a cell beyond the outer points.
+    const cw = PLOT.w / (nx - 1 || 1);
+    const ch = PLOT.h / (ny - 1 || 1);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(PLOT.x, PLOT.y, PLOT.w, PLOT.h);
+    ctx.clip();
+    ctx.drawImage(small, PLOT.x - cw / 2, PLOT.y - ch / 2, PLOT.w + cw, PLOT.h + ch);
     const [lo, hi] = domain;
-    const sx = (v) => ((v - lo) / (hi - lo)) * SIZE;
-    const sy = (v) => ((hi - v) / (hi - lo)) * SIZE;
-    const dots = (rows, filled) => {
-      for (let i = 0; i + 2 < rows.length; i += 3) {
-        const color = rows[i + 2] > 0 ? colors.positive : colors.negative;
-        ctx.beginPath();
-        ctx.arc(sx(rows[i]), sy(rows[i + 1]), filled ? 4.5 : 4, 0, 2 * Math.PI);
-        ctx.fillStyle = filled ? color : colors.neutral;
-        ctx.fill();
-        ctx.lineWidth = filled ? 1.2 : 2.2;
-        ctx.strokeStyle = filled ? colors.stroke : color;
-        ctx.stroke();
-      }
-    };
-    dots(test, false);
-    dots(train, true);
+    const sx = (v) => PLOT.x + ((v - lo) / (hi - lo)) * PLOT.w;
+    const sy = (v) => PLOT.y + ((hi - v) / (hi - lo)) * PLOT.h;
+    const color = (t) => (t >= 0 ? colors.positive : colors.negative);
+    const strength = (t) => Math.min(1, Math.abs(t));
+    // Test points: a ring in the class colour inside a ring of the text colour, so they stand out on any ground.
+    for (let i = 0; i + 2 < test.length; i += 3) {
+      ctx.beginPath();
+      ctx.arc(sx(test[i]), sy(test[i + 1]), 4.2, 0, 2 * Math.PI);
+      ctx.lineWidth = 4.2;
+      ctx.strokeStyle = colors.stroke;
+      ctx.stroke();
+      ctx.lineWidth = 2.2;
+      ctx.strokeStyle = color(test[i + 2]);
+      ctx.stroke();
+    }
+    for (let i = 0; i + 2 < train.length; i += 3) {
+      ctx.beginPath();
+      ctx.arc(sx(train[i]), sy(train[i + 1]), 4.2, 0, 2 * Math.PI);
+      ctx.globalAlpha = 0.35 + 0.65 * strength(train[i + 2]);
+      ctx.fillStyle = color(train[i + 2]);
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = colors.stroke;
+      ctx.stroke();
+    }
+    for (const [x, y, l] of user) {
+      const cx = sx(x);
+      const cy = sy(y);
+      ctx.beginPath();
+      ctx.moveTo(cx, cy - 7);
+      ctx.lineTo(cx + 7, cy);
+      ctx.lineTo(cx, cy + 7);
+      ctx.lineTo(cx - 7, cy);
+      ctx.closePath();
+      ctx.fillStyle = color(l);
+      ctx.fill();
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = colors.stroke;
+      ctx.stroke();
+    }
+    ctx.restore();
+    drawAxes(domain, colors);
   }
 
-  return { update, canvas };
+  function drawAxes([lo, hi], colors) {
+    ctx.strokeStyle = colors.muted;
+    ctx.fillStyle = colors.muted;
+    ctx.lineWidth = 1;
+    ctx.strokeRect(PLOT.x + 0.5, PLOT.y + 0.5, PLOT.w - 1, PLOT.h - 1);
+    ctx.font = '13px system-ui, sans-serif';
+    const step = (hi - lo) / 6;
+    for (let k = 0; k <= 6; k++) {
+      const v = lo + k * step;
+      const x = PLOT.x + (k / 6) * PLOT.w;
+      const y = PLOT.y + (1 - k / 6) * PLOT.h;
+      ctx.beginPath();
+      ctx.moveTo(x, PLOT.y + PLOT.h);
+      ctx.lineTo(x, PLOT.y + PLOT.h + 4);
+      ctx.moveTo(PLOT.x - 4, y);
+      ctx.lineTo(PLOT.x, y);
+      ctx.stroke();
+      const text = formatNumber(Math.round(v * 100) / 100);
+      ctx.textAlign = k === 0 ? 'left' : k === 6 ? 'right' : 'center';
+      ctx.textBaseline = 'top';
+      ctx.fillText(text, x, PLOT.y + PLOT.h + 6);
+      ctx.textAlign = 'right';
+      ctx.textBaseline = k === 0 ? 'bottom' : k === 6 ? 'top' : 'middle';
+      ctx.fillText(text, PLOT.x - 6, y);
+    }
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText('x₁', SIZE - M.right - 2, PLOT.y + PLOT.h - 2);
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.fillText('x₂', PLOT.x + 4, PLOT.y + 2);
+  }
+
+  /** The plane point under a pointer (client coordinates), or null outside the plot. */
+  function toPlane(clientX, clientY, [lo, hi]) {
+    const box = canvas.getBoundingClientRect();
+    const px = ((clientX - box.left) / box.width) * SIZE;
+    const py = ((clientY - box.top) / box.height) * SIZE;
+    if (px < PLOT.x || px > PLOT.x + PLOT.w || py < PLOT.y || py > PLOT.y + PLOT.h) return null;
+    return [lo + ((px - PLOT.x) / PLOT.w) * (hi - lo), hi - ((py - PLOT.y) / PLOT.h) * (hi - lo)];
+  }
+
+  return { update, canvas, toPlane };
 }

@@ -8,7 +8,14 @@ const W = 400;
 const H = 160;
 const M = { left: 50, right: 12, top: 12, bottom: 32 };
 
-/** @returns {{ update(data: { losses: number[] }): void, reset(): void }} */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** 10ⁿ as text: "1" for n = 0, "10⁻⁸" for n = −8. */
+export const powerOfTen = (n) => (n === 0 ? '1' : `10${n < 0 ? '⁻' : ''}${[...String(Math.abs(n))].map((d) => SUPERSCRIPT[d]).join('')}`);
+
+/**
+ * update() returns { gridFactor }: how many times smaller each gridline is than the one above (10, 100, …).
+ * @returns {{ update(data: { losses: number[] }): { gridFactor: number }, reset(): void }}
+ */
 export function createLossFigure(container) {
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart loss', role: 'img', part: 'loss' });
   const title = svg('title', {}, 'The loss per step, on a log scale');
@@ -37,8 +44,10 @@ export function createLossFigure(container) {
     axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x + plot.w, y1: plot.y + plot.h, y2: plot.y + plot.h }));
     axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x, y1: plot.y, y2: plot.y + plot.h }));
     const every = Math.max(1, Math.ceil((hi - lo) / 5));
+    // One style for the whole axis: decimals while every label is short (0.001 … 1000), else powers of ten.
+    const powers = lo < -3 || hi > 3;
     for (let e = lo; e <= hi; e += every) {
-      const label = hasZero && e === lo ? '0' : formatNumber(10 ** e);
+      const label = hasZero && e === lo ? '0' : powers ? powerOfTen(e) : formatNumber(10 ** e);
       axes.append(svg('line', { class: 'grid', x1: plot.x, x2: plot.x + plot.w, y1: sy(e), y2: sy(e) }));
       axes.append(svg('text', { class: 'tick-label', x: plot.x - 5, y: sy(e) + 3.5, 'text-anchor': 'end' }, label));
     }
@@ -57,6 +66,7 @@ export function createLossFigure(container) {
     else if (pts.length) dots.append(svg('circle', { cx: pts.at(-1)[0].toFixed(1), cy: pts.at(-1)[1].toFixed(1), r: 3 }));
     const last = losses.at(-1);
     title.textContent = `The loss per step on a log scale: ${losses.length} values, the last J = ${formatNumber(last)}`;
+    return { gridFactor: 10 ** every };
   }
 
   return { update, reset: () => update({ losses: [] }) };

@@ -4,7 +4,11 @@ import { formatNumber } from '../format.js';
 import { set, svg } from '../svg.js';
 
 const W = 400;
-const H = 128;
+const H = 160;
+/** The nodes' centres and radius; each value is written under its node, where it has room for every digit. */
+const XS = [70, 200, 330];
+const CY = 54;
+const R = 24;
 
 const text = (v) => (v === null || v === undefined ? '?' : formatNumber(v));
 const short = (v) => (v === null || v === undefined ? '?' : formatNumber(v, 4));
@@ -16,24 +20,24 @@ export function createNetworkFigure(container) {
   const defs = svg('defs', {}, svg('marker', { id: 'bp-net-head', viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, svg('path', { d: 'M0 0L8 4L0 8z', class: 'arrow-head' })));
   const node = (cx, label, cls, quantity) => {
     const g = svg('g', { class: `node ${cls}`, 'data-quantity': quantity ?? '' });
-    const circle = svg('circle', { cx, cy: 52, r: 28 });
-    const name = svg('text', { x: cx, y: 48, 'text-anchor': 'middle', class: 'node-name' }, label);
-    const value = svg('text', { x: cx, y: 65, 'text-anchor': 'middle', class: 'node-value' }, '');
+    const circle = svg('circle', { cx, cy: CY, r: R });
+    const name = svg('text', { x: cx, y: CY + 6, 'text-anchor': 'middle', class: 'node-name' }, label);
+    const value = svg('text', { x: cx, y: CY + R + 22, 'text-anchor': 'middle', class: 'node-value' }, '');
     g.append(circle, name, value);
     root.append(g);
     return value;
   };
   root.append(title, defs);
-  const edge = svg('line', { class: 'edge', x1: 85, y1: 52, x2: 170, y2: 52, 'marker-end': 'url(#bp-net-head)' });
-  const edge2 = svg('line', { class: 'edge', x1: 230, y1: 52, x2: 314, y2: 52, 'marker-end': 'url(#bp-net-head)' });
-  const back = svg('path', { class: 'backward', d: 'M318 84 Q200 108 82 84', 'marker-end': 'url(#bp-net-head)', 'data-quantity': 'dJdW' });
-  const wLabel = svg('text', { x: 125, y: 18, 'text-anchor': 'middle', class: 'edge-label', 'data-quantity': 'wNext' }, '');
-  const backLabel = svg('text', { x: 200, y: 124, 'text-anchor': 'middle', class: 'edge-label back-label', 'data-quantity': 'dJdW' }, '');
-  const yLabel = svg('text', { x: 275, y: 18, 'text-anchor': 'middle', class: 'edge-label' }, '');
+  const edge = svg('line', { class: 'edge', x1: XS[0] + R + 4, y1: CY, x2: XS[1] - R - 4, y2: CY, 'marker-end': 'url(#bp-net-head)' });
+  const edge2 = svg('line', { class: 'edge', x1: XS[1] + R + 4, y1: CY, x2: XS[2] - R - 4, y2: CY, 'marker-end': 'url(#bp-net-head)' });
+  const back = svg('path', { class: 'backward', d: `M${XS[2] - 8} ${CY + R + 34} Q200 ${CY + R + 58} ${XS[0] + 8} ${CY + R + 34}`, 'marker-end': 'url(#bp-net-head)', 'data-quantity': 'dJdW' });
+  const wLabel = svg('text', { x: (XS[0] + XS[1]) / 2, y: 20, 'text-anchor': 'middle', class: 'edge-label', 'data-quantity': 'wNext' }, '');
+  const backLabel = svg('text', { x: 200, y: H - 4, 'text-anchor': 'middle', class: 'edge-label back-label', 'data-quantity': 'dJdW' }, '');
+  const yLabel = svg('text', { x: (XS[1] + XS[2]) / 2, y: 20, 'text-anchor': 'middle', class: 'edge-label' }, '');
   root.append(edge, edge2, back, wLabel, backLabel, yLabel);
-  const xValue = node(56, 'x', 'input');
-  const yHatValue = node(200, 'ŷ', 'output', 'yHat');
-  const jValue = node(344, 'J', 'error', 'loss');
+  const xValue = node(XS[0], 'x', 'input');
+  const yHatValue = node(XS[1], 'ŷ', 'output', 'yHat');
+  const jValue = node(XS[2], 'J', 'error', 'loss');
   container.append(root);
 
   function update({ x, y, w, yHat, loss, dJdW, wNext, phase }) {

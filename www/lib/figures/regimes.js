@@ -3,6 +3,9 @@
 import { formatNumber } from '../format.js';
 import { clear, linear, svg } from '../svg.js';
 
+/** What the page calls each regime (the core's names are identifiers, never read out). */
+export const REGIME_WORDS = { monotone: 'in the smooth range', oneStep: 'exactly the one-step rate', oscillating: 'in the zig-zag range', oscillatingForever: 'exactly the rate that zig-zags forever', diverging: 'in the diverging range' };
+
 const W = 400;
 const H = 84;
 const M = { left: 12, right: 12 };
@@ -38,7 +41,7 @@ export function createRegimesFigure(container) {
     g.append(svg('path', { class: `marker ${regime}`, d: `M${mx} ${y + 12}l-6 10h12z` }));
     g.append(svg('text', { class: 'marker-label', x: Math.min(Math.max(mx, 60), W - 60), y: y + 36, 'text-anchor': 'middle' },
       `lr = ${formatNumber(lr)}${off ? ' (off the scale) →' : ''}`));
-    title.textContent = `Learning-rate regimes for this x: smooth below ${formatNumber(lrOneStep)}, zig-zag up to ${formatNumber(lrLimit)}, diverging beyond; lr = ${formatNumber(lr)} is ${regime}`;
+    title.textContent = `Learning-rate regimes for this x: smooth below ${formatNumber(lrOneStep)}, zig-zag up to ${formatNumber(lrLimit)}, diverging beyond; lr = ${formatNumber(lr)} is ${REGIME_WORDS[regime] ?? 'not classified'}`;
   }
 
   return { update, reset: () => clear(g) };

@@ -1,6 +1,7 @@
 // The table of weights, growing row by row. Takes plain rows; long runs keep the first and the last rows and say
 // how many are folded in between.
 import { formatCount, formatNumber } from '../format.js';
+import { scrollBox, watchContent } from '../elements/parts.js';
 
 /** Rows kept at the top and at the bottom of a long run: [head, tail]. */
 export const KEPT_ROWS = [7, 8];
@@ -25,7 +26,7 @@ export function createTableFigure(container) {
   caption.textContent = 'The weight after each step';
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
-  hr.append(cell('th', 'step n'), cell('th', 'wₙ'), cell('th', 'J(wₙ)'), cell('th', ''));
+  hr.append(cell('th', 'step n'), cell('th', 'wₙ'), cell('th', 'J(wₙ)'), cell('th', 'note'));
   for (const th of hr.children) th.setAttribute('scope', 'col');
   head.append(hr);
   const body = document.createElement('tbody');
@@ -33,7 +34,8 @@ export function createTableFigure(container) {
   const note = document.createElement('p');
   note.className = 'table-note';
   wrap.append(table, note);
-  container.append(wrap);
+  container.append(scrollBox(wrap, 'Table of the weights, scrolls sideways'));
+  watchContent(table);
 
   function row(r) {
     const tr = document.createElement('tr');

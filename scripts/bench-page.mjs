@@ -1,0 +1,79 @@
+// The playground's frame time in a real browser: headless Chromium plays the spiral with six hidden layers of eight
+// for 10 s (each frame trains, then redraws the 100 × 100 heatmap, every neuron's map on the diagram and the loss),
+// and prints the work per frame (p50, p95, max), the frame interval and the epochs per second. Prints numbers; asserts
+// nothing.
+//
+//   node scripts/bench-page.mjs [--seconds 10] [--speeds 1,5]
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir, loadavg, cpus } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name, fallback) => {
+  const k = process.argv.indexOf(`--${name}`);
+  return k > 0 ? process.argv[k + 1] : fallback;
+};
+const SECONDS = Number(arg('seconds', '10'));
+const SPEEDS = arg('speeds', '1,5').split(',').map(Number);
+const LINK = 'v=1&data=spiral&hidden=8,8,8,8,8,8&act=tanh&lr=0.01&opt=adam&seed=3';
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const ms = (v) => v.toFixed(2).padStart(7);
+
+const { server, url } = await startServer({ root: join(ROOT, 'www'), port: 0, csp: true });
+const profile = await mkdtemp(join(tmpdir(), 'backprop-lab-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  viewport: { width: 1280, height: 900 },
+});
+try {
+  console.log(`Playground frame time: spiral, layers ${LINK.match(/hidden=([\d,]+)/)[1].split(',').length} × 8 hidden, 100 × 100 heatmap and every neuron's map redrawn each frame, ${SECONDS} s per run`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} (other work on the machine slows these numbers)`);
+  console.log('epochs/frame | work per frame p50    p95    max (ms) | frame interval p50    p95 (ms) | frames | epochs/s');
+  for (const speed of SPEEDS) {
+    const page = await context.newPage();
+    // Time each animation-frame callback's work (train, then draw) from inside the page, before any script runs.
+    await page.addInitScript(() => {
+      const work = [];
+      const starts = [];
+      const raf = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => raf((now) => {
+        const t0 = performance.now();
+        callback(now);
+        work.push(performance.now() - t0);
+        starts.push(t0);
+      });
+      window.__frames = { work, starts };
+    });
+    await page.goto(new URL(`network.html#${LINK}&speed=${speed}`, url).href);
+    await page.waitForFunction(() => document.querySelector('#playground')?.network && document.querySelector('#playground').ready);
+    await page.locator('#playground').scrollIntoViewIfNeeded();
+    const result = await page.evaluate(async (seconds) => {
+      const p = document.querySelector('#playground');
+      const epochs0 = p.epochs;
+      window.__frames.work.length = 0;
+      window.__frames.starts.length = 0;
+      p.play();
+      const t0 = performance.now();
+      await new Promise((done) => setTimeout(done, seconds * 1000));
+      p.pause();
+      const elapsed = (performance.now() - t0) / 1000;
+      const { work, starts } = window.__frames;
+      const intervals = starts.slice(1).map((t, i) => t - starts[i]);
+      return { work: [...work], intervals, epochs: p.epochs - epochs0, elapsed, diverged: p.diverged };
+    }, SECONDS);
+    const work = result.work.sort((a, b) => a - b);
+    const gaps = result.intervals.sort((a, b) => a - b);
+    console.log(`${String(speed).padStart(12)} | ${' '.repeat(15)}${ms(quantile(work, 0.5))}${ms(quantile(work, 0.95))}${ms(work.at(-1))} | ${' '.repeat(15)}${ms(quantile(gaps, 0.5))}${ms(quantile(gaps, 0.95))} | ${String(work.length).padStart(6)} | ${(result.epochs / result.elapsed).toFixed(1).padStart(8)}${result.diverged ? ' (diverged)' : ''}`);
+    await page.close();
+  }
+} finally {
+  await context.close();
+  await new Promise((done) => server.close(done));
+  await rm(profile, { recursive: true, force: true });
+}

@@ -1,0 +1,101 @@
+//! One source for the limits and defaults: `limits()` gives them to the pages, which build their URL and
+//! attribute tables from it (a Node test ties every table to it).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::article::DEFAULT_TOLERANCE;
+use super::input::{to_js, JsResult};
+use crate::article::{self, ArticleConfig};
+use crate::error::MAX_WORK_PER_CALL;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** The article's limits and defaults. */
+export interface DescentLimits {
+  /** Largest accepted |x|, |y| and |w₀| (1000). */
+  maxAbsValue: number;
+  /** Largest learning rate of the descent (100). */
+  maxLr: number;
+  /** Most steps one call of `train` may take (10000). */
+  maxSteps: number;
+  /** Most steps a Descent keeps before it must be reset (100000). */
+  maxHistory: number;
+  /** Most steps `analyze` and `stepsToDigits` count (100000). */
+  maxCountedSteps: number;
+  /** Most decimals `stepsToDigits` accepts (15). */
+  maxDecimals: number;
+  /** The tolerances `analyze` accepts, and its default. */
+  minTolerance: number;
+  maxTolerance: number;
+  defaultTolerance: number;
+  /** The article's problem: x = 1.5, y = 0.5, w = 0.8, lr = 0.1. */
+  defaults: DescentConfig;
+}
+
+/** Every limit and default a call is checked against; `network` only in the full package. */
+export interface Limits {
+  descent: DescentLimits;
+  /** The most parameter-point passes (one point through one parameter, forward and backward) in one call. */
+  maxWorkPerCall: number;
+  network?: NetworkLimits;
+}
+"#;
+
+/// The article's limits and defaults.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DescentLimits {
+    max_abs_value: f64,
+    max_lr: f64,
+    max_steps: usize,
+    max_history: usize,
+    max_counted_steps: usize,
+    max_decimals: usize,
+    min_tolerance: f64,
+    max_tolerance: f64,
+    default_tolerance: f64,
+    defaults: ArticleConfig,
+}
+
+/// Everything `limits()` returns.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Limits {
+    descent: DescentLimits,
+    max_work_per_call: u64,
+    #[cfg(feature = "network")]
+    network: super::network::NetworkLimits,
+}
+
+/// Every limit and default a call is checked against: `descent` (the article's), `maxWorkPerCall`, and in the
+/// full package `network`.
+#[wasm_bindgen(unchecked_return_type = "Limits")]
+pub fn limits() -> JsResult<JsValue> {
+    to_js(&Limits {
+        descent: DescentLimits {
+            max_abs_value: article::MAX_ABS_VALUE,
+            max_lr: article::MAX_DESCENT_LR,
+            max_steps: article::MAX_STEPS,
+            max_history: article::MAX_HISTORY,
+            max_counted_steps: article::MAX_COUNTED_STEPS,
+            max_decimals: article::MAX_DECIMALS,
+            min_tolerance: article::TOLERANCE_RANGE.0,
+            max_tolerance: article::TOLERANCE_RANGE.1,
+            default_tolerance: DEFAULT_TOLERANCE,
+            defaults: ArticleConfig::ARTICLE,
+        },
+        max_work_per_call: MAX_WORK_PER_CALL,
+        #[cfg(feature = "network")]
+        network: super::network::NetworkLimits::new(),
+    })
+}
+
+/// The address of a local of this call's frame: a fixed distance below the wasm stack pointer at the call, so two
+/// readings show whether any call since has left wasm stack behind (the boundary fuzzer checks it is unchanged).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __stackProbe)]
+pub fn stack_probe() -> u32 {
+    let local = 0u8;
+    std::hint::black_box(&local) as *const u8 as usize as u32
+}

@@ -1,0 +1,269 @@
+// The playground as a reader uses it, in headless Chromium under the strict CSP: features toggled on the diagram
+// (XOR is one product away from a single neuron), regularization shrinking the weights, the plane regression, a
+// weight edited on its link, points added by clicking the map, a neuron's map enlarged on hover, and the gradient
+// panel against the core's gradients() and a central difference computed here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openPage, assertNoProblems } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.close();
+});
+
+const EL = '#playground';
+const ready = (page) => page.waitForFunction((s) => document.querySelector(s)?.network && document.querySelector(s).ready, EL);
+const inShadow = (page, selector) => page.locator(`${EL} ${selector}`); // playwright pierces open shadow roots
+const evaluate = (page, fn, arg) => page.evaluate(fn, arg);
+
+/** Plays with Play (at the speed set) until `epochs` epochs are done, then pauses. */
+async function playTo(page, epochs) {
+  await inShadow(page, 'button[data-action="play"]').click();
+  await page.waitForFunction(([s, n]) => document.querySelector(s).epochs >= n, [EL, epochs], { timeout: 60_000 });
+  await inShadow(page, 'button[data-action="play"]').click();
+  await page.waitForFunction((s) => !document.querySelector(s).playing, EL);
+}
+
+const losses = (page) => evaluate(page, (s) => {
+  const p = document.querySelector(s);
+  return { train: p.network.trainLoss(), test: p.network.testLoss(), epochs: p.epochs };
+}, EL);
+
+test('XOR: with x1·x2 alone and no hidden layer one neuron learns it; with x1 and x2 alone it cannot', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0&speed=20');
+  await ready(page);
+  // Remove both hidden layers, then swap the features on the diagram's first column.
+  await inShadow(page, 'button[data-action="remove-layer"]').click();
+  await inShadow(page, 'button[data-action="remove-layer"]').click();
+  await page.waitForFunction((s) => document.querySelector(s).state.hidden.length === 0, EL);
+  await inShadow(page, 'button[data-feature="x1x2"]').click();
+  await page.waitForFunction((s) => document.querySelector(s).state.features.includes('x1x2'), EL);
+  await inShadow(page, 'button[data-feature="x1"]').click();
+  await page.waitForFunction((s) => !document.querySelector(s).state.features.includes('x1'), EL);
+  await inShadow(page, 'button[data-feature="x2"]').click();
+  await page.waitForFunction((s) => document.querySelector(s).state.features.join() === 'x1x2', EL);
+  assert.deepEqual(await evaluate(page, (s) => document.querySelector(s).network.config.layers, EL), [1, 1]);
+  assert.match(await page.evaluate(() => location.hash), /features=x1x2&/);
+  await playTo(page, 100);
+  const product = await losses(page);
+  assert.ok(product.test < 0.05, `x1·x2: test loss ${product.test} after ${product.epochs} epochs`);
+
+  await inShadow(page, 'button[data-feature="x1"]').click();
+  await page.waitForFunction((s) => document.querySelector(s).state.features.length === 2, EL);
+  await inShadow(page, 'button[data-feature="x2"]').click();
+  await page.waitForFunction((s) => document.querySelector(s).state.features.length === 3, EL);
+  await inShadow(page, 'button[data-feature="x1x2"]').click();
+  await page.waitForFunction((s) => document.querySelector(s).state.features.join() === 'x1,x2', EL);
+  await playTo(page, 100);
+  const plain = await losses(page);
+  // ½(ŷ − y)² with y = ±1: 0.5 is the loss of answering 0 everywhere.
+  assert.ok(plain.test > 0.4, `x1, x2: test loss ${plain.test} after ${plain.epochs} epochs`);
+  // The last feature cannot be turned off: the network needs an input.
+  await inShadow(page, 'button[data-feature="x1"]').click();
+  await page.waitForFunction((s) => document.querySelector(s).state.features.join() === 'x2', EL);
+  await inShadow(page, 'button[data-feature="x2"]').click();
+  assert.deepEqual(await evaluate(page, (s) => document.querySelector(s).state.features, EL), ['x2']);
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+test('L2 regularization, chosen in the settings, shrinks the weights of the same run', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=circle&hidden=4,2&seed=0&speed=20');
+  await ready(page);
+  const sumOfSquares = () => evaluate(page, (s) => Array.from(document.querySelector(s).network.weights()).reduce((a, w) => a + w * w, 0), EL);
+  await playTo(page, 100);
+  const free = await sumOfSquares();
+  await inShadow(page, 'select[data-key="reg"]').selectOption('l2');
+  await inShadow(page, 'select[data-key="rate"]').selectOption('0.03');
+  await page.waitForFunction((s) => document.querySelector(s).network.config.regularizationRate === 0.03 && document.querySelector(s).epochs === 0, EL);
+  assert.match(await page.evaluate(() => location.hash), /reg=l2&rate=0\.03&/);
+  await playTo(page, 100);
+  const l2 = await sumOfSquares();
+  assert.ok(l2 < 0.5 * free, `Σw² = ${l2} with L2 against ${free} without`);
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+test('the plane regression reaches a small loss, drawn as a regression heatmap', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0&speed=20');
+  await ready(page);
+  await inShadow(page, 'select[data-key="data"]').selectOption('plane');
+  await inShadow(page, 'select[data-key="out"]').selectOption('identity');
+  await page.waitForFunction((s) => document.querySelector(s).network.config.activations.at(-1) === 'identity', EL);
+  const labels = await evaluate(page, (s) => {
+    const rows = Array.from(document.querySelector(s).network.trainData());
+    return rows.filter((_, i) => i % 3 === 2);
+  }, EL);
+  assert.equal(labels.length, 600, 'Playground draws 1200 points to regress; half train');
+  assert.ok(labels.some((t) => Math.abs(t) < 0.99 && t !== 0) && new Set(labels).size > 500, 'continuous labels');
+  await playTo(page, 100);
+  const { test: loss } = await losses(page);
+  assert.ok(loss < 0.01, `plane: test loss ${loss}`);
+  assert.match(await inShadow(page, '.legend').textContent(), /continuous/);
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+test('a weight edited on its link is what weights() reads; a refused value names the weight and changes nothing', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0');
+  await ready(page);
+  await inShadow(page, 'button[data-action="step"]').click();
+  const steps = await evaluate(page, (s) => document.querySelector(s).steps, EL);
+  const link = inShadow(page, '.link[data-weight="5"]');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  const editor = inShadow(page, '.weight-editor input');
+  await editor.waitFor({ state: 'visible' });
+  assert.match(await inShadow(page, '.weight-editor').textContent(), /w1\[3,2\] =/);
+  await editor.fill('0.75');
+  await editor.press('Enter');
+  await inShadow(page, '.weight-editor').waitFor({ state: 'hidden' });
+  const read = await evaluate(page, (s) => ({ w: document.querySelector(s).network.weights()[5], steps: document.querySelector(s).steps }), EL);
+  assert.deepEqual(read, { w: 0.75, steps }, 'the weight is set and training goes on from where it was');
+  assert.equal(await evaluate(page, (s) => document.querySelector(s).selected.index, EL), 5, 'the link is selected for the gradient panel too');
+
+  await inShadow(page, '.link[data-weight="5"]').focus();
+  await page.keyboard.press('Enter');
+  await editor.fill('2e6');
+  await editor.press('Enter');
+  assert.equal(await inShadow(page, '.editor-error').textContent(), 'weights[5] must be a finite number in [-1000000, 1000000] (got 2000000)');
+  assert.equal(await evaluate(page, (s) => document.querySelector(s).network.weights()[5], EL), 0.75);
+  await editor.press('Escape');
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+test('points added by clicking the map are in trainData(), kept in the link, and can be cleared', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=circle&hidden=4,2&seed=0');
+  await ready(page);
+  const n = await evaluate(page, (s) => document.querySelector(s).network.trainData().length, EL);
+  const canvas = inShadow(page, 'canvas.heatmap');
+  const box = await canvas.boundingBox();
+  // The plot spans canvas pixels 30..474 (of 480) across and 6..456 down, over [−6, 6]: its centre is (0, 0).
+  const at = (x, y) => ({ x: ((30 + ((x + 6) / 12) * 444) / 480) * box.width, y: ((6 + ((6 - y) / 12) * 450) / 480) * box.height });
+  await canvas.click({ position: at(3, 3) });
+  await canvas.click({ position: at(-2, 4), modifiers: ['Shift'] });
+  const rows = await evaluate(page, (s) => Array.from(document.querySelector(s).network.trainData()), EL);
+  assert.equal(rows.length, n + 6);
+  const [x1, y1, l1, x2, y2, l2] = rows.slice(n);
+  assert.ok(Math.abs(x1 - 3) < 0.05 && Math.abs(y1 - 3) < 0.05 && l1 === 1, `${x1}, ${y1}, ${l1}`);
+  assert.ok(Math.abs(x2 + 2) < 0.05 && Math.abs(y2 - 4) < 0.05 && l2 === -1, `${x2}, ${y2}, ${l2}`);
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /&points=[-\d.]+,[-\d.]+,1;[-\d.]+,[-\d.]+,-1$/);
+  // The link reproduces them.
+  await page.goto('about:blank');
+  await page.goto(new URL(`network.html${hash}`, env.url).href);
+  await ready(page);
+  assert.equal(await evaluate(page, (s) => document.querySelector(s).network.trainData().length, EL), n + 6);
+  await inShadow(page, 'button[data-action="clear-points"]').click();
+  assert.equal(await evaluate(page, (s) => document.querySelector(s).network.trainData().length, EL), n);
+  assert.doesNotMatch(await page.evaluate(() => location.hash), /points=/);
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+test('hovering or focusing a neuron enlarges its map into the heatmap; the toggles redraw without restarting', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0');
+  await ready(page);
+  for (let i = 0; i < 5; i++) await inShadow(page, 'button[data-action="step"]').click();
+  const pixels = () => evaluate(page, (s) => {
+    const c = document.querySelector(s).shadowRoot.querySelector('canvas.heatmap');
+    return Array.from(c.getContext('2d').getImageData(30, 6, 444, 450).data.filter((_, i) => i % 4 === 0));
+  }, EL);
+  const output = await pixels();
+  await inShadow(page, '.neuron[data-neuron="0"]').hover();
+  assert.match(await inShadow(page, '.legend').textContent(), /^The map of a1\[1\]/);
+  const neuron = await pixels();
+  const differ = output.filter((v, i) => Math.abs(v - neuron[i]) > 20).length;
+  assert.ok(differ > output.length * 0.05, `${differ} pixels differ`);
+  await page.mouse.move(0, 0);
+  await inShadow(page, '.neuron[data-neuron="4"]').focus();
+  assert.match(await inShadow(page, '.legend').textContent(), /^The map of a2\[1\]/);
+  await inShadow(page, '.neuron[data-neuron="4"]').blur();
+  assert.match(await inShadow(page, '.legend').textContent(), /^The network’s output/);
+  const epochs = await evaluate(page, (s) => document.querySelector(s).epochs, EL);
+  await inShadow(page, 'input[data-key="disc"]').check();
+  await inShadow(page, 'input[data-key="test"]').check();
+  await page.waitForFunction(() => /&test=1&disc=1&/.test(location.hash));
+  assert.equal(await evaluate(page, (s) => document.querySelector(s).epochs, EL), epochs, 'view toggles do not restart training');
+  // Discretized, the map has two colours (and the points drawn on it), no blend between them.
+  const colours = await evaluate(page, (s) => {
+    const c = document.querySelector(s).shadowRoot.querySelector('canvas.heatmap');
+    const d = c.getContext('2d').getImageData(30, 6, 444, 450).data;
+    const count = new Map();
+    for (let i = 0; i < d.length; i += 4) {
+      const key = `${d[i]},${d[i + 1]},${d[i + 2]}`;
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+    const top = [...count.values()].sort((a, b) => b - a);
+    return { two: top[0] + top[1], all: d.length / 4 };
+  }, EL);
+  assert.ok(colours.two > colours.all * 0.6, `${colours.two} of ${colours.all} pixels in the two class colours`);
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+test('the gradient panel’s numbers equal the core’s gradients() and a central difference computed here, to 1e-6', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&features=x1,x2,sinx1&hidden=4,3&seed=2');
+  await ready(page);
+  for (let i = 0; i < 3; i++) await inShadow(page, 'button[data-action="step"]').click();
+  for (const [kind, index] of [['weight', 7], ['weight', 14], ['bias', 2], ['bias', 7]]) {
+    // Selected as a keyboard user does: focus, then Enter (a weight's number field opens; Escape closes it).
+    await inShadow(page, kind === 'weight' ? `.link[data-weight="${index}"]` : `.neuron[data-neuron="${index}"]`).focus();
+    await page.keyboard.press('Enter');
+    if (kind === 'weight') await page.keyboard.press('Escape');
+    const shown = await evaluate(page, (s) => {
+      const root = document.querySelector(s).shadowRoot;
+      const v = (q) => Number(root.querySelector(`.gradient-panel [data-quantity="${q}"]`).dataset.value);
+      return { backprop: v('backprop'), numeric: v('numeric'), relative: v('relative'), link: v('link') };
+    }, EL);
+    const mine = await evaluate(page, ([s, kind, index]) => {
+      const p = document.querySelector(s);
+      const net = p.network;
+      const weights = Array.from(net.weights());
+      const biases = Array.from(net.biases());
+      const k = kind === 'weight' ? index : weights.length + index;
+      const gradient = net.gradients()[k];
+      // A second network with the same settings and data, its parameter moved by ±h.
+      const Network = net.constructor;
+      const copy = new Network(net.config);
+      copy.setData(net.trainData(), net.testData());
+      const h = 1e-5;
+      const lossAt = (delta) => {
+        const w = weights.slice();
+        const b = biases.slice();
+        if (kind === 'weight') w[index] += delta;
+        else b[index] += delta;
+        copy.setParameters(w, b);
+        return copy.trainLoss();
+      };
+      const numeric = (lossAt(h) - lossAt(-h)) / (2 * h);
+      copy.free();
+      return { gradient, numeric };
+    }, [EL, kind, index]);
+    const rel = (a, b) => Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-300);
+    assert.equal(shown.backprop, mine.gradient, `${kind} ${index}: the panel shows gradients()`);
+    assert.ok(rel(shown.numeric, mine.numeric) < 1e-6, `${kind} ${index}: ${shown.numeric} vs ${mine.numeric}`);
+    assert.ok(rel(shown.backprop, shown.numeric) < 1e-6 && shown.relative < 1e-6, `${kind} ${index}: relative ${shown.relative}`);
+    assert.ok(Number.isFinite(shown.link), 'the chain’s first link is shown');
+  }
+  // The chain for a weight: ∂J/∂w of one point = δ(to)·a(from), as the core's pointPass gives them.
+  await inShadow(page, '.link[data-weight="14"]').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  const chain = await evaluate(page, (s) => {
+    const p = document.querySelector(s);
+    const pass = p.network.pointPass(0);
+    const root = p.shadowRoot;
+    // weight 14 of layers [3, 4, 3, 1]: layer 2 starts at weight 12, so it is w2[1,3]: from a1[3] (neuron 5) to a2[1] (neuron 7).
+    return { shown: Number(root.querySelector('[data-quantity="link"]').dataset.value), expected: pass.delta[7] * pass.a[5], title: root.querySelector('.chain .panel-title').textContent, label: root.querySelector('[data-quantity="link"] .check-label').textContent };
+  }, EL);
+  assert.equal(chain.shown, chain.expected);
+  assert.match(chain.title, /^The chain for training point 1: x = /);
+  assert.equal(chain.label, '∂J/∂w2[1,3] = δ(a2[1]) · a(a1[3])');
+  assertNoProblems(assert, problems);
+  await page.close();
+});

@@ -1,0 +1,282 @@
+// The playground's network diagram, Playground's signature: the input features as a first column (toggles), every
+// neuron as a small heatmap of its own output over the plane, links coloured by the sign of their weight and
+// thickened by its size, and the shape edited on the diagram itself (a layer or a neuron more or fewer). Hovering or
+// focusing a neuron reports it (the element enlarges its map); clicking or pressing Enter on a link selects that
+// weight and opens a number field to edit it; on a neuron, selects its bias.
+//
+// Takes plain arrays (weights, biases, per-neuron grids) and never holds the network.
+
+const W = 640;
+const ROW = 44;
+const BOX = 34;
+const TOP = 40;
+const short = (v) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '?');
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+const SVG = 'http://www.w3.org/2000/svg';
+function svgEl(tag, attrs = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/**
+ * @param {HTMLElement} container
+ * @param {{ onFeature(key: string): void, onNeuron(index: ?number): void, onSelect(p: {kind: 'weight'|'bias', index: number}): void,
+ *   onEdit(index: number, value: number): ?string, onHidden(hidden: number[]): void, maxLayers: number, maxNeurons: number }} hooks
+ */
+export function createNetworkDiagram(container, hooks) {
+  const root = el('div', 'diagram');
+  root.setAttribute('part', 'diagram');
+  const scroller = el('div', 'diagram-scroll');
+  const stage = el('div', 'diagram-stage');
+  const links = svgEl('svg', { class: 'diagram-links', 'aria-hidden': 'false' });
+  stage.append(links);
+  scroller.append(stage);
+  const header = el('div', 'diagram-header');
+  const editor = el('form', 'weight-editor');
+  editor.hidden = true;
+  const editorLabel = el('label');
+  const editorName = el('span', 'editor-name');
+  const input = el('input');
+  input.type = 'number';
+  input.step = 'any';
+  input.inputMode = 'decimal';
+  const editorError = el('span', 'editor-error');
+  editorLabel.append(editorName, input);
+  editor.append(editorLabel, editorError);
+  root.append(header, scroller, editor);
+  container.append(root);
+
+  let shape = null;
+  let geometry = null;
+  let linkEls = [];
+  let neuronEls = [];
+  let editing = null;
+
+  // Column 0 leaves room for the feature names on its left.
+  const cx = (column, columns) => 78 + (column * (W - 78 - 34)) / (columns - 1);
+
+  /** Lays out the diagram for the features (each { key, label, active, image }) and the hidden layer sizes. */
+  function draw({ features, hidden }) {
+    closeEditor();
+    shape = { features, hidden };
+    const active = features.filter((f) => f.active);
+    const sizes = [...hidden, 1];
+    const columns = sizes.length + 1;
+    const rows = Math.max(features.length, ...sizes);
+    const height = TOP + rows * ROW + 8;
+    stage.style.aspectRatio = `${W} / ${height}`;
+    links.setAttribute('viewBox', `0 0 ${W} ${height}`);
+    links.replaceChildren();
+    for (const n of stage.querySelectorAll('.node, .column-controls')) n.remove();
+    const place = (node, x, y, size = BOX) => {
+      node.style.left = `${((x - size / 2) / W) * 100}%`;
+      node.style.top = `${((y - size / 2) / height) * 100}%`;
+      node.style.width = `${(size / W) * 100}%`;
+      node.style.height = `${(size / height) * 100}%`;
+    };
+    const rowY = (k, count) => TOP + (rows - count) * ROW * 0.5 + k * ROW + ROW / 2;
+    // Column 0: every feature, active or not; the sources of the first layer are the active ones, in order.
+    const sources = [];
+    features.forEach((f, k) => {
+      const node = el('button', `node feature${f.active ? ' active' : ''}`);
+      node.type = 'button';
+      node.dataset.feature = f.key;
+      node.setAttribute('aria-pressed', String(f.active));
+      node.setAttribute('aria-label', `Input feature ${f.label}: ${f.active ? 'on' : 'off'}`);
+      const canvas = el('canvas');
+      canvas.width = f.image.width;
+      canvas.height = f.image.height;
+      canvas.getContext('2d').putImageData(f.image, 0, 0);
+      node.append(canvas, el('span', 'feature-label', f.label));
+      node.addEventListener('click', () => hooks.onFeature(f.key));
+      const y = rowY(k, features.length);
+      place(node, cx(0, columns), y);
+      stage.append(node);
+      if (f.active) sources.push({ x: cx(0, columns), y, name: f.label });
+    });
+    // Hidden and output neurons, numbered across layers as the core numbers biases and neuron grids.
+    neuronEls = [];
+    const centres = [sources];
+    let neuron = 0;
+    sizes.forEach((size, l) => {
+      const x = cx(l + 1, columns);
+      const col = [];
+      const output = l === sizes.length - 1;
+      for (let i = 0; i < size; i++) {
+        const y = rowY(i, size);
+        const node = el('div', `node neuron${output ? ' output' : ''}`);
+        node.tabIndex = 0;
+        node.setAttribute('role', 'button');
+        const name = output ? 'the output neuron ŷ' : `neuron ${i + 1} of hidden layer ${l + 1}`;
+        node.setAttribute('aria-label', `${name}: hover or focus to enlarge its map, press Enter to check its bias`);
+        node.dataset.neuron = String(neuron);
+        const canvas = el('canvas');
+        node.append(canvas, el('span', 'flag', '!'));
+        const index = neuron;
+        node.addEventListener('pointerenter', () => hooks.onNeuron(index));
+        node.addEventListener('pointerleave', () => hooks.onNeuron(null));
+        node.addEventListener('focus', () => hooks.onNeuron(index));
+        node.addEventListener('blur', () => hooks.onNeuron(null));
+        const select = () => hooks.onSelect({ kind: 'bias', index });
+        node.addEventListener('click', select);
+        node.addEventListener('keydown', (e) => e.key === 'Enter' && (e.preventDefault(), select()));
+        place(node, x, y, output ? BOX + 8 : BOX);
+        stage.append(node);
+        neuronEls.push({ node, canvas, ctx: canvas.getContext('2d'), image: null });
+        col.push({ x, y, name: output ? 'ŷ' : `a${l + 1}[${i + 1}]` });
+        neuron += 1;
+      }
+      centres.push(col);
+      if (!output) stage.append(columnControls(l, x));
+    });
+    // Links, in the core's weight order: layer by layer, destination by destination, source by source.
+    linkEls = [];
+    let w = 0;
+    for (let l = 1; l < centres.length; l++) {
+      for (const [i, to] of centres[l].entries()) {
+        for (const [j, from] of centres[l - 1].entries()) {
+          const d = `M${from.x + BOX / 2} ${from.y}C${(from.x + to.x) / 2} ${from.y} ${(from.x + to.x) / 2} ${to.y} ${to.x - BOX / 2} ${to.y}`;
+          const g = svgEl('g', { class: 'link', tabindex: 0, role: 'button', 'data-weight': w });
+          const name = `w${l}[${i + 1},${j + 1}]`;
+          g.setAttribute('aria-label', `weight ${name}, from ${from.name} to ${to.name}: press Enter to check and edit it`);
+          const title = svgEl('title');
+          g.append(title, svgEl('path', { d, class: 'hit' }), svgEl('path', { d, class: 'wire' }));
+          const index = w;
+          const open = () => {
+            hooks.onSelect({ kind: 'weight', index });
+            openEditor(index, name, (from.x + to.x) / 2, (from.y + to.y) / 2, height);
+          };
+          g.addEventListener('click', open);
+          g.addEventListener('keydown', (e) => e.key === 'Enter' && (e.preventDefault(), open()));
+          links.append(g);
+          linkEls.push({ g, wire: g.lastChild, title, name });
+          w += 1;
+        }
+      }
+    }
+    geometry = { height };
+    drawHeader();
+  }
+
+  function drawHeader() {
+    const { hidden } = shape;
+    header.replaceChildren();
+    const title = el('span', 'layers-title', `${hidden.length} hidden layer${hidden.length === 1 ? '' : 's'}`);
+    const add = el('button', null, '+ layer');
+    add.type = 'button';
+    add.dataset.action = 'add-layer';
+    add.setAttribute('aria-label', 'Add a hidden layer');
+    add.disabled = hidden.length >= hooks.maxLayers;
+    add.addEventListener('click', () => hooks.onHidden([...hidden, 2]));
+    const remove = el('button', null, '− layer');
+    remove.type = 'button';
+    remove.dataset.action = 'remove-layer';
+    remove.setAttribute('aria-label', 'Remove the last hidden layer');
+    remove.disabled = hidden.length === 0;
+    remove.addEventListener('click', () => hooks.onHidden(hidden.slice(0, -1)));
+    header.append(title, add, remove);
+  }
+
+  function columnControls(l, x) {
+    const { hidden } = shape;
+    const box = el('div', 'column-controls');
+    box.dataset.layer = String(l + 1);
+    box.style.left = `${((x - 30) / W) * 100}%`;
+    box.style.width = `${(60 / W) * 100}%`;
+    const mk = (text, label, delta, disabled) => {
+      const b = el('button', null, text);
+      b.type = 'button';
+      b.dataset.action = delta > 0 ? 'more' : 'fewer';
+      b.setAttribute('aria-label', label);
+      b.disabled = disabled;
+      b.addEventListener('click', () => hooks.onHidden(hidden.map((m, k) => (k === l ? m + delta : m))));
+      return b;
+    };
+    box.append(
+      mk('−', `one neuron fewer in hidden layer ${l + 1}`, -1, hidden[l] <= 1),
+      mk('+', `one neuron more in hidden layer ${l + 1}`, 1, hidden[l] >= hooks.maxNeurons),
+    );
+    return box;
+  }
+
+  function openEditor(index, name, x, y, height) {
+    editing = index;
+    editor.hidden = false;
+    editorName.textContent = `${name} = `;
+    editor.dataset.weight = String(index);
+    const left = scroller.offsetLeft + (x / W) * stage.offsetWidth - scroller.scrollLeft - 80;
+    editor.style.left = `${Math.max(0, Math.min(root.clientWidth - 220, left))}px`;
+    editor.style.top = `${scroller.offsetTop + (y / height) * stage.offsetHeight + 10}px`;
+    input.value = String(linkEls[index]?.value ?? '');
+    editorError.textContent = '';
+    input.focus();
+    input.select();
+  }
+
+  function closeEditor() {
+    editing = null;
+    editor.hidden = true;
+    editorError.textContent = '';
+  }
+
+  editor.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (editing === null) return;
+    const text = input.value.trim();
+    // A number field gives '' for what is not a number: the core refuses it by name.
+    const value = text === '' ? NaN : Number(text);
+    const error = hooks.onEdit(editing, value);
+    if (error) editorError.textContent = error;
+    else {
+      const link = linkEls[editing];
+      closeEditor();
+      link?.g.focus();
+    }
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      const link = linkEls[editing];
+      closeEditor();
+      link?.g.focus();
+    }
+  });
+
+  /**
+   * Redraws the live parts: link colours and widths from `weights`, each neuron's map from `grids` (neuron by
+   * neuron, `side` × `side` each), the selected parameter, and the neurons whose f′ is below 0.01 (`flagged`).
+   */
+  function update({ weights, grids, side, paintGrid, selected, flagged = [], dead = [] }) {
+    const max = Math.max(1e-9, ...weights.map(Math.abs));
+    linkEls.forEach((link, k) => {
+      const v = weights[k];
+      link.value = v;
+      const width = 0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max));
+      link.wire.setAttribute('stroke-width', width.toFixed(2));
+      link.g.classList.toggle('negative', v < 0);
+      link.g.classList.toggle('dead', Boolean(dead[k]));
+      link.g.classList.toggle('selected', selected?.kind === 'weight' && selected.index === k);
+      link.title.textContent = `${link.name} = ${short(v)}`;
+    });
+    const count = side * side;
+    neuronEls.forEach((n, k) => {
+      if (!n.image || n.image.width !== side) {
+        n.canvas.width = side;
+        n.canvas.height = side;
+        n.image = n.ctx.createImageData(side, side);
+      }
+      paintGrid(n.image.data, grids.subarray(k * count, (k + 1) * count), count);
+      n.ctx.putImageData(n.image, 0, 0);
+      n.node.classList.toggle('vanishing', flagged.includes(k));
+      n.node.classList.toggle('selected', selected?.kind === 'bias' && selected.index === k);
+    });
+  }
+
+  return { draw, update, get editing() { return editing; }, closeEditor };
+}
