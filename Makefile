@@ -24,8 +24,14 @@ setup:
 setup-build:
 	@bash scripts/setup.sh --build-only
 
+## build: www/pkg/ with two modules behind one glue: backprop_lab_bg.wasm (simd128, f64x2) and
+## backprop_lab_scalar_bg.wasm (for browsers without wasm SIMD; lib/core-network.js picks one with
+## WebAssembly.validate); www/pkg-article/ (the article's exports only, scalar). Each build keeps its own target dir.
 build: setup-build
-	wasm-pack build --target web --release --out-dir $(PKG) --no-pack
+	RUSTFLAGS="-C target-feature=+simd128" CARGO_TARGET_DIR=target/simd wasm-pack build --target web --release --out-dir $(PKG) --no-pack
+	wasm-pack build --target web --release --out-dir target/pkg-scalar --no-pack
+	@cmp -s $(PKG)/backprop_lab.js target/pkg-scalar/backprop_lab.js || { echo "build: the scalar and simd128 glue differ"; exit 1; }
+	cp target/pkg-scalar/backprop_lab_bg.wasm $(PKG)/backprop_lab_scalar_bg.wasm
 	wasm-pack build --target web --release --out-dir $(PKG_ARTICLE) --no-pack -- --no-default-features
 	@rm -f $(PKG)/.gitignore $(PKG_ARTICLE)/.gitignore
 

@@ -226,19 +226,19 @@ impl Tape {
 
     /// eᵃ: ∂/∂a = eᵃ.
     pub fn exp(&mut self, a: Var) -> Var {
-        let value = libm::exp(self.value(a));
+        let value = crate::math::exp(self.value(a));
         self.push(Op::Exp, value, &[(a, value)])
     }
 
     /// ln a: ∂/∂a = 1/a.
     pub fn ln(&mut self, a: Var) -> Var {
         let x = self.value(a);
-        self.push(Op::Ln, libm::log(x), &[(a, 1.0 / x)])
+        self.push(Op::Ln, crate::math::ln(x), &[(a, 1.0 / x)])
     }
 
     /// tanh a: ∂/∂a = 1 − tanh²a.
     pub fn tanh(&mut self, a: Var) -> Var {
-        let t = libm::tanh(self.value(a));
+        let t = crate::math::tanh(self.value(a));
         self.push(Op::Tanh, t, &[(a, 1.0 - t * t)])
     }
 
@@ -362,9 +362,9 @@ pub fn powi(x: f64, n: i32) -> f64 {
     }
 }
 
-/// σ(x) = 1/(1 + e⁻ˣ), through libm's exp.
+/// σ(x) = 1/(1 + e⁻ˣ) (see [`crate::math::sigmoid`]).
 pub fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + libm::exp(-x))
+    crate::math::sigmoid(x)
 }
 
 #[cfg(test)]
