@@ -8,7 +8,7 @@ PORT ?= 8000
 PKG := www/pkg
 PKG_ARTICLE := www/pkg-article
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page ulp size audit clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page ulp size audit fuzz clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
@@ -56,7 +56,7 @@ test-firefox:
 	wasm-pack test --headless --firefox
 
 test-js: build
-	@echo "== the package in Node =="
+	@echo "== the package in Node (with the 100,000-call boundary fuzzer per package) =="
 	node --test tests/node/
 
 test-pages: build
@@ -72,6 +72,18 @@ bench: build
 ## ulp: the error sweep of src/math, 10^7 points per function against a double-double reference
 ulp:
 	cargo run --release --quiet --example ulp
+
+## fuzz: 10⁶ hostile calls per package and the soak (10⁷ article steps, 10⁵ epochs, 10⁵ create/free cycles)
+fuzz: build
+	node scripts/fuzz.mjs
+
+## audit: Lighthouse (12.2.3, mobile, simulated throttling) on every page: the four scores and the layout shift
+audit: build
+	node scripts/audit.mjs
+
+## bench-page: the playground's frame time in headless Chromium (spiral, 6 hidden layers of 8, 10 s per speed)
+bench-page: build
+	node scripts/bench-page.mjs
 
 ## size: the wasm modules and the pages, raw and gzipped
 size: build

@@ -12,6 +12,12 @@
 use serde::Serialize;
 
 /// A value recorded on a tape: its index. Copy it freely; it is only meaningful on the tape that made it.
+///
+/// # Panics
+///
+/// A tape cannot tell its own `Var`s from another tape's: every operation and reader panics on a `Var` whose
+/// index is past this tape's end ("a Var of another tape"), and one within it stands for this tape's node of
+/// that index. This is a mistake of Rust code only: no `Var` crosses the JavaScript boundary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Var(pub usize);
 
@@ -125,6 +131,13 @@ impl Tape {
     }
 
     fn push(&mut self, op: Op, value: f64, deps: &[(Var, f64)]) -> Var {
+        for &(Var(d), _) in deps {
+            assert!(
+                d < self.nodes.len(),
+                "a Var of another tape ({d} is past this tape's {} nodes)",
+                self.nodes.len()
+            );
+        }
         let mut node = Node {
             op,
             value,

@@ -2,7 +2,7 @@
 //!
 //! [`Network`] owns the layers ([`dense`]), its training and test points, the optimizer's state and a seeded
 //! stream; every buffer is allocated when the network is made or given data, so a training step allocates
-//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `docs/WORKLOADS.md`): per point,
+//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `bench/WORKLOADS.md`): per point,
 //! forward then backward adding into accumulators; per batch, one update with the mean gradient.
 //!
 //! Every method either succeeds or returns an error and leaves the network as it was; a step that would take the
@@ -243,6 +243,8 @@ impl Network {
         self.saved.valid = false;
         self.ready = false;
         self.order = (0..train.len()).collect();
+        // Room for the order a diverging step may have to restore, so that training allocates nothing.
+        self.saved.order.clone_from(&self.order);
         self.train_in = self.network_inputs(&train);
         self.test_in = self.network_inputs(&test);
         self.train = train;
@@ -406,13 +408,9 @@ impl Network {
         data::check_shape("inputs", n_in, 0, inputs)?;
         let points = inputs.len() / n_in;
         let parameters = self.parameter_count();
-        check_work(
-            "inputs",
-            points,
-            parameters as u64,
-            "points",
-            &format!("{parameters} parameters"),
-        )?;
+        check_work("inputs", points, parameters as u64, "points", || {
+            format!("{parameters} parameters")
+        })?;
         if out.len() != points * n_out {
             return Err(LabError::invalid(
                 "out",

@@ -38,13 +38,9 @@ impl Network {
         self.check_trainable()?;
         let batch = self.config.batch_size.min(self.train.len());
         let parameters = self.parameter_count();
-        check_work(
-            "steps",
-            n,
-            (batch * parameters) as u64,
-            "steps",
-            &format!("{batch} points × {parameters} parameters"),
-        )?;
+        check_work("steps", n, (batch * parameters) as u64, "steps", || {
+            format!("{batch} points × {parameters} parameters")
+        })?;
         for _ in 0..n {
             self.step_once()?;
         }
@@ -58,13 +54,9 @@ impl Network {
         self.check_trainable()?;
         let points = self.train.len();
         let parameters = self.parameter_count();
-        check_work(
-            "epochs",
-            n,
-            (points * parameters) as u64,
-            "epochs",
-            &format!("{points} points × {parameters} parameters"),
-        )?;
+        check_work("epochs", n, (points * parameters) as u64, "epochs", || {
+            format!("{points} points × {parameters} parameters")
+        })?;
         let target = self.epochs + n as u64;
         while self.epochs < target {
             self.step_once()?;
