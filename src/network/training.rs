@@ -91,13 +91,10 @@ impl Network {
         if !self.ready {
             let end = self.batch_end();
             self.dense.zero_gradients();
-            let mut loss = 0.0;
-            for &k in &self.order[self.cursor..end] {
-                let (x, t) = self.train_in.point(k);
-                self.dense.forward(x);
-                loss += self.dense.point_loss(t); // Σ over the batch of the point's loss
-                self.dense.backward(t);
-            }
+            // Σ over the batch of the point's loss, two points at a time (see pairs.rs)
+            let loss = self
+                .dense
+                .accumulate(&self.train_in, &self.order[self.cursor..end], true);
             self.batch_loss = loss;
             self.ready = true;
         }
