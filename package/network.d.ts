@@ -1,6 +1,6 @@
 // Types for backprop-lab/network: the full core, the article's exports and the Network handle.
 // The functions and classes are wasm-bindgen's declarations of ./pkg/; init, initSync and wasmUrl are this entry's.
-import type { InitInput, InitOutput, SyncInitInput } from './pkg/backprop_lab.js';
+import type { Analysis, DescentConfig, InitInput, InitOutput, SyncInitInput } from './pkg/backprop_lab.js';
 
 export * from './pkg/backprop_lab.js';
 
@@ -17,3 +17,9 @@ export declare function init(input?: InitInput | Promise<InitInput>): Promise<In
 export declare function initSync(input: SyncInitInput | { module: SyncInitInput }): InitOutput;
 
 export default init;
+
+/**
+ * The closed-form facts of `config`, counting the steps to get within `tolerance` (default 5e-7) of the optimum.
+ * (Declared here with `tolerance` optional, as it is: the generated declaration marks it required.)
+ */
+export declare function analyze(config: DescentConfig, tolerance?: number): Analysis;

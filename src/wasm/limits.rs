@@ -42,6 +42,14 @@ export interface Limits {
 }
 "#;
 
+/// Without the `network` feature `Limits.network` is always absent; its type must still be declared.
+#[cfg(not(feature = "network"))]
+#[wasm_bindgen(typescript_custom_section)]
+const NO_NETWORK: &'static str = r#"
+/** Only the full package (with `Network`) has network limits; in this build `limits().network` is absent. */
+export type NetworkLimits = never;
+"#;
+
 /// The article's limits and defaults.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,9 +1,10 @@
 // The package in a bundler: a small Vite site outside the repository installs the tarball with npm, imports
 // 'backprop-lab/elements' on one page and `{ init, step, train }` from 'backprop-lab' in application code on another,
-// and `vite build` bundles both. The built site must work in Chromium under the strict CSP (only its own origin).
+// and `vite build` bundles both. The built site must work in Chromium under the strict CSP (only its own origin), and
+// the dev server must serve it too, with no Vite setting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -83,4 +84,32 @@ test("import { init, step, train } from 'backprop-lab' in application code: the 
   assert.deepEqual(site.violations, [], 'CSP violations reported');
   assertNoProblems(assert, problems);
   await page.close();
+});
+
+test('vite dev serves the same site unbundled: the elements and the API work without any Vite setting', async () => {
+  const dev = spawn(process.execPath, [VITE, '--host', '127.0.0.1', '--port', '0', '--strictPort', '--logLevel', 'info'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise((done, fail) => {
+      let text = '';
+      dev.stdout.on('data', (chunk) => {
+        text += chunk.toString().replace(/\x1b\[[0-9;]*m/g, '');
+        const m = text.match(/Local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/);
+        if (m) done(m[1]);
+      });
+      dev.once('exit', () => fail(new Error(`vite dev exited: ${text}`)));
+      setTimeout(() => fail(new Error(`vite dev did not say where it listens: ${text}`)), 20000).unref();
+    });
+    const { page, problems } = await openPage({ context: browser.context, url }, 'index.html');
+    await waitForFigure(page, '#d');
+    const rules = await page.evaluate(() => document.querySelector('#d').shadowRoot.adoptedStyleSheets[0]?.cssRules.length ?? 0);
+    assert.ok(rules > 20, `the figures' stylesheet arrived as CSS (${rules} rules)`);
+    assert.deepEqual(await stepAndRead(page, { figure: '#d', table: '#t', n: 2 }), ARTICLE.slice(0, 3));
+    await page.goto(`${url}api.html`);
+    await page.waitForFunction(() => document.getElementById('out').textContent.startsWith('{'));
+    assert.deepEqual(JSON.parse(await page.locator('#out').textContent()).trail, ARTICLE.slice(1));
+    assert.deepEqual(problems.errors, []);
+    await page.close();
+  } finally {
+    dev.kill();
+  }
 });

@@ -187,6 +187,5 @@ export interface NetworkLimits {
   regularizationRates: number[];
   maxRegularizationRate: number;
   datasets: DatasetName[];
-  maxNoise: number;
 }
 "#;

@@ -7,7 +7,9 @@ let sheet = null;
 
 /** The figures' stylesheet, fetched once (a same-origin file: no inline style is needed under a strict CSP). */
 export function figureSheet() {
-  sheet ??= fetch(SHEET_URL)
+  // Accept: text/css asks for the stylesheet itself: a dev server that turns .css imports into JS modules (Vite's)
+  // answers such a request with the CSS. It is a CORS-safelisted header, so a CDN sees no preflight.
+  sheet ??= fetch(SHEET_URL, { headers: { Accept: 'text/css' } })
     .then((r) => (r.ok ? r.text() : ''))
     .catch(() => '')
     .then((css) => {
