@@ -8,7 +8,7 @@ PORT ?= 8000
 PKG := www/pkg
 PKG_ARTICLE := www/pkg-article
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size audit clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size audit fuzz clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
@@ -24,8 +24,14 @@ setup:
 setup-build:
 	@bash scripts/setup.sh --build-only
 
+## build: www/pkg/ with two modules behind one glue: backprop_lab_bg.wasm (simd128, f64x2) and
+## backprop_lab_scalar_bg.wasm (for browsers without wasm SIMD; lib/core-network.js picks one with
+## WebAssembly.validate); www/pkg-article/ (the article's exports only, scalar). Each build keeps its own target dir.
 build: setup-build
-	wasm-pack build --target web --release --out-dir $(PKG) --no-pack
+	RUSTFLAGS="-C target-feature=+simd128" CARGO_TARGET_DIR=target/simd wasm-pack build --target web --release --out-dir $(PKG) --no-pack
+	wasm-pack build --target web --release --out-dir target/pkg-scalar --no-pack
+	@cmp -s $(PKG)/backprop_lab.js target/pkg-scalar/backprop_lab.js || { echo "build: the scalar and simd128 glue differ"; exit 1; }
+	cp target/pkg-scalar/backprop_lab_bg.wasm $(PKG)/backprop_lab_scalar_bg.wasm
 	wasm-pack build --target web --release --out-dir $(PKG_ARTICLE) --no-pack -- --no-default-features
 	@rm -f $(PKG)/.gitignore $(PKG_ARTICLE)/.gitignore
 
@@ -50,7 +56,7 @@ test-firefox:
 	wasm-pack test --headless --firefox
 
 test-js: build
-	@echo "== the package in Node =="
+	@echo "== the package in Node (with the 100,000-call boundary fuzzer per package) =="
 	node --test tests/node/
 
 test-pages: build
@@ -62,6 +68,10 @@ bench: build
 	cargo run --release --quiet --example bench_network
 	node scripts/bench-wasm.mjs
 	node scripts/size.mjs
+
+## fuzz: 10⁶ hostile calls per package and the soak (10⁷ article steps, 10⁵ epochs, 10⁵ create/free cycles)
+fuzz: build
+	node scripts/fuzz.mjs
 
 ## audit: Lighthouse (12.2.3, mobile, simulated throttling) on every page: the four scores and the layout shift
 audit: build

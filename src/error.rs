@@ -1,8 +1,8 @@
 //! Errors shared by every part of the core: a refused input names its field and the accepted range; a run that
 //! leaves the finite numbers says at which step; a call that asks for more work than one call may do says how to
-//! split it. Nothing in the core panics on input from a caller; it returns one of these. (The one documented panic
-//! is [`crate::tape::Tape`]'s, for a `Var` of another tape: a programming error of Rust code, unreachable from
-//! JavaScript.)
+//! split it. Nothing in the core panics on input from a caller; it returns one of these. The one documented panic
+//! is the tape's, for a [`crate::tape::Var`] past the tape's end (a `Var` of another tape): a mistake of Rust code,
+//! unreachable from JavaScript, as no `Var` crosses the boundary.
 
 use std::fmt;
 
@@ -196,8 +196,15 @@ pub fn check_usize(field: &str, n: usize, min: usize, max: usize) -> Result<usiz
 pub const MAX_WORK_PER_CALL: u64 = 100_000_000;
 
 /// Refuses `units × per_unit` work above [`MAX_WORK_PER_CALL`]: `what` names one unit (e.g. "steps"), `each`
-/// describes the cost of one (e.g. "10 points × 37 parameters").
-pub fn check_work(field: &str, units: usize, per_unit: u64, what: &str, each: &str) -> Result<()> {
+/// describes the cost of one (e.g. "10 points × 37 parameters"; only called to refuse, so that an accepted call
+/// allocates nothing).
+pub fn check_work(
+    field: &str,
+    units: usize,
+    per_unit: u64,
+    what: &str,
+    each: impl FnOnce() -> String,
+) -> Result<()> {
     let work = (units as u64).saturating_mul(per_unit.max(1));
     if work <= MAX_WORK_PER_CALL {
         return Ok(());
@@ -206,8 +213,9 @@ pub fn check_work(field: &str, units: usize, per_unit: u64, what: &str, each: &s
     Err(LabError::TooMuchWork {
         field: field.to_string(),
         detail: format!(
-            "{units} {what} of {each} is {} parameter-point passes, more than the {} one call may do; \
+            "{units} {what} of {} is {} parameter-point passes, more than the {} one call may do; \
              make calls of at most {most} {what} (for example one per animation frame)",
+            each(),
             show(work as f64),
             show(MAX_WORK_PER_CALL as f64)
         ),

@@ -5,6 +5,7 @@
 //! - [`tape`]: scalar reverse-mode automatic differentiation on a flat tape, with every local derivative exposed;
 //! - [`network`]: dense layers with biases, activations, losses and optimizers on flat buffers;
 //! - [`data`]: seeded toy datasets;
+//! - [`math`]: elementary functions (exp, tanh, sigmoid, ln, sin, …) that give the same bits everywhere;
 //! - [`surface`]: one sigmoid neuron's loss J(w, b) over a grid, for a contour map.
 //!
 //! [`wasm`] is the one module that speaks to JavaScript (through wasm-bindgen); nothing else depends on it.
@@ -14,6 +15,7 @@
 pub mod article;
 pub mod data;
 pub mod error;
+pub mod math;
 pub mod network;
 pub mod surface;
 pub mod tape;

@@ -12,6 +12,12 @@
 use serde::Serialize;
 
 /// A value recorded on a tape: its index. Copy it freely; it is only meaningful on the tape that made it.
+///
+/// # Panics
+///
+/// A tape cannot tell its own `Var`s from another tape's: every operation and reader panics on a `Var` whose
+/// index is past this tape's end ("a Var of another tape"), and one within it stands for this tape's node of
+/// that index. This is a mistake of Rust code only: no `Var` crosses the JavaScript boundary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Var(pub usize);
 
@@ -125,6 +131,13 @@ impl Tape {
     }
 
     fn push(&mut self, op: Op, value: f64, deps: &[(Var, f64)]) -> Var {
+        for &(Var(d), _) in deps {
+            assert!(
+                d < self.nodes.len(),
+                "a Var of another tape ({d} is past this tape's {} nodes)",
+                self.nodes.len()
+            );
+        }
         let mut node = Node {
             op,
             value,
@@ -213,19 +226,19 @@ impl Tape {
 
     /// eᵃ: ∂/∂a = eᵃ.
     pub fn exp(&mut self, a: Var) -> Var {
-        let value = libm::exp(self.value(a));
+        let value = crate::math::exp(self.value(a));
         self.push(Op::Exp, value, &[(a, value)])
     }
 
     /// ln a: ∂/∂a = 1/a.
     pub fn ln(&mut self, a: Var) -> Var {
         let x = self.value(a);
-        self.push(Op::Ln, libm::log(x), &[(a, 1.0 / x)])
+        self.push(Op::Ln, crate::math::ln(x), &[(a, 1.0 / x)])
     }
 
     /// tanh a: ∂/∂a = 1 − tanh²a.
     pub fn tanh(&mut self, a: Var) -> Var {
-        let t = libm::tanh(self.value(a));
+        let t = crate::math::tanh(self.value(a));
         self.push(Op::Tanh, t, &[(a, 1.0 - t * t)])
     }
 
@@ -349,9 +362,9 @@ pub fn powi(x: f64, n: i32) -> f64 {
     }
 }
 
-/// σ(x) = 1/(1 + e⁻ˣ), through libm's exp.
+/// σ(x) = 1/(1 + e⁻ˣ) (see [`crate::math::sigmoid`]).
 pub fn sigmoid(x: f64) -> f64 {
-    1.0 / (1.0 + libm::exp(-x))
+    crate::math::sigmoid(x)
 }
 
 #[cfg(test)]

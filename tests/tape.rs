@@ -316,3 +316,15 @@ fn the_graph_lists_every_node_and_edge_with_local_derivatives() {
         }
     }
 }
+
+#[test]
+#[should_panic(expected = "a Var of another tape")]
+fn a_var_of_another_longer_tape_panics_as_documented() {
+    let mut long = backprop_lab::tape::Tape::new();
+    let a = long.input(1.0);
+    let b = long.input(2.0);
+    let c = long.mul(a, b);
+    let mut short = backprop_lab::tape::Tape::new();
+    let x = short.input(3.0);
+    short.add(x, c);
+}

@@ -1,7 +1,7 @@
 //! Activation functions o = f(z) of a layer, with the derivative backpropagation multiplies by.
 
 use crate::error::{quote, LabError, Result};
-use crate::tape::{self, Tape, Var};
+use crate::tape::{Tape, Var};
 
 /// A neuron's activation o = f(z), applied to its total input z = b + Σⱼ wⱼ·oⱼ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,8 +61,8 @@ impl Activation {
                     0.0
                 }
             }
-            Activation::Tanh => libm::tanh(z),
-            Activation::Sigmoid => tape::sigmoid(z),
+            Activation::Tanh => crate::math::tanh(z),
+            Activation::Sigmoid => crate::math::sigmoid(z),
         }
     }
 

@@ -6,18 +6,19 @@
 
 use super::{Activation, Loss, NetworkConfig};
 use crate::data::Rng;
+use crate::math::{F64x2, Lanes};
 use crate::tape::{Tape, Var};
 
 /// Dense layers with their parameters, the gradients accumulated over a batch, and one point's pass.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dense {
-    layers: Vec<usize>,
-    activations: Vec<Activation>,
-    loss: Loss,
+    pub(super) layers: Vec<usize>,
+    pub(super) activations: Vec<Activation>,
+    pub(super) loss: Loss,
     /// node_start[l]: the index of layer l's first neuron; node_start[L + 1] = the number of neurons.
-    node_start: Vec<usize>,
+    pub(super) node_start: Vec<usize>,
     /// weight_start[l]: the index of layer l's first weight (l ≥ 1; weight_start[0] = 0).
-    weight_start: Vec<usize>,
+    pub(super) weight_start: Vec<usize>,
     /// w[l][i][j], flat.
     pub(super) weights: Vec<f64>,
     /// b per non-input neuron, flat.
@@ -34,6 +35,14 @@ pub struct Dense {
     dz: Vec<f64>,
     /// Error derivative with respect to each neuron's output, dL/do.
     d_out: Vec<f64>,
+    /// z of two points at once, one per lane (see `pairs.rs`).
+    pub(super) z2: Vec<F64x2>,
+    /// o of two points at once.
+    pub(super) o2: Vec<F64x2>,
+    /// dL/dz of two points at once.
+    pub(super) dz2: Vec<F64x2>,
+    /// dL/do of two points at once.
+    pub(super) d_out2: Vec<F64x2>,
 }
 
 impl Dense {
@@ -67,6 +76,10 @@ impl Dense {
             o: vec![0.0; nodes],
             dz: vec![0.0; nodes],
             d_out: vec![0.0; nodes],
+            z2: vec![F64x2::splat(0.0); nodes],
+            o2: vec![F64x2::splat(0.0); nodes],
+            dz2: vec![F64x2::splat(0.0); nodes],
+            d_out2: vec![F64x2::splat(0.0); nodes],
         }
     }
 
@@ -237,7 +250,9 @@ impl Dense {
     }
 
     /// Records one point's forward pass and loss on a new tape, in the order [`Dense::forward`] computes it, so
-    /// the values agree to the bit; then runs the tape backward. Leaves: the inputs x (constants, named by
+    /// the neurons' values agree to the bit (and so does the loss for the squared losses; cross-entropy's, built
+    /// on the tape from ln and products, may differ in the last bit or two, about 4e-16 relative); then runs the
+    /// tape backward. Leaves: the inputs x (constants, named by
     /// `input_names` or else `x1`, `x2`, …), the parameters (inputs), the targets (constants). Returns the tape
     /// and the loss node.
     pub fn record(&self, x: &[f64], t: &[f64], bias: bool, input_names: &[&str]) -> (Tape, Var) {

@@ -1,6 +1,6 @@
 //! Predictions over a rectangular grid of 2-D inputs, for heatmaps: the network's output, or every neuron's.
 
-use super::{Network, MAX_GRID_SIDE, MAX_GRID_VALUES};
+use super::{Feature, Network, MAX_GRID_SIDE, MAX_GRID_VALUES};
 use crate::error::{check_count, show, LabError, Result};
 
 /// A grid of nx × ny points over [x_min, x_max] × [y_min, y_max], stored row by row as an image is: row r
@@ -118,12 +118,22 @@ impl Network {
         let n_out = self.config.outputs();
         check_grid_values(self.grid_len(grid))?;
         check_len("out", out.len(), self.grid_len(grid))?;
-        for r in 0..grid.ny {
+        // two points per lane, along each row (the last point of an odd row alone)
+        for (r, row) in out.chunks_exact_mut(grid.nx * n_out).enumerate() {
             let y = grid.y(r);
-            for c in 0..grid.nx {
+            let mut c = 0;
+            for pair in row.chunks_exact_mut(2 * n_out) {
+                self.forward_raw_pair((grid.x(c), y), (grid.x(c + 1), y));
+                let outputs = &self.dense.pair_outputs()[self.dense.neurons() - n_out..];
+                for (k, o) in outputs.iter().enumerate() {
+                    pair[k] = o.lo();
+                    pair[n_out + k] = o.hi();
+                }
+                c += 2;
+            }
+            if c < grid.nx {
                 self.forward_raw(grid.x(c), y);
-                let k = (r * grid.nx + c) * n_out;
-                out[k..k + n_out].copy_from_slice(self.dense.outputs());
+                row[c * n_out..].copy_from_slice(self.dense.outputs());
             }
         }
         Ok(())
@@ -140,15 +150,45 @@ impl Network {
         let (points, n_in) = (grid.points(), self.config.inputs());
         for r in 0..grid.ny {
             let y = grid.y(r);
-            for c in 0..grid.nx {
+            let row = r * grid.nx;
+            let mut c = 0;
+            while c + 1 < grid.nx {
+                self.forward_raw_pair((grid.x(c), y), (grid.x(c + 1), y));
+                let neurons = &self.dense.pair_outputs()[n_in..];
+                for (image, o) in out.chunks_exact_mut(points).zip(neurons) {
+                    image[row + c] = o.lo();
+                    image[row + c + 1] = o.hi();
+                }
+                c += 2;
+            }
+            if c < grid.nx {
                 self.forward_raw(grid.x(c), y);
-                let p = r * grid.nx + c;
-                for (neuron, &o) in self.dense.neuron_outputs()[n_in..].iter().enumerate() {
-                    out[neuron * points + p] = o;
+                let neurons = &self.dense.neuron_outputs()[n_in..];
+                for (image, &o) in out.chunks_exact_mut(points).zip(neurons) {
+                    image[row + c] = o;
                 }
             }
         }
         Ok(())
+    }
+}
+
+impl Network {
+    /// The forward pass of two raw 2-D points at once, one per lane (through the features when the network
+    /// has them), as [`Network::forward_raw`] of each.
+    #[inline]
+    fn forward_raw_pair(&mut self, a: (f64, f64), b: (f64, f64)) {
+        match &self.config.features {
+            Some(f) if !f.is_raw() => {
+                let n = f.len();
+                let mut fa = [0.0; Feature::ALL.len()];
+                let mut fb = [0.0; Feature::ALL.len()];
+                f.compute(a.0, a.1, &mut fa[..n]);
+                f.compute(b.0, b.1, &mut fb[..n]);
+                self.dense.forward_pair(&fa[..n], &fb[..n]);
+            }
+            _ => self.dense.forward_pair(&[a.0, a.1], &[b.0, b.1]),
+        }
     }
 }
 

@@ -112,7 +112,7 @@ impl Loss {
 /// softplus(x) = ln(1 + eˣ), computed as max(x, 0) + ln(1 + e^−|x|) so it never overflows.
 #[inline]
 pub fn softplus(x: f64) -> f64 {
-    x.max(0.0) + libm::log1p(libm::exp(-x.abs()))
+    crate::math::softplus(x)
 }
 
 #[cfg(test)]

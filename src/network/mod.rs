@@ -2,7 +2,7 @@
 //!
 //! [`Network`] owns the layers ([`dense`]), its training and test points, the optimizer's state and a seeded
 //! stream; every buffer is allocated when the network is made or given data, so a training step allocates
-//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `docs/WORKLOADS.md`): per point,
+//! nothing. Training follows TensorFlow Playground's arithmetic exactly (see `bench/WORKLOADS.md`): per point,
 //! forward then backward adding into accumulators; per batch, one update with the mean gradient.
 //!
 //! Every method either succeeds or returns an error and leaves the network as it was; a step that would take the
@@ -17,6 +17,7 @@ pub mod grid;
 pub mod inspect;
 pub mod loss;
 pub mod optimizer;
+pub mod pairs;
 pub mod regularization;
 pub mod training;
 
@@ -242,6 +243,8 @@ impl Network {
         self.saved.valid = false;
         self.ready = false;
         self.order = (0..train.len()).collect();
+        // Room for the order a diverging step may have to restore, so that training allocates nothing.
+        self.saved.order.clone_from(&self.order);
         self.train_in = self.network_inputs(&train);
         self.test_in = self.network_inputs(&test);
         self.train = train;
@@ -378,13 +381,8 @@ impl Network {
         }
         self.ready = false;
         self.dense.zero_gradients();
-        let mut loss = 0.0;
-        for k in 0..n {
-            let (x, t) = data.point(k);
-            self.dense.forward(x);
-            loss += self.dense.point_loss(t);
-            self.dense.backward(t);
-        }
+        let order: Vec<usize> = (0..n).collect();
+        let loss = self.dense.accumulate(data, &order, true);
         let count = n as f64;
         let mut gradient: Vec<f64> = self.dense.acc_w.iter().map(|a| a / count).collect();
         if self.config.bias {
@@ -410,13 +408,9 @@ impl Network {
         data::check_shape("inputs", n_in, 0, inputs)?;
         let points = inputs.len() / n_in;
         let parameters = self.parameter_count();
-        check_work(
-            "inputs",
-            points,
-            parameters as u64,
-            "points",
-            &format!("{parameters} parameters"),
-        )?;
+        check_work("inputs", points, parameters as u64, "points", || {
+            format!("{parameters} parameters")
+        })?;
         if out.len() != points * n_out {
             return Err(LabError::invalid(
                 "out",
@@ -489,11 +483,5 @@ fn check_values(field: &str, values: &[f64], expected: usize) -> Result<()> {
 
 /// Σ over points of the point's loss, divided by the number of points (NaN for none), as Playground's getLoss.
 fn mean_loss(dense: &mut Dense, data: &Dataset) -> f64 {
-    let mut sum = 0.0;
-    for k in 0..data.len() {
-        let (x, t) = data.point(k);
-        dense.forward(x);
-        sum += dense.point_loss(t);
-    }
-    sum / data.len() as f64
+    dense.loss_sum(data) / data.len() as f64
 }

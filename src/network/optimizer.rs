@@ -210,7 +210,7 @@ impl OptimizerState {
                     *m = beta1 * *m + (1.0 - beta1) * g;
                     *v = beta2 * *v + (1.0 - beta2) * g * g;
                     let (m_hat, v_hat) = (*m / c1, *v / c2);
-                    *p -= lr * m_hat / (libm::sqrt(v_hat) + epsilon);
+                    *p -= lr * m_hat / (v_hat.sqrt() + epsilon);
                     finite &= p.is_finite() && v.is_finite();
                 }
             }

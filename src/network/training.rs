@@ -38,13 +38,9 @@ impl Network {
         self.check_trainable()?;
         let batch = self.config.batch_size.min(self.train.len());
         let parameters = self.parameter_count();
-        check_work(
-            "steps",
-            n,
-            (batch * parameters) as u64,
-            "steps",
-            &format!("{batch} points × {parameters} parameters"),
-        )?;
+        check_work("steps", n, (batch * parameters) as u64, "steps", || {
+            format!("{batch} points × {parameters} parameters")
+        })?;
         for _ in 0..n {
             self.step_once()?;
         }
@@ -58,13 +54,9 @@ impl Network {
         self.check_trainable()?;
         let points = self.train.len();
         let parameters = self.parameter_count();
-        check_work(
-            "epochs",
-            n,
-            (points * parameters) as u64,
-            "epochs",
-            &format!("{points} points × {parameters} parameters"),
-        )?;
+        check_work("epochs", n, (points * parameters) as u64, "epochs", || {
+            format!("{points} points × {parameters} parameters")
+        })?;
         let target = self.epochs + n as u64;
         while self.epochs < target {
             self.step_once()?;
@@ -99,13 +91,10 @@ impl Network {
         if !self.ready {
             let end = self.batch_end();
             self.dense.zero_gradients();
-            let mut loss = 0.0;
-            for &k in &self.order[self.cursor..end] {
-                let (x, t) = self.train_in.point(k);
-                self.dense.forward(x);
-                loss += self.dense.point_loss(t); // Σ over the batch of the point's loss
-                self.dense.backward(t);
-            }
+            // Σ over the batch of the point's loss, two points at a time (see pairs.rs)
+            let loss = self
+                .dense
+                .accumulate(&self.train_in, &self.order[self.cursor..end], true);
             self.batch_loss = loss;
             self.ready = true;
         }

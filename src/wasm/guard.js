@@ -1,9 +1,11 @@
 // The boundary's risky reads, done in JavaScript where an exception can be caught before it reaches wasm.
 //
-// Rust imports these with `catch`, so a getter, a proxy trap or an iterator that throws becomes an `Err` in Rust
-// instead of an exception unwinding through wasm frames (which would leak wasm stack and leave a handle
-// borrowed). Each function reads a caller's value at most once and, where it can, through the built-in
-// operations that no caller can redefine: the real length and kind of a typed array come from the intrinsic
+// No function here ever throws: a getter, a proxy trap or an iterator that throws is caught here, the function
+// returns `undefined`, and `lastReadThrew()` says so. So no exception unwinds through wasm frames (which would
+// leak wasm stack and leave a handle borrowed), and none goes through wasm-bindgen's `catch` glue either (which,
+// in wasm-bindgen 0.2.130, leaks an externref table slot, and with it wasm memory, for each exception caught by an
+// import that returns a value). Each function reads a caller's value at most once and, where it can, through the
+// built-in operations no caller can redefine: the real length and kind of a typed array come from the intrinsic
 // getters, not from a `length` property the caller may have replaced.
 
 const TypedArray = Object.getPrototypeOf(Int8Array.prototype);
@@ -15,6 +17,21 @@ const { isView } = ArrayBuffer;
 const { isArray } = Array;
 const { keys, getOwnPropertyNames, getOwnPropertyDescriptor, defineProperty } = Object;
 const { apply, get } = Reflect;
+
+/** Whether the last read threw. */
+let threw = false;
+
+/** True when the last read threw (and forgets it). */
+export function lastReadThrew() {
+  const t = threw;
+  threw = false;
+  return t;
+}
+
+function failed() {
+  threw = true;
+  return undefined;
+}
 
 /**
  * What a value is, without running any of its code: its `typeof` for primitives and functions; for objects the
@@ -35,19 +52,31 @@ export function kind(value) {
 
 /** A typed array's real length (from the intrinsic getter, whatever its own `length` property says). */
 export function typedArrayLength(value) {
-  return typedLength.call(value);
+  try {
+    return typedLength.call(value);
+  } catch {
+    return failed();
+  }
 }
 
 /** A copy of a Float64Array of `length` numbers, its real length just read. */
 export function copyFloat64(value, length) {
-  const copy = new Float64Array(length);
-  apply(typedSet, copy, [value]);
-  return copy;
+  try {
+    const copy = new Float64Array(length);
+    apply(typedSet, copy, [value]);
+    return copy;
+  } catch {
+    return failed();
+  }
 }
 
 /** An array's (or array proxy's) `length`, read once; a throwing trap or getter throws to the caller. */
 export function arrayLength(value) {
-  return get(value, 'length');
+  try {
+    return get(value, 'length');
+  } catch {
+    return failed();
+  }
 }
 
 /**
@@ -55,45 +84,69 @@ export function arrayLength(value) {
  * not a number, `[index, element]` instead.
  */
 export function arrayNumbers(value, length) {
-  const out = new Float64Array(length);
-  for (let k = 0; k < length; k++) {
-    const item = get(value, k);
-    if (typeof item !== 'number') return [k, item];
-    out[k] = item;
+  try {
+    const out = new Float64Array(length);
+    for (let k = 0; k < length; k++) {
+      const item = get(value, k);
+      if (typeof item !== 'number') return [k, item];
+      out[k] = item;
+    }
+    return out;
+  } catch {
+    return failed();
   }
-  return out;
 }
 
 /** Elements 0 to length − 1 of an array, each read once, as a new plain array. */
 export function arrayItems(value, length) {
-  const out = [];
-  for (let k = 0; k < length; k++) out.push(get(value, k));
-  return out;
+  try {
+    const out = [];
+    for (let k = 0; k < length; k++) out.push(get(value, k));
+    return out;
+  } catch {
+    return failed();
+  }
 }
 
 /** An object's own enumerable string keys (a proxy's `ownKeys` trap may throw). */
 export function ownKeys(value) {
-  return keys(value);
+  try {
+    return keys(value);
+  } catch {
+    return failed();
+  }
 }
 
 /** One field of an object, read once (a getter or a proxy's `get` trap may throw). */
 export function field(object, key) {
-  return get(object, key);
+  try {
+    return get(object, key);
+  } catch {
+    return failed();
+  }
 }
 
 /** Writes `values` into the caller's Float64Array `out`, whose real length was checked to match. */
 export function writeFloat64(out, values) {
-  apply(typedSet, out, [values]);
+  try {
+    apply(typedSet, out, [values]);
+  } catch {
+    failed();
+  }
 }
 
 /** Whether a typed array is a view of `memory`'s buffer (writing into it would write over the module's heap). */
 export function viewsMemory(value, memory) {
-  return typedBuffer.call(value) === memory.buffer;
+  try {
+    return typedBuffer.call(value) === memory.buffer;
+  } catch {
+    return true;
+  }
 }
 
 /** An `Error` carrying the refusal as data: `kind`, and `field`, `step`, `epoch` where they apply. */
 export function refusal(message, kind, field, step, epoch) {
-  const error = new Error(message);
+  const error = new Error(message); // (nothing here can throw: own properties of a new Error)
   error.kind = kind;
   if (field !== undefined) error.field = field;
   if (step !== undefined) error.step = step;
@@ -120,6 +173,14 @@ function freed(className, member) {
  * wasm frames), and `free()` of a freed handle does nothing.
  */
 export function guardClass(prototype, className) {
+  try {
+    guardMembers(prototype, className);
+  } catch {
+    failed();
+  }
+}
+
+function guardMembers(prototype, className) {
   for (const key of getOwnPropertyNames(prototype)) {
     if (key === 'constructor' || key.startsWith('__')) continue;
     const descriptor = getOwnPropertyDescriptor(prototype, key);
@@ -135,12 +196,12 @@ export function guardClass(prototype, className) {
         }[key];
     } else if (descriptor.get) {
       const getter = descriptor.get;
-      descriptor.get = {
+      descriptor.get = getOwnPropertyDescriptor({
         get [key]() {
           if (!live(this)) throw freed(className, key);
           return apply(getter, this, []);
         },
-      }.__lookupGetter__(key);
+      }, key).get;
     }
     defineProperty(prototype, key, descriptor);
   }

@@ -17,36 +17,81 @@ use crate::error::{quote, show, LabError};
 
 #[wasm_bindgen(module = "/src/wasm/guard.js")]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = kind)]
-    fn js_kind(value: &JsValue) -> Result<String, JsValue>;
-    #[wasm_bindgen(catch, js_name = typedArrayLength)]
-    fn typed_array_length(value: &JsValue) -> Result<f64, JsValue>;
-    #[wasm_bindgen(catch, js_name = copyFloat64)]
-    fn copy_float64(value: &JsValue, length: u32) -> Result<Float64Array, JsValue>;
-    #[wasm_bindgen(catch, js_name = arrayLength)]
-    fn array_length(value: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = arrayNumbers)]
-    fn array_numbers(value: &JsValue, length: u32) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = arrayItems)]
-    fn array_items(value: &JsValue, length: u32) -> Result<Array, JsValue>;
-    #[wasm_bindgen(catch, js_name = ownKeys)]
-    fn own_keys(value: &JsValue) -> Result<Array, JsValue>;
-    #[wasm_bindgen(catch, js_name = field)]
-    fn js_field(object: &JsValue, key: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = writeFloat64)]
-    fn write_float64(out: &JsValue, values: &Float64Array) -> Result<(), JsValue>;
-    #[wasm_bindgen(catch, js_name = viewsMemory)]
-    fn views_memory(value: &JsValue, memory: &JsValue) -> Result<bool, JsValue>;
-    #[wasm_bindgen(catch, js_name = refusal)]
+    #[wasm_bindgen(js_name = lastReadThrew)]
+    fn last_read_threw() -> bool;
+    #[wasm_bindgen(js_name = kind)]
+    fn js_kind(value: &JsValue) -> String;
+    #[wasm_bindgen(js_name = typedArrayLength)]
+    fn typed_array_length_raw(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = copyFloat64)]
+    fn copy_float64_raw(value: &JsValue, length: u32) -> JsValue;
+    #[wasm_bindgen(js_name = arrayLength)]
+    fn array_length_raw(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = arrayNumbers)]
+    fn array_numbers_raw(value: &JsValue, length: u32) -> JsValue;
+    #[wasm_bindgen(js_name = arrayItems)]
+    fn array_items_raw(value: &JsValue, length: u32) -> JsValue;
+    #[wasm_bindgen(js_name = ownKeys)]
+    fn own_keys_raw(value: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = field)]
+    fn js_field_raw(object: &JsValue, key: &str) -> JsValue;
+    #[wasm_bindgen(js_name = writeFloat64)]
+    fn write_float64_raw(out: &JsValue, values: &Float64Array);
+    #[wasm_bindgen(js_name = viewsMemory)]
+    fn views_memory(value: &JsValue, memory: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = refusal)]
     fn js_refusal(
         message: &str,
         kind: &str,
         field: Option<String>,
         step: Option<f64>,
         epoch: Option<f64>,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = guardClass)]
-    fn guard_class(prototype: &JsValue, name: &str) -> Result<(), JsValue>;
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = guardClass)]
+    fn guard_class(prototype: &JsValue, name: &str);
+}
+
+/// The result of a read in `guard.js`: `Err(())` when reading threw.
+fn checked<T>(value: T) -> Result<T, ()> {
+    if last_read_threw() {
+        Err(())
+    } else {
+        Ok(value)
+    }
+}
+
+fn typed_array_length(value: &JsValue) -> Result<f64, ()> {
+    let n = typed_array_length_raw(value);
+    checked(n.as_f64().unwrap_or(f64::NAN))
+}
+
+fn copy_float64(value: &JsValue, length: u32) -> Result<Float64Array, ()> {
+    checked(copy_float64_raw(value, length)).map(JsCast::unchecked_into)
+}
+
+fn array_length(value: &JsValue) -> Result<JsValue, ()> {
+    checked(array_length_raw(value))
+}
+
+fn array_numbers(value: &JsValue, length: u32) -> Result<JsValue, ()> {
+    checked(array_numbers_raw(value, length))
+}
+
+fn array_items(value: &JsValue, length: u32) -> Result<Array, ()> {
+    checked(array_items_raw(value, length)).map(JsCast::unchecked_into)
+}
+
+fn own_keys(value: &JsValue) -> Result<Array, ()> {
+    checked(own_keys_raw(value)).map(JsCast::unchecked_into)
+}
+
+fn js_field(object: &JsValue, key: &str) -> Result<JsValue, ()> {
+    checked(js_field_raw(object, key))
+}
+
+fn write_float64(out: &JsValue, values: &Float64Array) -> Result<(), ()> {
+    write_float64_raw(out, values);
+    checked(())
 }
 
 /// The result of an export: a refusal is a JavaScript `Error` with its fields.
@@ -66,7 +111,6 @@ fn error_value(
         step.map(|s| s as f64),
         epoch.map(|e| e as f64),
     )
-    .unwrap_or_else(|_| JsValue::from_str(message))
 }
 
 /// The core's error as a JavaScript `Error` with `kind`, `field`, `step` and `epoch`.
@@ -106,7 +150,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
 
 /// What a value is, as `guard.js` tells without running its code.
 fn kind(value: &JsValue) -> String {
-    js_kind(value).unwrap_or_else(|_| "object".into())
+    js_kind(value)
 }
 
 /// A short, safe description of any JavaScript value, for error messages; it runs none of the value's code.
@@ -248,27 +292,24 @@ impl Fields {
     }
 }
 
-/// The length of an array (read once), refused unless it is from `min` to `max`.
-fn checked_length(value: &JsValue, field: &str, min: usize, max: usize) -> JsResult<u32> {
+/// The length of an array (read once), refused unless it is a whole number from `min` to `max`; `what` says
+/// what is accepted, as in "`field` must `what` (got …)".
+fn checked_length(
+    value: &JsValue,
+    field: &str,
+    min: usize,
+    max: usize,
+    what: &str,
+) -> JsResult<u32> {
     let length = array_length(value).map_err(|_| unreadable(&format!("{field}.length")))?;
     let n = length.as_f64().unwrap_or(f64::NAN);
     if !(n.fract() == 0.0 && n >= min as f64 && n <= max as f64) {
-        let range = if min == max {
-            format!("{min}")
+        let got = if n.is_finite() {
+            show(n)
         } else {
-            format!("{min} to {max}")
+            describe(&length)
         };
-        return Err(invalid(
-            field,
-            &format!(
-                "{field} must have {range} elements (got {})",
-                if n.is_finite() {
-                    show(n)
-                } else {
-                    describe(&length)
-                }
-            ),
-        ));
+        return Err(invalid(field, &format!("{field} must {what} (got {got})")));
     }
     Ok(n as u32)
 }
@@ -294,7 +335,7 @@ pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> JsResult
             Ok(copy.to_vec())
         }
         "array" => {
-            let n = checked_length(value, field, 0, max)?;
+            let n = checked_length(value, field, 0, max, &format!("have at most {max} numbers"))?;
             let read = array_numbers(value, n).map_err(|_| unreadable(&format!("{field}[…]")))?;
             if let Some(bad) = read.dyn_ref::<Array>() {
                 let k = bad.get(0).as_f64().unwrap_or(0.0);
@@ -322,7 +363,13 @@ pub(crate) fn read_list(
             value,
         ));
     }
-    let n = checked_length(value, field, min, max)?;
+    let n = checked_length(
+        value,
+        field,
+        min,
+        max,
+        &format!("be an array of {min} to {max} elements"),
+    )?;
     let items = array_items(value, n).map_err(|_| unreadable(&format!("{field}[…]")))?;
     Ok(items.iter().collect())
 }
@@ -341,7 +388,7 @@ pub(crate) fn check_out(out: &JsValue, len: usize) -> JsResult<()> {
             &format!("out must be {what} (got {} numbers)", show(n)),
         ));
     }
-    if views_memory(out, &wasm_bindgen::memory()).unwrap_or(true) {
+    if views_memory(out, &wasm_bindgen::memory()) {
         return Err(invalid(
             "out",
             "out must not be a view of the module's own memory (writing into it would overwrite the module)",
@@ -366,10 +413,12 @@ pub(crate) fn guard_once(done: &AtomicBool, name: &str, make: impl FnOnce() -> J
     }
     let instance = make();
     if let Ok(prototype) = js_sys::Reflect::get_prototype_of(&instance) {
-        let _ = guard_class(&prototype, name);
+        guard_class(&prototype, name);
+        let _ = last_read_threw();
     }
-    let _ = js_field(&instance, "free")
-        .ok()
-        .and_then(|free| free.dyn_into::<js_sys::Function>().ok())
-        .map(|free| free.call0(&instance));
+    if let Ok(free) = js_field(&instance, "free") {
+        if let Ok(free) = free.dyn_into::<js_sys::Function>() {
+            let _ = free.call0(&instance);
+        }
+    }
 }

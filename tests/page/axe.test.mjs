@@ -2,15 +2,12 @@
 // taken: no violation of any impact. axe is evaluated through the browser driver, so the page's strict CSP stays on.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { setup, openPage, assertNoProblems, ROOT } from './helpers.mjs';
+import { setup, openPage, assertNoProblems } from './helpers.mjs';
+import { axeViolations } from './axe.mjs';
 
 let env;
-let axeSource;
 before(async () => {
   env = await setup();
-  axeSource = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 });
 after(async () => {
   await env?.close();
@@ -30,20 +27,13 @@ async function loadAll(page) {
   await page.waitForTimeout(150);
 }
 
-/** The violations axe finds, one line each: rule, impact, and where. */
-export async function axeViolations(page, source) {
-  await page.evaluate(source);
-  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`));
-}
-
 for (const path of PAGES) {
   test(`axe: ${path} has no violation, light and dark, at 1280 and 360 px`, async () => {
     for (const colorScheme of ['light', 'dark']) {
       for (const width of [1280, 360]) {
         const { page, problems } = await openPage(env, path, { colorScheme, width });
         await loadAll(page);
-        const violations = await axeViolations(page, axeSource);
+        const violations = await axeViolations(page);
         assert.deepEqual(violations, [], `${colorScheme}, ${width} px`);
         assertNoProblems(assert, problems);
         await page.close();

@@ -76,7 +76,9 @@ export async function openPage(env, path, { width = 1280, height = 900, colorSch
 export async function waitForFigure(page, selector = 'backprop-descent') {
   await page.waitForFunction((s) => {
     const el = document.querySelector(s);
-    return el && el.model && el.model.ready && el.shadowRoot && el.shadowRoot.querySelector('.frame');
+    if (!(el && el.model && el.model.ready && el.shadowRoot && el.shadowRoot.querySelector('.frame'))) return false;
+    // Figures linked to it with `for` that load eagerly have drawn too (they draw one frame after another).
+    return !el.id || [...document.querySelectorAll(`[for="${el.id}"][loading="eager"]`)].every((f) => f.ready);
   }, selector);
 }
 

@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, openPage, waitForFigure, assertNoProblems, shadowText } from './helpers.mjs';
+import { axeViolations } from './axe.mjs';
 
 let env;
 before(async () => {
@@ -69,4 +70,19 @@ test('mode=predict: each value is hidden until guessed, then shown beside the gu
   await page.waitForFunction(() => !location.hash.includes('mode=') && location.hash.includes('step=1'));
   assertNoProblems(assert, problems);
   await page.close();
+});
+
+test('axe finds nothing in the predict panels, asking and revealed, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page, problems } = await openPage(env, 'index.html#v=1&mode=predict', { colorScheme, width: 360 });
+    await waitForFigure(page);
+    await page.locator('#main button[data-action="phase"]').click();
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: asking`);
+    await page.locator('#main .predict-input').fill('1');
+    await page.locator('#main .predict-submit').click();
+    await page.locator('#main button[data-action="phase"]').click();
+    assert.deepEqual(await axeViolations(page), [], `${colorScheme}: a choice, after a result`);
+    assertNoProblems(assert, problems);
+    await page.close();
+  }
 });

@@ -123,7 +123,7 @@ document.addEventListener('keydown', (e) => {
   if (e.defaultPrevented || typingTarget(e)) return;
   const target = e.composedPath()[0];
   if (target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
-  if (!shortcutAction(e, DESCENT_SHORTCUTS)) return;
+  if (!shortcutAction(e, DESCENT_SHORTCUTS) && e.key !== 'Escape') return;
   // Forward to the figure, as if the key had been pressed inside it.
   e.preventDefault();
   main.dispatchEvent(new KeyboardEvent('keydown', { key: e.key, shiftKey: e.shiftKey }));

@@ -43,13 +43,9 @@ impl Network {
         };
         grid::check_grid_values(len).map_err(refuse)?;
         let parameters = self.inner.parameter_count();
-        check_work(
-            "nx·ny",
-            nx * ny,
-            parameters as u64,
-            "grid points",
-            &format!("{parameters} parameters"),
-        )
+        check_work("nx·ny", nx * ny, parameters as u64, "grid points", || {
+            format!("{parameters} parameters")
+        })
         .map_err(refuse)?;
         if let Some(out) = out {
             check_out(out, len)?;

@@ -343,7 +343,9 @@ export class DescentElement extends FigureElement {
     } else {
       this.#last = now;
       this.#budget += (dt * this.#speed) / 1000;
-      const n = Math.floor(this.#budget);
+      let n = Math.floor(this.#budget);
+      const until = model.facts?.analysis?.stepsToWithin;
+      if (this.#stopAtConvergence && Number.isFinite(until) && model.steps < until) n = Math.min(n, until - model.steps);
       if (n > 0) {
         this.#budget -= n;
         if (model.advance(n) === 0) return this.#halt(model);

@@ -14,6 +14,13 @@ export const FIGURE_FIELDS = [...DESCENT_FIELDS, FOR_FIELD, ...COMMON_FIELDS];
 
 const PROBLEM_ATTRIBUTES = new Set(DESCENT_FIELDS.map((f) => f.attribute));
 
+/** Resolves at the first animation frame that no other figure has taken for its first drawing. */
+let slots = Promise.resolve();
+function nextSlot() {
+  slots = slots.then(() => new Promise((done) => requestAnimationFrame(() => done())));
+  return slots;
+}
+
 /** The model each element owns (elements linked with `for` borrow their source's). */
 const owned = new WeakMap();
 
@@ -76,6 +83,9 @@ export class FigureElement extends BaseElement {
     }
     const first = !model.ready;
     await model.load();
+    // Figures that show another's descent draw their first picture one frame after another, so the page's first
+    // layout of a dozen equations and charts is spread over frames instead of one long task.
+    if (!own) await nextSlot();
     if (own && first) {
       // The attributes as they are now (a page may have set them while the core loaded).
       const { config, steps } = descentConfig(this.settings);

@@ -1,7 +1,7 @@
 // <backprop-loss>: the loss per step on a log scale, for its own descent (x, y, w, lr, steps) or, with `for`,
 // for another figure's.
 import { FigureElement } from './figure-element.js';
-import { createLossFigure } from '../figures/loss.js';
+import { createLossFigure, powerOfTen } from '../figures/loss.js';
 import { formatCount, formatNumber } from '../format.js';
 
 export class LossElement extends FigureElement {
@@ -24,9 +24,9 @@ export class LossElement extends FigureElement {
   render(model) {
     if (!this.#figure) return;
     const losses = model.lossTrail();
-    const { gridFactor } = this.#figure.update({ losses });
+    const { gridDecades } = this.#figure.update({ losses });
     const last = losses.at(-1);
-    const times = gridFactor === 10 ? 'ten' : formatCount(gridFactor);
+    const times = gridDecades === 1 ? 'ten' : gridDecades <= 6 ? formatCount(10 ** gridDecades) : powerOfTen(gridDecades);
     this.#caption.textContent = losses.length
       ? `The loss J after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: ${formatNumber(last)} (log scale: each gridline is ${times} times smaller than the one above).`
       : '';

@@ -11,15 +11,17 @@
 // playing, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
 // Methods: play(), pause(), step(), reset(), select({kind, index}), addPoint(x, y, label), clearPoints().
 import { BaseElement } from './base-element.js';
-import { button, element, frameLoop, liveRegion, selectMenu as choice, showPlaying, toolbar } from './parts.js';
+import { button, element, frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
+import { createSettings } from './playground-settings.js';
 import { COMMON_FIELDS } from '../fields.js';
 import { createHeatmapFigure, paint, rgb } from '../figures/heatmap.js';
 import { createLossFigure } from '../figures/loss.js';
 import { createNetworkDiagram } from '../figures/playground-network.js';
-import { VANISHING, createGradientPanel } from '../figures/gradient-panel.js';
-import { ACTIVATIONS, DATASETS, FEATURES, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_NOISE, MAX_USER_POINTS, OPTIMIZERS, OUTPUTS, PLAYGROUND_FIELDS, RATES, RATIO, REG_RATES, REGRESSIONS, REGULARIZATIONS, SPEEDS, featureNames, networkSettings } from '../playground-state.js';
+import { createGradientPanel } from '../figures/gradient-panel.js';
+import { featureMaps, inspect } from '../playground-inspect.js';
+import { FEATURES, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_USER_POINTS, PLAYGROUND_FIELDS, REGRESSIONS, featureNames, networkSettings } from '../playground-state.js';
 import { formatCount, formatNumber } from '../format.js';
-import { layerOf, neuronNames, parameterAt } from '../playground-shape.js';
+import { neuronNames } from '../playground-shape.js';
 
 /** The plane drawn (Playground's), the heatmap's grid side, and each neuron map's. */
 const DOMAIN = [-6, 6];
@@ -27,13 +29,9 @@ const GRID = 100;
 const NEURON_GRID = 20;
 /** Epochs a run keeps in its loss history. */
 const MAX_EPOCHS = 5000;
-/** Step h of the gradient check. */
-const CHECK_H = 1e-5;
 /** Attributes that change the view or the data, not the network: applied without starting again. */
 const LIVE_ATTRIBUTES = ['show-test', 'discretize', 'speed', 'points'];
-const DATASET_NAMES = { xor: 'XOR', circle: 'circle', gaussians: 'two Gaussians', spiral: 'spiral', plane: 'plane (regression)', multigaussian: 'six Gaussians (regression)' };
 const short = (v) => formatNumber(v, 4);
-const range = (from, to, step) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, k) => from + k * step);
 
 const KEYS = PLAYGROUND_FIELDS.map((f) => f.key);
 const POINTS_FIELD = PLAYGROUND_FIELDS.find((f) => f.key === 'points');
@@ -81,44 +79,7 @@ export class PlaygroundElement extends BaseElement {
     const status = element('p', 'status');
     status.setAttribute('part', 'status');
 
-    const settings = element('div', 'settings');
-    settings.setAttribute('part', 'settings');
-    const set = (attribute) => (value) => this.#setting(attribute, value);
-    const options = (list, text = String) => list.map((v) => [String(v), text(v)]);
-    const selects = {
-      dataset: choice(settings, 'data', 'Data', DATASETS.map((d) => [d, DATASET_NAMES[d]]), set('dataset')),
-      noise: choice(settings, 'noise', 'Noise', options(range(0, MAX_NOISE, 5)), set('noise')),
-      ratio: choice(settings, 'ratio', 'Training data', options(range(RATIO[0], RATIO[1], 10), (v) => `${v}%`), set('train-ratio')),
-      batch: choice(settings, 'batch', 'Batch size', options([1, 2, 5, 10, 15, 20, 25, MAX_BATCH]), set('batch')),
-      activation: choice(settings, 'act', 'Activation', options(ACTIVATIONS), set('activation')),
-      output: choice(settings, 'out', 'Output', options(OUTPUTS), set('output')),
-      lr: choice(settings, 'lr', 'Learning rate', options(RATES), set('lr')),
-      optimizer: choice(settings, 'opt', 'Optimizer', OPTIMIZERS.map((o) => [o, o === 'sgd' ? 'SGD' : o === 'adam' ? 'Adam' : 'momentum']), set('optimizer')),
-      reg: choice(settings, 'reg', 'Regularization', REGULARIZATIONS.map((r) => [r, r === 'none' ? 'none' : r.toUpperCase()]), set('regularization')),
-      rate: choice(settings, 'rate', 'Regularization rate', options(REG_RATES), set('regularization-rate')),
-      speed: choice(settings, 'speed', 'Epochs per frame', options(SPEEDS), set('speed')),
-    };
-    const seedLabel = element('label', 'setting', 'Seed ');
-    const seed = element('input');
-    seed.type = 'number';
-    seed.min = '0';
-    seed.max = '4294967295';
-    seed.step = '1';
-    seed.dataset.key = 'seed';
-    seed.addEventListener('change', () => (/^\d{1,10}$/.test(seed.value) && Number(seed.value) <= 4294967295 ? this.#setting('seed', seed.value) : (seed.value = String(this.#state.seed))));
-    seedLabel.append(seed);
-    settings.append(seedLabel);
-    const toggles = {};
-    for (const [key, attribute, text] of [['test', 'show-test', 'Show test data'], ['disc', 'discretize', 'Discretize output']]) {
-      const label = element('label', 'setting toggle');
-      const box = element('input');
-      box.type = 'checkbox';
-      box.dataset.key = key;
-      box.addEventListener('change', () => this.#setting(attribute, box.checked ? '' : null));
-      label.append(box, ` ${text}`);
-      settings.append(label);
-      toggles[key] = box;
-    }
+    const settings = createSettings(element('div'), (attribute, value) => this.#setting(attribute, value));
 
     const network = element('div', 'network-column');
     const diagram = createNetworkDiagram(network, {
@@ -164,9 +125,9 @@ export class PlaygroundElement extends BaseElement {
     const live = liveRegion();
     const workspace = element('div', 'workspace');
     workspace.append(network, body, inspect);
-    frame.append(controls, status, settings, workspace, stop, notice, live);
+    frame.append(controls, status, settings.element, workspace, stop, notice, live);
     root.append(frame);
-    this.#parts = { play, step, status, selects, seed, toggles, diagram, heatmap, legend, clear, loss, lossCaption, panel, stop, notice, live };
+    this.#parts = { play, step, status, settings, diagram, heatmap, legend, clear, loss, lossCaption, panel, stop, notice, live };
   }
 
   async start() {
@@ -207,7 +168,7 @@ export class PlaygroundElement extends BaseElement {
     this.#network?.free();
     this.#network = null;
     this.#palette = null;
-    this.#featureImages ??= this.#makeFeatureImages();
+    this.#featureImages ??= featureMaps(this.core, NEURON_GRID, DOMAIN);
     this.#drawDiagram();
     const { config, data } = networkSettings(this.#state);
     try {
@@ -264,47 +225,9 @@ export class PlaygroundElement extends BaseElement {
 
   #syncSettings() {
     const p = this.#parts;
-    const s = this.#state;
-    const show = (select, value) => {
-      const text = String(value);
-      if (![...select.options].some((o) => o.value === text)) {
-        const o = element('option', null, text);
-        o.value = text;
-        select.append(o);
-      }
-      select.value = text;
-    };
-    show(p.selects.dataset, s.data);
-    show(p.selects.noise, s.noise);
-    show(p.selects.ratio, s.ratio);
-    show(p.selects.batch, s.batch);
-    show(p.selects.activation, s.act);
-    show(p.selects.output, s.out);
-    show(p.selects.lr, s.lr);
-    show(p.selects.optimizer, s.opt);
-    show(p.selects.reg, s.reg);
-    show(p.selects.rate, s.rate);
-    show(p.selects.speed, s.speed);
-    p.seed.value = String(s.seed);
-    p.toggles.test.checked = s.test;
-    p.toggles.disc.checked = s.disc;
+    p.settings.sync(this.#state);
     p.clear.disabled = this.#user.length === 0;
     p.clear.textContent = this.#user.length ? `Clear my points (${this.#user.length})` : 'Clear my points';
-  }
-
-  /** Each feature's own map over the plane, computed by the core (a one-weight identity network on the feature). */
-  #makeFeatureImages() {
-    const side = NEURON_GRID;
-    const images = new Map();
-    for (const f of FEATURES) {
-      const net = new this.core.Network({ layers: [1, 1], features: [f.name], activation: 'identity', outputActivation: 'identity' });
-      net.setParameters([1], [0]);
-      const values = net.predictGrid(DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1], side, side);
-      net.free();
-      const scale = Math.max(1e-9, ...values.map(Math.abs));
-      images.set(f.key, values.map((v) => v / scale));
-    }
-    return images;
   }
 
   #drawDiagram() {
@@ -527,7 +450,7 @@ export class PlaygroundElement extends BaseElement {
     const palette = this.#colors();
     const disc = this.#state.disc;
     const flagged = this.#drawInspect();
-    p.diagram.update({ weights: Array.from(net.weights()), grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
+    p.diagram.update({ weights: Array.from(net.weights()), dead: this.#state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
     p.loss.update({ losses: this.#history.train, test: this.#history.test, xLabel: 'epoch' });
     const train = this.#history.train.at(-1);
     const test = this.#history.test.at(-1);
@@ -539,29 +462,11 @@ export class PlaygroundElement extends BaseElement {
   /** The gradient panel for the selection; returns the non-input neurons whose f′ is below 0.01 on the chain's point. */
   #drawInspect() {
     const net = this.#network;
-    if (!net) return [];
-    const layers = this.#layers();
-    const points = net.trainData().length / 3;
+    const points = net ? net.trainData().length / 3 : 0;
     if (points === 0) return [];
     this.#chainPoint %= points;
-    const pass = net.pointPass(this.#chainPoint);
-    const activations = net.config.activations;
-    const flagged = [];
-    for (let k = layers[0]; k < pass.fPrime.length; k++) {
-      if (activations[layerOf(layers, k) - 1] !== 'identity' && Math.abs(pass.fPrime[k]) < VANISHING) flagged.push(k - layers[0]);
-    }
-    if (!this.#selected) {
-      this.#parts.panel.update(null);
-      return flagged;
-    }
-    const weights = Array.from(net.weights());
-    const { name, to, from, index, weightStart } = parameterAt(layers, this.#selected);
-    const check = net.gradientCheck(index, CHECK_H);
-    const point = Array.from(this.#train.slice(this.#chainPoint * 3, this.#chainPoint * 3 + 3));
-    this.#parts.panel.update({
-      name, kind: this.#selected.kind, check, points,
-      chain: { pass, to, from, weights, layers, activations, weightStart, point, names: neuronNames(layers, featureNames(this.#state.features).map((f) => FEATURES.find((g) => g.name === f).label)) },
-    });
+    const { flagged, panel } = inspect(net, this.#layers(), this.#state.features, this.#selected, this.#chainPoint);
+    this.#parts.panel.update(panel);
     return flagged;
   }
 

@@ -15,7 +15,7 @@ export function createPredictPanel(onReveal) {
   box.setAttribute('part', 'predict');
   box.hidden = true;
   const head = element('div', 'predict-head');
-  const title = element('h3', 'predict-title', 'Predict, then reveal');
+  const title = element('p', 'predict-title', 'Predict, then reveal'); // not a heading: the figure sits anywhere in a page's outline
   title.id = `${id}-title`;
   const score = element('p', 'predict-score');
   head.append(title, score);

@@ -43,8 +43,9 @@ function vanishingReason(activation, z) {
  *       chain: { layers, activations, names(neuron) → string, from?: neuron, to: neuron, weights, pass: {z, a, fPrime, delta, dA, dOutput, loss, index}, point: [x1, x2, y] } }
  */
 export function createGradientPanel(container) {
-  const root = el('section', 'gradient-panel');
+  const root = el('div', 'gradient-panel');
   root.setAttribute('part', 'gradient');
+  root.setAttribute('role', 'group');
   root.setAttribute('aria-label', 'Gradient check and chain for the selected parameter');
   const check = el('div', 'check');
   const chain = el('div', 'chain');

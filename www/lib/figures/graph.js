@@ -108,7 +108,8 @@ export function backwardOrder(trace) {
  * gradients of the first k nodes of the backward order, the k-th as the current one with its out-edges lit.
  */
 export function createGraphFigure(container, { onSelect } = {}) {
-  const root = svg('svg', { class: 'graph', role: 'img', part: 'graph' });
+  // A group, not an image: its weight and bias nodes can be picked (focused, clicked) for their gradient check.
+  const root = svg('svg', { class: 'graph', role: 'group', part: 'graph' });
   const title = svg('title', {}, 'The computation graph');
   const defs = svg('defs', {}, svg('marker', { id: 'bp-graph-head', viewBox: '0 0 8 8', refX: 8, refY: 4, markerUnits: 'userSpaceOnUse', markerWidth: 8, markerHeight: 8, orient: 'auto' }, svg('path', { d: 'M0 0L8 4L0 8z', class: 'arrow-head' })));
   const edgeLayer = svg('g', { class: 'edges' });
@@ -154,8 +155,7 @@ export function createGraphFigure(container, { onSelect } = {}) {
       if (onSelect && PARAMETER.test(n.label)) {
         // A weight or a bias can be picked (mouse or keyboard) for its gradient check.
         g.setAttribute('tabindex', '0');
-        g.setAttribute('role', 'button');
-        g.setAttribute('aria-label', `${n.label}: check its gradient`);
+        g.setAttribute('role', 'button'); // named by its <title>: the parameter, its value and gradient
         g.classList.add('pickable');
         g.addEventListener('click', () => onSelect(n));
         g.addEventListener('keydown', (e) => e.key === 'Enter' && (e.preventDefault(), onSelect(n)));

@@ -13,8 +13,8 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 export const powerOfTen = (n) => (n === 0 ? '1' : `10${n < 0 ? '⁻' : ''}${[...String(Math.abs(n))].map((d) => SUPERSCRIPT[d]).join('')}`);
 
 /**
- * update() returns { gridFactor }: how many times smaller each gridline is than the one above (10, 100, …).
- * @returns {{ update(data: { losses: number[] }): { gridFactor: number }, reset(): void }}
+ * update() returns { gridDecades }: each gridline is 10^gridDecades times smaller than the one above.
+ * @returns {{ update(data: { losses: number[] }): { gridDecades: number }, reset(): void }}
  */
 export function createLossFigure(container) {
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'chart loss', role: 'img', part: 'loss' });
@@ -66,7 +66,7 @@ export function createLossFigure(container) {
     else if (pts.length) dots.append(svg('circle', { cx: pts.at(-1)[0].toFixed(1), cy: pts.at(-1)[1].toFixed(1), r: 3 }));
     const last = losses.at(-1);
     title.textContent = `The loss per step on a log scale: ${losses.length} values, the last J = ${formatNumber(last)}`;
-    return { gridFactor: 10 ** every };
+    return { gridDecades: every };
   }
 
   return { update, reset: () => update({ losses: [] }) };

@@ -35,7 +35,7 @@ export function createNetworkDiagram(container, hooks) {
   root.setAttribute('part', 'diagram');
   const scroller = el('div', 'diagram-scroll');
   const stage = el('div', 'diagram-stage');
-  const links = svgEl('svg', { class: 'diagram-links', 'aria-hidden': 'false' });
+  const links = svgEl('svg', { class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight' });
   stage.append(links);
   scroller.append(stage);
   const header = el('div', 'diagram-header');
@@ -145,7 +145,7 @@ export function createNetworkDiagram(container, hooks) {
           const d = `M${from.x + BOX / 2} ${from.y}C${(from.x + to.x) / 2} ${from.y} ${(from.x + to.x) / 2} ${to.y} ${to.x - BOX / 2} ${to.y}`;
           const g = svgEl('g', { class: 'link', tabindex: 0, role: 'button', 'data-weight': w });
           const name = `w${l}[${i + 1},${j + 1}]`;
-          g.setAttribute('aria-label', `weight ${name}, from ${from.name} to ${to.name}: press Enter to check and edit it`);
+          // Its name is its <title>, kept current: the weight, its value, its ends, what Enter does.
           const title = svgEl('title');
           g.append(title, svgEl('path', { d, class: 'hit' }), svgEl('path', { d, class: 'wire' }));
           const index = w;
@@ -156,7 +156,7 @@ export function createNetworkDiagram(container, hooks) {
           g.addEventListener('click', open);
           g.addEventListener('keydown', (e) => e.key === 'Enter' && (e.preventDefault(), open()));
           links.append(g);
-          linkEls.push({ g, wire: g.lastChild, title, name });
+          linkEls.push({ g, wire: g.lastChild, title, name, ends: `from ${from.name} to ${to.name}` });
           w += 1;
         }
       }
@@ -262,7 +262,7 @@ export function createNetworkDiagram(container, hooks) {
       link.g.classList.toggle('negative', v < 0);
       link.g.classList.toggle('dead', Boolean(dead[k]));
       link.g.classList.toggle('selected', selected?.kind === 'weight' && selected.index === k);
-      link.title.textContent = `${link.name} = ${short(v)}`;
+      link.title.textContent = `weight ${link.name} = ${short(v)}, ${link.ends}: press Enter to check and edit it`;
     });
     const count = side * side;
     neuronEls.forEach((n, k) => {

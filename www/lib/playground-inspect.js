@@ -1,0 +1,50 @@
+// What the playground reads from its network to show beyond the pictures: each feature's map (computed by the core),
+// and for the gradient panel one training point's pass, the selected parameter's check and where it sits. Plain
+// functions of a Network handle; the figures they feed take the plain numbers these return.
+import { VANISHING } from './figures/gradient-panel.js';
+import { FEATURES } from './playground-state.js';
+import { layerOf, neuronNames, parameterAt } from './playground-shape.js';
+
+/** Step h of the gradient check. */
+export const CHECK_H = 1e-5;
+
+/**
+ * Each feature's own values over a side × side grid of `domain` × `domain`, scaled to [−1, 1]: computed by the core
+ * (a one-weight identity network on the feature), so the page never recomputes a feature. A Map by feature key.
+ */
+export function featureMaps(core, side, [lo, hi]) {
+  const maps = new Map();
+  for (const f of FEATURES) {
+    const net = new core.Network({ layers: [1, 1], features: [f.name], activation: 'identity', outputActivation: 'identity' });
+    net.setParameters([1], [0]);
+    const values = net.predictGrid(lo, hi, lo, hi, side, side);
+    net.free();
+    const scale = Math.max(1e-9, ...values.map(Math.abs));
+    maps.set(f.key, values.map((v) => v / scale));
+  }
+  return maps;
+}
+
+/**
+ * For training point `point` of `net` (a network of `layers`, inputs named by the feature keys `features`): the
+ * non-input neurons whose f′ is below VANISHING (not identity), and, when `selected` ({kind, index}) is set, the
+ * gradient panel's data (the core's check on the training points, and the chain on that point).
+ */
+export function inspect(net, layers, features, selected, point) {
+  const pass = net.pointPass(point);
+  const activations = net.config.activations;
+  const flagged = [];
+  for (let k = layers[0]; k < pass.fPrime.length; k++) {
+    if (activations[layerOf(layers, k) - 1] !== 'identity' && Math.abs(pass.fPrime[k]) < VANISHING) flagged.push(k - layers[0]);
+  }
+  if (!selected) return { flagged, panel: null };
+  const { name, to, from, index, weightStart } = parameterAt(layers, selected);
+  const check = net.gradientCheck(index, CHECK_H);
+  const train = net.trainData();
+  const labels = FEATURES.filter((f) => features.includes(f.key)).map((f) => f.label);
+  const panel = {
+    name, kind: selected.kind, check, points: train.length / 3,
+    chain: { pass, to, from, weights: Array.from(net.weights()), layers, activations, weightStart, point: Array.from(train.slice(point * 3, point * 3 + 3)), names: neuronNames(layers, labels) },
+  };
+  return { flagged, panel };
+}
