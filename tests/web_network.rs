@@ -172,7 +172,7 @@ fn bad_configurations_are_refused_with_a_message() {
         ),
         (
             r#"{ "layers": [2,2,2,2,2,2,2,2,2,2,1] }"#,
-            "config.layers must have 2 to 10 elements",
+            "config.layers must be an array of 2 to 10 elements",
         ),
         (r#"{ "activation": "tanh" }"#, "config.layers is missing"),
         (
