@@ -30,6 +30,8 @@ test('the demo blog post: three independent figures under the strict CSP', async
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     await waitForFigure(page, `#${id}`);
   }
+  // The figure applies its attributes once per batch of changes, which can land a frame after it is ready.
+  await page.waitForFunction(() => document.getElementById('zigzag').model?.steps === 30, null, { timeout: 5000 }).catch(() => {});
   assert.equal(await steps(page, 'zigzag'), 30, 'the steps attribute is applied');
   // Independent state: stepping one leaves the others alone.
   await page.locator('#gentle').scrollIntoViewIfNeeded();
