@@ -8,7 +8,7 @@ PORT ?= 8000
 PKG := www/pkg
 PKG_ARTICLE := www/pkg-article
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page size audit fuzz clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page ulp size audit fuzz clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
@@ -63,11 +63,15 @@ test-pages: build
 	@echo "== page tests in headless Chromium =="
 	node --test --test-concurrency=1 tests/page/
 
-## bench: the benchmarks that print the numbers in the README
+## bench: one table of W1, W2, W3 and the article's step natively, in Node and in headless Chromium, against this
+## machine's scalar-f64 peak; then the download weights
 bench: build
-	cargo run --release --quiet --example bench_network
-	node scripts/bench-wasm.mjs
+	node scripts/bench.mjs
 	node scripts/size.mjs
+
+## ulp: the error sweep of src/math, 10^7 points per function against a double-double reference
+ulp:
+	cargo run --release --quiet --example ulp
 
 ## fuzz: 10⁶ hostile calls per package and the soak (10⁷ article steps, 10⁵ epochs, 10⁵ create/free cycles)
 fuzz: build
@@ -81,7 +85,7 @@ audit: build
 bench-page: build
 	node scripts/bench-page.mjs
 
-## size: the wasm module and the pages, raw and gzipped
+## size: the wasm modules and the pages, raw and gzipped
 size: build
 	node scripts/size.mjs
 

@@ -1,12 +1,18 @@
-//! Native timings of the benchmark workloads of `bench/WORKLOADS.md`, and the losses they reach.
+//! Native timings of the benchmark workloads of `bench/WORKLOADS.md`, the article's step, and this machine's
+//! scalar-f64 peak, to set them against.
 //!
 //! W1 and W2: 1 warm-up run and 5 timed runs, each a fresh network from `tests/data/W*.json` trained 1000 epochs
 //! as one block; ms/epoch = block/1000, median of the 5 (with min and max). W3: the W2 network after its 1000
-//! epochs, a 100 × 100 grid over [−6, 6]², 10 warm-up and 30 timed grids, forward only and storing every
-//! neuron's output. Run with `cargo run --release --example bench_network`.
+//! epochs, a 100 × 100 grid over [−6, 6]², 10 warm-up and 30 timed grids, the output only and every neuron's
+//! output. The article: `article::train` of 10,000 steps, 5 runs. Peak: 16 independent chains of a ← a·m + c
+//! (a multiply and an add, no fused multiply-add) for 50 ms, the best of 5: the most scalar f64 FLOP/s one core
+//! gives. Run with `cargo run --release --example bench_network` (`-- --json` prints one JSON object, which
+//! `scripts/bench.mjs` reads).
 
+use std::hint::black_box;
 use std::time::Instant;
 
+use backprop_lab::article::{self, ArticleConfig};
 use backprop_lab::network::{Grid, Network};
 
 #[path = "../tests/common/workload.rs"]
@@ -15,12 +21,12 @@ mod workload;
 use workload::{network, Workload};
 
 /// Median, min and max of some timings.
-fn summary(mut times: Vec<f64>) -> (f64, f64, f64) {
+fn summary(mut times: Vec<f64>) -> [f64; 3] {
     times.sort_by(f64::total_cmp);
-    (times[times.len() / 2], times[0], times[times.len() - 1])
+    [times[times.len() / 2], times[0], times[times.len() - 1]]
 }
 
-fn train_timings(name: &str, w: &Workload) -> Network {
+fn train_timings(w: &Workload) -> ([f64; 3], Network) {
     let mut times = Vec::new();
     let mut last = None;
     for run in 0..6 {
@@ -33,48 +39,91 @@ fn train_timings(name: &str, w: &Workload) -> Network {
         }
         last = Some(net);
     }
-    let (median, min, max) = summary(times);
-    println!("{name} ms/epoch: {median:.4} [{min:.4}-{max:.4}]");
-    let mut net = last.expect("six runs");
-    let mut check = network(w);
-    for epochs in [1, 10, 100, 1000] {
-        let more = epochs - check.epochs();
-        check.train_epochs(more as usize).expect("no divergence");
-        println!(
-            "{name} train loss after {epochs} epochs: {:?}",
-            check.train_loss()
-        );
-    }
-    println!("{name} test loss after 1000 epochs: {:?}", net.test_loss());
-    net
+    (summary(times), last.expect("six runs"))
 }
 
-fn grid_timings(net: &mut Network) {
+fn grid_timings(net: &mut Network, per_neuron: bool) -> [f64; 3] {
     let grid = Grid::new(-6.0, 6.0, -6.0, 6.0, 100.0, 100.0).expect("valid grid");
     let mut out = vec![0.0; net.grid_len(&grid)];
     let mut neurons = vec![0.0; net.neuron_grid_len(&grid)];
-    for (label, per_neuron) in [("forward only", false), ("every neuron's output", true)] {
-        let mut times = Vec::new();
-        for k in 0..40 {
-            let start = Instant::now();
-            if per_neuron {
-                net.neuron_grid(&grid, &mut neurons).expect("2 inputs");
-            } else {
-                net.predict_grid(&grid, &mut out).expect("2 inputs");
-            }
-            if k >= 10 {
-                times.push(start.elapsed().as_secs_f64() * 1000.0);
-            }
+    let mut times = Vec::new();
+    for k in 0..40 {
+        let start = Instant::now();
+        if per_neuron {
+            net.neuron_grid(&grid, &mut neurons).expect("2 inputs");
+        } else {
+            net.predict_grid(&grid, &mut out).expect("2 inputs");
         }
-        let (median, min, max) = summary(times);
-        println!("W3 ms/grid, {label}: {median:.3} [{min:.3}-{max:.3}]");
+        if k >= 10 {
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
     }
+    summary(times)
+}
+
+fn article_timings() -> [f64; 3] {
+    let config = ArticleConfig::new(1.5, 0.5, 0.8, 0.1).expect("the article's problem");
+    let mut times = Vec::new();
+    for run in 0..6 {
+        let start = Instant::now();
+        black_box(article::train(black_box(&config), 10_000).expect("converges"));
+        if run > 0 {
+            times.push(start.elapsed().as_secs_f64() * 1000.0 / 10_000.0);
+        }
+    }
+    summary(times)
+}
+
+/// GFLOP/s of 16 independent chains a ← a·m + c: 2 FLOPs per link, no chain waiting on another.
+fn scalar_peak() -> f64 {
+    let mut best = 0.0f64;
+    for _ in 0..5 {
+        let mut a = [1.0f64; 16];
+        for (k, v) in a.iter_mut().enumerate() {
+            *v += k as f64 * 1e-3;
+        }
+        let (m, c) = (black_box(0.999_999_9), black_box(1e-7));
+        let mut links = 0u64;
+        let start = Instant::now();
+        while start.elapsed().as_secs_f64() < 0.05 {
+            for _ in 0..10_000 {
+                for v in a.iter_mut() {
+                    *v = *v * m + c;
+                }
+            }
+            links += 10_000 * 16;
+        }
+        black_box(a);
+        best = best.max(2.0 * links as f64 / start.elapsed().as_secs_f64() / 1e9);
+    }
+    best
 }
 
 fn main() {
-    let w1 = Workload::w1();
-    let w2 = Workload::w2();
-    train_timings("W1", &w1);
-    let mut net = train_timings("W2", &w2);
-    grid_timings(&mut net);
+    let json = std::env::args().any(|a| a == "--json");
+    let peak = scalar_peak();
+    let (w1, _) = train_timings(&Workload::w1());
+    let (w2, mut net) = train_timings(&Workload::w2());
+    let out = grid_timings(&mut net, false);
+    let all = grid_timings(&mut net, true);
+    let step = article_timings();
+    let loss = net.train_loss();
+    if json {
+        println!(
+            "{{\"peak\": {peak}, \"W1\": {w1:?}, \"W2\": {w2:?}, \"W3out\": {out:?}, \"W3all\": {all:?}, \
+             \"article\": {step:?}, \"W2loss\": {loss:?}}}"
+        );
+        return;
+    }
+    println!("scalar f64 peak (a ← a·m + c, 16 chains): {peak:.2} GFLOP/s");
+    for (name, t) in [
+        ("W1 ms/epoch", w1),
+        ("W2 ms/epoch", w2),
+        ("W3 ms/grid, output only", out),
+        ("W3 ms/grid, every neuron", all),
+        ("article ms/step", step),
+    ] {
+        println!("{name}: {:.6} [{:.6}-{:.6}]", t[0], t[1], t[2]);
+    }
+    println!("W2 training loss after 1000 epochs: {loss:?}");
 }

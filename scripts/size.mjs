@@ -13,9 +13,11 @@ const PAGES = ['index.html', 'network.html', 'blog-demo.html', 'embed/descent.ht
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
 
-for (const [dir, what] of [['pkg-article', 'the article\'s exports'], ['pkg', 'everything, with Network']]) {
-  const wasm = readFileSync(`www/${dir}/backprop_lab_bg.wasm`);
-  console.log(`wasm module www/${dir}/ (${what}): ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped (budget 50 KB gzipped)`);
+for (const [file, what] of [['pkg-article/backprop_lab_bg.wasm', 'the article\'s exports'],
+  ['pkg/backprop_lab_bg.wasm', 'everything, with Network, simd128'],
+  ['pkg/backprop_lab_scalar_bg.wasm', 'everything, scalar, for browsers without wasm SIMD']]) {
+  const wasm = readFileSync(`www/${file}`);
+  console.log(`wasm module www/${file} (${what}): ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped (budget 50 KB gzipped)`);
 }
 
 const { server, url } = await startServer({ root: 'www', csp: true });

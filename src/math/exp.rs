@@ -148,7 +148,7 @@ pub fn exp(x: f64) -> f64 {
 
 /// σ(x) = 1/(1 + e⁻ˣ), within 0.5 ulp plus about 2⁻⁵⁸ relative.
 ///
-/// With E = e^−|x| in (0, 1] as a double-double (see [`exp_parts`]) and D = 1 + E: σ = 1/D for x ≥ 0 and E/D for
+/// With E = e^−|x| in (0, 1] as a double-double (see `exp_parts`) and D = 1 + E: σ = 1/D for x ≥ 0 and E/D for
 /// x < 0, one correctly rounded division corrected by its exact residual. Below −40, σ(x) = eˣ·(1 − eˣ + …) equals
 /// eˣ to 2⁻⁵⁷ and is returned as [`exp`]; above 40 it rounds to 1.
 pub fn sigmoid(x: f64) -> f64 {

@@ -111,13 +111,26 @@ const PIO2: [f64; 3] = [
     -1.4973849048591698e-33,
 ];
 
-/// eʸ − 1 for |y| ≤ 1/2 by its Taylor series to y³⁵/35!.
+/// 1/n! for n = 0..36, as double-doubles (computed once).
+fn inverse_factorials() -> &'static [DD; 36] {
+    static TABLE: std::sync::OnceLock<[DD; 36]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [DD::from(1.0); 36];
+        for n in 1..36 {
+            t[n] = t[n - 1] / DD::from(n as f64);
+        }
+        t
+    })
+}
+
+/// eʸ − 1 for |y| ≤ 1/32 by its Taylor series to y¹⁶/16! (the next term is below 2⁻¹¹⁰ of the sum).
 fn expm1_small(y: DD) -> DD {
-    let mut term = y;
+    let inv = inverse_factorials();
+    let mut power = y;
     let mut sum = y;
-    for n in 2..36 {
-        term = term * y / DD::from(n as f64);
-        sum = sum + term;
+    for f in &inv[2..17] {
+        power = power * y;
+        sum = sum + power * *f;
     }
     sum
 }
@@ -137,6 +150,21 @@ pub fn exp_dd(x: f64) -> DD {
     // scale by 2ᵏ in two steps (k can be −1075..1024)
     let k = k as i32;
     e.scale(k / 2).scale(k - k / 2)
+}
+
+/// eˣ·2¹⁰⁷⁴ (eˣ in units of the smallest subnormal) for x below −708, where eˣ itself is subnormal and a
+/// double-double of it would lose its low part.
+pub fn exp_units(x: f64) -> DD {
+    let k = (x / LN2[0]).round();
+    let r = DD::from(x)
+        - DD::from(k) * DD::from(LN2[0])
+        - DD::from(k) * DD::from(LN2[1])
+        - DD::from(k * LN2[2]);
+    let mut e = expm1_small(r.scale(-4));
+    for _ in 0..4 {
+        e = e * (e + DD::from(2.0));
+    }
+    (e + DD::from(1.0)).scale(k as i32 + 1074)
 }
 
 /// eʸ − 1 as a double-double, accurate relative to itself.
