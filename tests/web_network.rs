@@ -84,7 +84,7 @@ fn w1_after_10_epochs_has_the_reference_loss() {
     );
     assert_eq!((net.steps(), net.epochs()), (250.0, 10.0));
     // Bit for bit the numbers the core computes natively (tests/workloads.rs, examples/bench_network.rs).
-    assert_eq!((one, ten), (0.4826781253236422, 0.4355938184050986));
+    assert_eq!((one, ten), (0.4826781253236423, 0.4355938184050986));
     let mut core = w1();
     core.train_steps(JsValue::from(250.0)).unwrap();
     assert_eq!(core.train_loss(), ten);
@@ -172,7 +172,7 @@ fn bad_configurations_are_refused_with_a_message() {
         ),
         (
             r#"{ "layers": [2,2,2,2,2,2,2,2,2,2,1] }"#,
-            "config.layers must have 2 to 10 elements",
+            "config.layers must be an array of 2 to 10 elements",
         ),
         (r#"{ "activation": "tanh" }"#, "config.layers is missing"),
         (
