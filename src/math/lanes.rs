@@ -29,7 +29,7 @@ pub trait Lanes:
     /// (every lane is below `bound`, some lane is below `bound`); NaN lanes are not below.
     fn below(self, bound: f64) -> (bool, bool);
     /// For t = y·32/ln 2 + 1.5·2⁵² (so that t's low bits hold n = round(y·32/ln 2), with −2¹⁶ < n ≤ 0 and
-    /// n = 32k + j, 0 ≤ j < 32): the exact products (2ᵏ·T_hi\[j\], 2ᵏ·T_lo\[j\]) of the table of 2^(j/32).
+    /// n = 32k + j, 0 ≤ j < 32): the exact products (2ᵏ·T_hi(j), 2ᵏ·T_lo(j)) of the table of 2^(j/32).
     fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self);
 }
 
