@@ -2,12 +2,20 @@
 // once; the network figures (<backprop-neuron>, <backprop-graph>, <backprop-playground>) when a page uses one.
 import type { Analysis, DescentConfig, StepRecord } from './index.js';
 
-/** What every article figure shares: lazy loading, a descent of its own or another figure's (`for`). */
-declare class FigureElement extends HTMLElement {
-  /** Attribute names that were present but not acceptable (the figure fell back to the article's values). */
+/** What every figure shares: lazy loading (the `loading` attribute), refused attributes, readiness. */
+declare class BaseElement extends HTMLElement {
+  /** True once the figure has loaded what it needs (the wasm core) and drawn. */
+  readonly ready: boolean;
+  /** Attribute names that were present but not acceptable (the figure fell back to its defaults). */
   readonly refusedAttributes: string[];
   /** Loads now, whatever `loading` says; resolves when the figure shows its first render. */
   load(): Promise<void>;
+}
+
+/** The article's figures: a descent of their own, or another figure's (the `for` attribute). */
+declare class FigureElement extends BaseElement {
+  /** True when this figure owns its descent (it is not linked to another figure with `for`). */
+  readonly ownsModel: boolean;
 }
 
 /** `<backprop-descent>`: the stepping figure with controls, equations and keyboard shortcuts. */
@@ -42,12 +50,8 @@ export declare class RegimesElement extends FigureElement {}
 /** `<backprop-equation name="forward|error|chain|derivative|update|result">`: one equation with the current numbers. */
 export declare class EquationElement extends FigureElement {}
 
-/** What every network figure shares. */
-declare class NetworkFigureElement extends HTMLElement {
-  /** True once the full wasm core is loaded and the figure has drawn. */
-  readonly ready: boolean;
-  load(): Promise<void>;
-}
+/** What every network figure shares (the full wasm core, loaded when one is on the page). */
+declare class NetworkFigureElement extends BaseElement {}
 
 /** `<backprop-neuron>`: one neuron ŷ = σ(w·x + b), its three-factor chain rule with the current numbers. */
 declare class NeuronElement extends NetworkFigureElement {
@@ -64,7 +68,7 @@ declare class NeuronElement extends NetworkFigureElement {
 /** `<backprop-graph>`: one training point's computation graph, stepped backward node by node. */
 declare class GraphElement extends NetworkFigureElement {
   readonly trace: { nodes: unknown[]; edges: unknown[]; loss: number } | null;
-  readonly settings: Record<string, unknown>;
+  readonly state: Record<string, unknown>;
   readonly revealed: number;
   backwardStep(): void;
   showAll(): void;
@@ -83,7 +87,6 @@ declare class PlaygroundElement extends NetworkFigureElement {
   readonly history: { train: number[]; test: number[] };
   readonly diverged: boolean;
   readonly playing: boolean;
-  readonly refusedAttributes: string[];
   play(): void;
   pause(): void;
   step(): void;
@@ -91,7 +94,7 @@ declare class PlaygroundElement extends NetworkFigureElement {
 }
 
 // The network figures' classes are not exported as values: they are loaded on demand (see NETWORK_ELEMENTS).
-export type { FigureElement, NetworkFigureElement, NeuronElement, GraphElement, PlaygroundElement };
+export type { BaseElement, FigureElement, NetworkFigureElement, NeuronElement, GraphElement, PlaygroundElement };
 
 /** The article's figures, by tag (registered when this module is imported). */
 export declare const ELEMENTS: {

@@ -92,6 +92,7 @@ ${WIDGETS.map((name) => `<div class="embed" id="card-${name}">${built[name].html
       const frame = page.frameLocator(`#card-${name} iframe`);
       await frame.locator('#figure').waitFor();
       const figure = await frame.locator('#figure').evaluate(async (el) => {
+        await customElements.whenDefined(el.localName);
         await el.load();
         return { ready: el.model.ready, steps: el.model.steps, frame: Boolean(el.shadowRoot.querySelector('.frame')), height: document.documentElement.scrollHeight };
       });

@@ -1,7 +1,7 @@
 // What the package tests share: the tarball `make package` built (never the source tree), installed with npm into a
 // fresh folder outside the repository, or unpacked as a CDN serves it; servers on their own origins.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,9 +19,16 @@ function tarball() {
   return TARBALL;
 }
 
-/** A new folder outside the repository. */
+const scratches = [];
+process.on('exit', () => {
+  for (const dir of scratches) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new folder outside the repository, removed when the test file's process ends. */
 export function scratch(name) {
-  return mkdtempSync(join(tmpdir(), `backprop-lab-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `backprop-lab-${name}-`));
+  scratches.push(dir);
+  return dir;
 }
 
 /**

@@ -56,7 +56,8 @@ test('vite build bundles both pages; the output and its size', (t) => {
   for (const f of files) t.diagnostic(`${f.path}: ${f.raw} B, ${f.gzip} B gzipped`);
   t.diagnostic(`vite build output: ${files.length} files, ${(total.raw / 1024).toFixed(1)} KB, ${(total.gzip / 1024).toFixed(1)} KB gzipped`);
   const wasm = files.filter((f) => f.path.endsWith('.wasm'));
-  assert.equal(wasm.length, 2, `both wasm builds are emitted as assets: ${wasm.map((f) => f.path).join(', ')}`);
+  assert.equal(wasm.length, 3, `the article build and the full build's simd128 and scalar modules are emitted as assets: ${wasm.map((f) => f.path).join(', ')}`);
+  assert.deepEqual(files.filter((f) => /\.(ts|map)$/.test(f.path)).map((f) => f.path), [], 'nothing but what runs is emitted');
   assert.ok(files.some((f) => /^assets\/figure-.*\.css$/.test(f.path)), 'the figures’ stylesheet is emitted as an asset');
   assert.ok(files.some((f) => f.path === 'index.html') && files.some((f) => f.path === 'api.html'));
 });

@@ -4,7 +4,7 @@
 // and a report-uri, so a violation is caught even before a test could listen for one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,5 +212,49 @@ test('WebKit at 1024 px: no figure or equation is cut off; what is wider than it
     }
   } finally {
     await webkit.setWindowSize(1280, 900);
+  }
+});
+
+test('WebKit trains W1 to the reference losses with both builds of the full core; its bits against V8’s, reported', async (t) => {
+  const w = JSON.parse(readFileSync(join(ROOT, 'tests', 'data', 'W1.json'), 'utf8'));
+  const train = async (api, data) => {
+    const rows = (points) => Float64Array.from(points.flatMap((p) => [p.x, p.y, p.label]));
+    const net = new api.Network({ layers: data.shape, activation: 'tanh', outputActivation: 'tanh', loss: 'halfSquared', lr: 0.03, batchSize: 10 });
+    net.setData(rows(data.train), rows(data.test));
+    net.setParameters(Float64Array.from(data.initialWeights), Float64Array.from(data.initialBiases));
+    net.trainEpochs(1);
+    const one = net.trainLoss();
+    net.trainEpochs(9);
+    const ten = net.trainLoss();
+    net.free();
+    return [one, ten];
+  };
+  // V8, in this process, with the simd128 build: the numbers native code and Chrome give.
+  const v8 = await import(new URL('www/pkg/backprop_lab.js?v8', `file://${ROOT}/`).href);
+  v8.initSync({ module: readFileSync(join(ROOT, 'www', 'pkg', 'backprop_lab_bg.wasm')) });
+  const expected = await train(v8, w);
+  await open('index.html');
+  for (const [build, file] of [['simd', 'backprop_lab_bg.wasm'], ['scalar', 'backprop_lab_scalar_bg.wasm']]) {
+    // The same steps as train() above, in the page (the strict CSP allows no eval of its source).
+    const got = await webkit.execute(
+      async (b, f, data) => {
+        const api = await import(`./pkg/backprop_lab.js?${b}`);
+        await api.default({ module_or_path: new URL(`./pkg/${f}`, location.href) });
+        const rows = (points) => Float64Array.from(points.flatMap((p) => [p.x, p.y, p.label]));
+        const net = new api.Network({ layers: data.shape, activation: 'tanh', outputActivation: 'tanh', loss: 'halfSquared', lr: 0.03, batchSize: 10 });
+        net.setData(rows(data.train), rows(data.test));
+        net.setParameters(Float64Array.from(data.initialWeights), Float64Array.from(data.initialBiases));
+        net.trainEpochs(1);
+        const one = net.trainLoss();
+        net.trainEpochs(9);
+        return [one, net.trainLoss()];
+      },
+      build, file, w,
+    );
+    const hex = (v) => new BigUint64Array(Float64Array.of(v).buffer)[0].toString(16);
+    for (const [i, epochs] of [[0, 1], [1, 10]]) {
+      t.diagnostic(`W1 after ${epochs} epoch(s), ${build} build: WebKit ${got[i]} (${hex(got[i])}), V8 ${expected[i]} (${hex(expected[i])})${got[i] === expected[i] ? ', the same bits' : ', different bits'}`);
+      assert.ok(Math.abs(got[i] - expected[i]) <= 1e-12 * expected[i], `${build}: W1 after ${epochs} epochs, ${got[i]} against ${expected[i]}`);
+    }
   }
 });

@@ -12,10 +12,22 @@ export function wasmFile(validate = (bytes) => WebAssembly.validate(bytes)) {
   return validate(SIMD_PROBE) ? 'backprop_lab_bg.wasm' : 'backprop_lab_scalar_bg.wasm';
 }
 
+// Each build's URL written out whole: bundlers (Vite, Rollup, webpack) copy a file named by a literal
+// new URL('…', import.meta.url), while a computed name makes them copy the whole folder, or fail in Vite's dev server.
+const BUILDS = {
+  'backprop_lab_bg.wasm': new URL('../pkg/backprop_lab_bg.wasm', import.meta.url),
+  'backprop_lab_scalar_bg.wasm': new URL('../pkg/backprop_lab_scalar_bg.wasm', import.meta.url),
+};
+
+/** The URL of the module file this browser runs (see wasmFile). */
+export function wasmUrl(validate) {
+  return BUILDS[wasmFile(validate)];
+}
+
 let loading = null;
 
 /** Resolves to the full core's exports (Network, …) once the module is compiled. */
 export function loadNetworkCore() {
-  loading ??= init({ module_or_path: new URL(`../pkg/${wasmFile()}`, import.meta.url) }).then(() => core);
+  loading ??= init({ module_or_path: wasmUrl() }).then(() => core);
   return loading;
 }

@@ -21,6 +21,9 @@ function nextSlot() {
   return slots;
 }
 
+/** Models whose first run (to the `steps` attribute) has been set up. */
+const started = new WeakSet();
+
 /** The model each element owns (elements linked with `for` borrow their source's). */
 const owned = new WeakMap();
 
@@ -36,6 +39,8 @@ export class FigureElement extends BaseElement {
   connectedCallback() {
     super.connectedCallback();
     if (!this.settings.for && !owned.has(this)) owned.set(this, new DescentModel(descentConfig(this.settings).config));
+    // An eager figure starts fetching the core at once, while its stylesheet and parts are still on their way.
+    if (this.settings.loading === 'eager') owned.get(this)?.load();
   }
 
   async start() {
@@ -81,7 +86,8 @@ export class FigureElement extends BaseElement {
         this.#listen(model, type, (e) => this.dispatchEvent(new CustomEvent(type, { detail: e.detail, bubbles: true, composed: true })));
       }
     }
-    const first = !model.ready;
+    const first = own && !started.has(model);
+    if (own) started.add(model);
     await model.load();
     // Figures that show another's descent draw their first picture one frame after another, so the page's first
     // layout of a dozen equations and charts is spread over frames instead of one long task.
