@@ -135,8 +135,8 @@ fn expm1_small(y: DD) -> DD {
     sum
 }
 
-/// eˣ as a double-double, for x in [−745, 709.8]: x = k·ln2 + r, eʳ = (1 + expm1(r/16))¹⁶.
-pub fn exp_dd(x: f64) -> DD {
+/// (eʳ, k) with eˣ = eʳ·2ᵏ: x = k·ln2 + r, eʳ = (1 + expm1(r/16))¹⁶.
+fn exp_reduced(x: f64) -> (DD, i32) {
     let k = (x / LN2[0]).round();
     let r = DD::from(x)
         - DD::from(k) * DD::from(LN2[0])
@@ -146,25 +146,20 @@ pub fn exp_dd(x: f64) -> DD {
     for _ in 0..4 {
         e = e * (e + DD::from(2.0)); // (1 + e)² − 1 = e·(e + 2)
     }
-    let e = e + DD::from(1.0);
-    // scale by 2ᵏ in two steps (k can be −1075..1024)
-    let k = k as i32;
+    (e + DD::from(1.0), k as i32)
+}
+
+/// eˣ as a double-double, for x in [−745, 709.8] (scaled by 2ᵏ in two steps: k can be −1075..1024).
+pub fn exp_dd(x: f64) -> DD {
+    let (e, k) = exp_reduced(x);
     e.scale(k / 2).scale(k - k / 2)
 }
 
 /// eˣ·2¹⁰⁷⁴ (eˣ in units of the smallest subnormal) for x below −708, where eˣ itself is subnormal and a
 /// double-double of it would lose its low part.
 pub fn exp_units(x: f64) -> DD {
-    let k = (x / LN2[0]).round();
-    let r = DD::from(x)
-        - DD::from(k) * DD::from(LN2[0])
-        - DD::from(k) * DD::from(LN2[1])
-        - DD::from(k * LN2[2]);
-    let mut e = expm1_small(r.scale(-4));
-    for _ in 0..4 {
-        e = e * (e + DD::from(2.0));
-    }
-    (e + DD::from(1.0)).scale(k as i32 + 1074)
+    let (e, k) = exp_reduced(x);
+    e.scale(k + 1074)
 }
 
 /// eʸ − 1 as a double-double, accurate relative to itself.
