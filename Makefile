@@ -27,6 +27,7 @@ setup-build:
 ## build: www/pkg/ with two modules behind one glue: backprop_lab_bg.wasm (simd128, f64x2) and
 ## backprop_lab_scalar_bg.wasm (for browsers without wasm SIMD; lib/core-network.js picks one with
 ## WebAssembly.validate); www/pkg-article/ (the article's exports only, scalar). Each build keeps its own target dir.
+## scripts/limits.mjs then writes each build's limits() as limits.js, which the pages' tables import.
 build: setup-build
 	RUSTFLAGS="-C target-feature=+simd128" CARGO_TARGET_DIR=target/simd wasm-pack build --target web --release --out-dir $(PKG) --no-pack
 	wasm-pack build --target web --release --out-dir target/pkg-scalar --no-pack
@@ -34,6 +35,7 @@ build: setup-build
 	cp target/pkg-scalar/backprop_lab_bg.wasm $(PKG)/backprop_lab_scalar_bg.wasm
 	wasm-pack build --target web --release --out-dir $(PKG_ARTICLE) --no-pack -- --no-default-features
 	@rm -f $(PKG)/.gitignore $(PKG_ARTICLE)/.gitignore
+	node scripts/limits.mjs
 
 lint:
 	cargo fmt --all -- --check

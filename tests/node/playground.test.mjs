@@ -4,12 +4,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DATASETS, FEATURES, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_NOISE, POINTS, RATES, REG_RATES, REGULARIZATIONS, networkSettings, PLAYGROUND_DEFAULTS } from '../../www/lib/playground-state.js';
+import { DATASETS, FEATURES, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_NOISE, PLAYGROUND_FIELDS, POINTS, RATES, RATIO, REG_RATES, REGULARIZATIONS, REGRESSIONS, networkSettings, PLAYGROUND_DEFAULTS } from '../../www/lib/playground-state.js';
+import { LIMITS } from '../../www/pkg/limits.js';
 
 const pkg = new URL('../../www/pkg/', import.meta.url);
 const api = await import(new URL('backprop_lab.js', pkg));
 api.initSync({ module: readFileSync(new URL('backprop_lab_bg.wasm', pkg)) });
 const limits = api.limits().network;
+const playgroundField = (key) => PLAYGROUND_FIELDS.find((f) => f.key === key);
+
+test('the generated pkg/limits.js is the full build’s limits()', () => {
+  assert.deepEqual(LIMITS, api.limits(), 'a fresh limits() call of the full build');
+});
+
+test('the table’s lr and regularization-rate bounds are the core’s, and say so', () => {
+  const lr = playgroundField('lr');
+  assert.equal(lr.parse(String(limits.maxLr)), limits.maxLr);
+  assert.equal(lr.parse(String(limits.maxLr * (1 + 1e-12))), null);
+  assert.equal(lr.range, 'a number above 0, at most 10');
+  const rate = playgroundField('rate');
+  assert.equal(rate.parse(String(limits.maxRegularizationRate)), limits.maxRegularizationRate);
+  assert.equal(rate.parse(String(limits.maxRegularizationRate * (1 + 1e-12))), null);
+  assert.equal(rate.range, 'a number from 0 to 10');
+});
 
 test('the playground’s tables are within the core’s limits and use its names', () => {
   assert.deepEqual(FEATURES.map((f) => f.name), limits.features);
@@ -17,6 +34,11 @@ test('the playground’s tables are within the core’s limits and use its names
   assert.deepEqual(REG_RATES, limits.regularizationRates);
   assert.equal(Math.max(...REG_RATES), limits.maxRegularizationRate);
   for (const d of DATASETS) assert.ok(limits.datasets.includes(d), d);
+  for (const d of REGRESSIONS) assert.ok(DATASETS.includes(d), d);
+  assert.equal(FEATURES.length, limits.features.length, 'the page writes every feature the core has');
+  assert.ok(RATIO[0] / 100 > 0 && RATIO[1] / 100 < 1 && RATIO[0] <= PLAYGROUND_DEFAULTS.ratio && PLAYGROUND_DEFAULTS.ratio <= RATIO[1]);
+  assert.equal(PLAYGROUND_DEFAULTS.ratio / 100, limits.defaultTrainFraction);
+  assert.ok(POINTS.classify <= limits.maxPoints && Math.max(...RATES) <= limits.maxLr && Math.min(...RATES) > 0);
   assert.ok(MAX_NOISE / 100 <= limits.maxNoise);
   assert.ok(MAX_HIDDEN_LAYERS + 2 <= limits.maxLayers && MAX_NEURONS <= limits.maxWidth && FEATURES.length <= limits.maxWidth);
   assert.ok(Math.max(...RATES) <= limits.maxLr && MAX_BATCH <= limits.maxPoints && POINTS.regress <= limits.maxPoints);

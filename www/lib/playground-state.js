@@ -4,7 +4,15 @@
 // a run, seed included.
 //
 // Choices are matched against fixed lists and sizes against a strict pattern: nothing read is ever used as markup.
+// What the core owns (its feature names, regularizations and their rates, the learning-rate and regularization-rate
+// bounds, the defaults) comes from its limits(), read from the module `make build` generates from it, so the URL is
+// parsed before any wasm loads; the page's own choices (datasets offered, shape, sliders) stay here, and
+// tests/node/playground.test.mjs checks them against the same limits().
 import { MAX_TEXT, decimal, field, flagValue, oneOf } from './fields.js';
+import { formatNumber } from './format.js';
+import { LIMITS } from '../pkg/limits.js';
+
+const CORE = LIMITS.network;
 
 /** The datasets (names as the core spells them): four classifications, then two regressions. */
 export const DATASETS = ['xor', 'circle', 'gaussians', 'spiral', 'plane', 'multigaussian'];
@@ -13,21 +21,24 @@ export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'identity'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
 /** The output neuron's activation: tanh keeps answers in (−1, 1); identity lets them (and the gradients) grow. */
 export const OUTPUTS = ['tanh', 'identity'];
-export const REGULARIZATIONS = ['none', 'l1', 'l2'];
+export const REGULARIZATIONS = CORE.regularizations;
+
+/** How the page writes each of the core's features: the short key used in URLs and attributes, and its label. */
+const FEATURE_TEXT = {
+  x1: { key: 'x1', label: 'x₁' },
+  x2: { key: 'x2', label: 'x₂' },
+  'x1^2': { key: 'x1sq', label: 'x₁²' },
+  'x2^2': { key: 'x2sq', label: 'x₂²' },
+  'x1*x2': { key: 'x1x2', label: 'x₁x₂' },
+  'sin(x1)': { key: 'sinx1', label: 'sin x₁' },
+  'sin(x2)': { key: 'sinx2', label: 'sin x₂' },
+};
 
 /**
- * The input features, in the core's order: the short key used in URLs and attributes, the core's name, and how the
- * figure writes it. Playground's first column.
+ * The input features, in the core's order (limits().network.features): the short key used in URLs and attributes,
+ * the core's name, and how the figure writes it. Playground's first column.
  */
-export const FEATURES = [
-  { key: 'x1', name: 'x1', label: 'x₁' },
-  { key: 'x2', name: 'x2', label: 'x₂' },
-  { key: 'x1sq', name: 'x1^2', label: 'x₁²' },
-  { key: 'x2sq', name: 'x2^2', label: 'x₂²' },
-  { key: 'x1x2', name: 'x1*x2', label: 'x₁x₂' },
-  { key: 'sinx1', name: 'sin(x1)', label: 'sin x₁' },
-  { key: 'sinx2', name: 'sin(x2)', label: 'sin x₂' },
-];
+export const FEATURES = CORE.features.filter((name) => name in FEATURE_TEXT).map((name) => ({ key: FEATURE_TEXT[name].key, name, label: FEATURE_TEXT[name].label }));
 
 /** The shape limits the page offers, within limits().network (10 layers in all, 64 neurons per layer). The lists
  * and bounds here are tied to the core's limits() by tests/node/playground.test.mjs. */
@@ -40,9 +51,9 @@ export const POINTS = { classify: 500, regress: 1200 };
 export const MAX_NOISE = 50;
 export const RATIO = [10, 90];
 export const MAX_BATCH = 30;
-/** The learning rates and regularization rates offered (Playground's); the core's limits() lists the latter. */
+/** The learning rates offered (Playground's), and the regularization rates (the core's limits() lists them). */
 export const RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
-export const REG_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REG_RATES = CORE.regularizationRates;
 /** Epochs trained per animation frame, the speed control. */
 export const SPEEDS = [1, 2, 5, 10, 20];
 /** Points a reader adds by clicking: at most this many, and at most URL_POINTS of them are kept in the link. */
@@ -105,15 +116,15 @@ export const PLAYGROUND_FIELDS = [
   field('data', { attribute: 'dataset', fallback: 'xor', parse: oneOf(DATASETS), range: DATASETS.join(', ') }),
   field('features', { fallback: ['x1', 'x2'], parse: parseFeatures, write: (v) => v.join(','), range: `a list of ${FEATURES.map((f) => f.key).join(', ')}` }),
   field('noise', { fallback: 0, parse: integerIn(0, MAX_NOISE), range: `a whole number from 0 to ${MAX_NOISE}` }),
-  field('ratio', { attribute: 'train-ratio', fallback: 50, parse: integerIn(...RATIO), range: `a whole number of percent from ${RATIO[0]} to ${RATIO[1]}` }),
+  field('ratio', { attribute: 'train-ratio', fallback: Math.round(CORE.defaultTrainFraction * 100), parse: integerIn(...RATIO), range: `a whole number of percent from ${RATIO[0]} to ${RATIO[1]}` }),
   field('hidden', { attribute: 'hidden-layers', fallback: [4, 2], parse: parseHidden, write: (v) => v.join(','), range: `up to ${MAX_HIDDEN_LAYERS} sizes of 1 to ${MAX_NEURONS}, such as 4,2` }),
   field('act', { attribute: 'activation', label: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS), range: ACTIVATIONS.join(', ') }),
   field('out', { attribute: 'output', label: 'output', fallback: 'tanh', parse: oneOf(OUTPUTS), range: OUTPUTS.join(', ') }),
-  field('lr', { fallback: 0.03, parse: decimal({ min: 0, max: 10, minExclusive: true }), range: 'a number above 0, at most 10' }),
+  field('lr', { fallback: CORE.defaultLr, parse: decimal({ min: 0, max: CORE.maxLr, minExclusive: true }), range: `a number above 0, at most ${formatNumber(CORE.maxLr)}` }),
   field('opt', { attribute: 'optimizer', label: 'optimizer', fallback: 'sgd', parse: oneOf(OPTIMIZERS), range: OPTIMIZERS.join(', ') }),
   field('reg', { attribute: 'regularization', label: 'regularization', fallback: 'none', parse: oneOf(REGULARIZATIONS), range: REGULARIZATIONS.join(', ') }),
-  field('rate', { attribute: 'regularization-rate', fallback: 0, parse: decimal({ min: 0, max: 10 }), range: 'a number from 0 to 10' }),
-  field('batch', { fallback: 10, parse: integerIn(1, MAX_BATCH), range: `a whole number from 1 to ${MAX_BATCH}` }),
+  field('rate', { attribute: 'regularization-rate', fallback: 0, parse: decimal({ min: 0, max: CORE.maxRegularizationRate }), range: `a number from 0 to ${formatNumber(CORE.maxRegularizationRate)}` }),
+  field('batch', { fallback: CORE.defaultBatchSize, parse: integerIn(1, MAX_BATCH), range: `a whole number from 1 to ${MAX_BATCH}` }),
   field('seed', { fallback: 0, parse: integerIn(0, 4294967295), range: 'a whole number from 0 to 4294967295' }),
   flagNamed('test', 'show-test'),
   flagNamed('disc', 'discretize'),

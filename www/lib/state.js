@@ -1,18 +1,24 @@
 // The one table of a descent's state: what each field is called in the URL and in an element's attributes, what
 // it accepts, and its default (the article's numbers). Reading a URL, writing a URL and reading attributes all go
-// through it (with the parser family of fields.js), so a copied link reproduces the view.
+// through it (with the parser family of fields.js), so a copied link reproduces the view. Its bounds and defaults are
+// the core's limits(), read from the module `make build` generates from it (so no page waits for wasm to parse a URL).
 import { decimal, field, readAttributes, readFragment, refusalText, writeFragment } from './fields.js';
+import { formatNumber } from './format.js';
+import { LIMITS } from '../pkg-article/limits.js';
 
 /** Smallest |x| accepted besides 0: below it x² (and with it the factor 1 − 2·lr·x²) is lost to rounding. */
 export const X_TINY = 1e-6;
 
+const { maxAbsValue: MAX, maxLr, maxSteps, defaults } = LIMITS.descent;
+const n = formatNumber;
+
 /** @type {import('./fields.js').Field[]} */
 export const DESCENT_FIELDS = [
-  field('x', { fallback: 1.5, parse: decimal({ min: -1000, max: 1000, tiny: X_TINY }), range: '0, or a number from 0.000001 to 1000 in size' }),
-  field('y', { fallback: 0.5, parse: decimal({ min: -1000, max: 1000 }), range: 'a number from −1000 to 1000' }),
-  field('w', { label: 'w₀', fallback: 0.8, parse: decimal({ min: -1000, max: 1000 }), range: 'a number from −1000 to 1000' }),
-  field('lr', { fallback: 0.1, parse: decimal({ min: 0, max: 100, minExclusive: true }), range: 'a number above 0, at most 100' }),
-  field('step', { attribute: 'steps', fallback: 0, parse: decimal({ min: 0, max: 10000, integer: true }), range: 'a whole number from 0 to 10000' }),
+  field('x', { fallback: defaults.x, parse: decimal({ min: -MAX, max: MAX, tiny: X_TINY }), range: `0, or a number from ${n(X_TINY)} to ${n(MAX)} in size` }),
+  field('y', { fallback: defaults.y, parse: decimal({ min: -MAX, max: MAX }), range: `a number from ${n(-MAX)} to ${n(MAX)}` }),
+  field('w', { label: 'w₀', fallback: defaults.w, parse: decimal({ min: -MAX, max: MAX }), range: `a number from ${n(-MAX)} to ${n(MAX)}` }),
+  field('lr', { fallback: defaults.lr, parse: decimal({ min: 0, max: maxLr, minExclusive: true }), range: `a number above 0, at most ${n(maxLr)}` }),
+  field('step', { attribute: 'steps', fallback: 0, parse: decimal({ min: 0, max: maxSteps, integer: true }), range: `a whole number from 0 to ${n(maxSteps)}` }),
 ];
 
 /** The keys of a descent's problem (the rest of the table is where it stands). */
