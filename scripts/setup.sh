@@ -64,9 +64,18 @@ fi
 [ ${#packages[@]} -eq 0 ] || apt_install "${packages[@]}"
 
 # npm packages, pinned by package-lock.json.
+# Ready when every devDependency of package.json is installed at exactly its pinned version (a lock file newer
+# than node_modules, or a dependency added by a merge, means npm ci again).
 npm_ready() {
-  [ -x node_modules/.bin/wasm-opt ] && [ -f node_modules/playwright-core/package.json ] &&
-    [ node_modules/.package-lock.json -nt package-lock.json ]
+  [ -x node_modules/.bin/wasm-opt ] && [ node_modules/.package-lock.json -nt package-lock.json ] &&
+    node -e '
+      const { readFileSync } = require("node:fs");
+      const wanted = JSON.parse(readFileSync("package.json", "utf8")).devDependencies ?? {};
+      for (const [name, version] of Object.entries(wanted)) {
+        let got = null;
+        try { got = JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")).version; } catch {}
+        if (got !== version) process.exit(1);
+      }' 2>/dev/null
 }
 npm_ready || { say "installing npm packages (binaryen, playwright-core, vite, typescript)"; npm ci --no-audit --no-fund --loglevel=error; }
 
