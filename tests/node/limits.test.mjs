@@ -3,14 +3,12 @@
 // that each table accepts exactly what the core accepts (one source: Rust), so that neither can change alone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { loadPackage } from './boundary-fuzz.mjs';
 import { DESCENT_FIELDS, DEFAULTS } from '../../www/lib/state.js';
 import { LIMITS } from '../../www/pkg-article/limits.js';
 import { LIMITS as FULL_LIMITS } from '../../www/pkg/limits.js';
 
-const pkg = new URL('../../www/pkg-article/', import.meta.url);
-const api = await import(new URL('backprop_lab.js', pkg));
-api.initSync({ module: readFileSync(new URL('backprop_lab_bg.wasm', pkg)) });
+const { api } = await loadPackage('pkg-article');
 const { descent } = api.limits();
 const field = (key) => DESCENT_FIELDS.find((f) => f.key === key);
 

@@ -3,13 +3,11 @@
 // gradientCheck, setWeight, setBias) refusing hostile arguments by name and changing nothing when they do.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { loadPackage } from './boundary-fuzz.mjs';
 import { DATASETS, FEATURES, MAX_BATCH, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_NOISE, PLAYGROUND_FIELDS, POINTS, RATES, RATIO, REG_RATES, REGULARIZATIONS, REGRESSIONS, networkSettings, PLAYGROUND_DEFAULTS } from '../../www/lib/playground-state.js';
 import { LIMITS } from '../../www/pkg/limits.js';
 
-const pkg = new URL('../../www/pkg/', import.meta.url);
-const api = await import(new URL('backprop_lab.js', pkg));
-api.initSync({ module: readFileSync(new URL('backprop_lab_bg.wasm', pkg)) });
+const { api } = await loadPackage('pkg');
 const limits = api.limits().network;
 const playgroundField = (key) => PLAYGROUND_FIELDS.find((f) => f.key === key);
 

@@ -3,24 +3,11 @@
 // module keeps working after every refusal.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { loadPackage, random } from './boundary-fuzz.mjs';
 
-const pkg = new URL('../../www/pkg/', import.meta.url);
-const api = await import(new URL('backprop_lab.js', pkg));
-api.initSync({ module: readFileSync(new URL('backprop_lab_bg.wasm', pkg)) });
+const { api } = await loadPackage('pkg');
 
 const ARTICLE = { x: 1.5, y: 0.5, w: 0.8, lr: 0.1 };
-
-/** mulberry32: the same stream on every run. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NUMBERS = [0, -0, 1, -1, 0.5, 2.5, 1e-320, 1e9, 1e21, 1e300, -1e300, NaN, Infinity, -Infinity, 2 ** 32, 2 ** 53 + 1];
 const VALUES = [...NUMBERS, '5', '', 'x'.repeat(10_000), null, undefined, true, {}, [], [1, 2, 3], { valueOf: () => 3 },
