@@ -482,9 +482,53 @@ mod simd {
 
 pub use simd::F64x2;
 
+/// Whether every value is finite: 0·v is ±0 for a finite v and NaN for ±∞ or NaN, so a sum of them over two
+/// lanes (two sums, to shorten the chain of additions) is 0 exactly when every value is finite.
+pub fn all_finite(values: &[f64]) -> bool {
+    let zero = F64x2::splat(0.0);
+    let (mut s0, mut s1) = (zero, zero);
+    let mut quads = values.chunks_exact(4);
+    for quad in &mut quads {
+        if let (Ok(a), Ok(b)) = (
+            <&[f64; 2]>::try_from(&quad[..2]),
+            <&[f64; 2]>::try_from(&quad[2..]),
+        ) {
+            let (a, b) = (F64x2::load(a), F64x2::load(b));
+            s0 = s0 + zero * a;
+            s1 = s1 + zero * b;
+        }
+    }
+    let rest = quads.remainder().iter().fold(0.0, |s, &v| s + 0.0 * v);
+    let sum = s0 + s1;
+    sum.lo() + sum.hi() + rest == 0.0
+}
+
 impl PartialEq for F64x2 {
     /// Both lanes hold the same bits.
     fn eq(&self, other: &F64x2) -> bool {
         self.lo().to_bits() == other.lo().to_bits() && self.hi().to_bits() == other.hi().to_bits()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::all_finite;
+
+    #[test]
+    fn all_finite_finds_any_infinity_or_nan_at_any_position() {
+        for len in 0..11 {
+            let values: Vec<f64> = (0..len)
+                .map(|k| f64::MAX * if k % 2 == 0 { 1.0 } else { -1.0 })
+                .collect();
+            assert!(all_finite(&values), "{len} finite values");
+            for k in 0..len {
+                for bad in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+                    let mut v = values.clone();
+                    v[k] = bad;
+                    assert!(!all_finite(&v), "{bad} at {k} of {len}");
+                }
+            }
+        }
+        assert!(all_finite(&[-0.0, 5e-324, -1e-300]));
     }
 }
