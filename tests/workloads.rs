@@ -218,7 +218,8 @@ fn training_and_grids_allocate_nothing_per_step() {
 }
 
 /// The two-points-per-lane kernels give the bits of the one-point passes: the gradients a batch accumulates, the
-/// losses, and the grids, for every activation and loss, with an odd number of points (the last one alone).
+/// losses, and the grids, for every activation and loss, with 37 points: two blocks of 8 pairs, one of 2, and the
+/// last point alone.
 #[test]
 fn two_points_at_a_time_give_the_bits_of_one_at_a_time() {
     let mut rng = Rng::new(7);
@@ -232,7 +233,7 @@ fn two_points_at_a_time_give_the_bits_of_one_at_a_time() {
             let config = NetworkConfig::new(&[2, 5, 3, 2], hidden, output, loss, 0.1);
             let mut dense = Dense::new(&config);
             dense.initialize(&mut rng, 0.1);
-            let rows: Vec<f64> = (0..9 * 4)
+            let rows: Vec<f64> = (0..37 * 4)
                 .map(|k| {
                     let u = rng.next_f64();
                     if k % 4 >= 2 {
@@ -243,7 +244,7 @@ fn two_points_at_a_time_give_the_bits_of_one_at_a_time() {
                 })
                 .collect();
             let data = Dataset::new("points", 2, 2, rows).unwrap();
-            let order: Vec<usize> = (0..9).rev().collect();
+            let order: Vec<usize> = (0..37).rev().collect();
             dense.zero_gradients();
             let pairs_loss = dense.accumulate(&data, &order, true);
             let (w2, b2) = dense.accumulated();
