@@ -97,7 +97,16 @@ impl std::error::Error for LabError {}
 pub type Result<T> = std::result::Result<T, LabError>;
 
 /// Formats a number as JavaScript's `String(v)` does: `NaN`, `Infinity`, `-Infinity`, shortest round-trip digits,
-/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size.
+/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size; −0 as `-0`. In wasm, JavaScript's
+/// `String` writes it, so that the module carries none of Rust's float formatting.
+#[cfg(target_arch = "wasm32")]
+pub fn show(v: f64) -> String {
+    crate::wasm::number_text(v)
+}
+
+/// Formats a number as JavaScript's `String(v)` does: `NaN`, `Infinity`, `-Infinity`, shortest round-trip digits,
+/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size; −0 as `-0`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn show(v: f64) -> String {
     if v.is_nan() {
         "NaN".to_string()
@@ -251,6 +260,7 @@ mod tests {
         assert_eq!(show(0.000001), "0.000001");
         assert_eq!(show(123456789012345680000.0), "123456789012345680000");
         assert_eq!(show(0.59), "0.59");
+        assert_eq!(show(-0.0), "-0");
         assert_eq!(quote("tanh"), "\"tanh\"");
         assert_eq!(quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\u{a}\"");
         let long = "x".repeat(10_000);

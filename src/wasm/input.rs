@@ -10,7 +10,6 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use js_sys::{Array, Float64Array};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::{quote, show, LabError};
@@ -138,14 +137,6 @@ fn unreadable(field: &str) -> JsValue {
         field,
         &format!("{field} could not be read (reading it threw an exception)"),
     )
-}
-
-/// Converts a small structured value to JavaScript (`None` becomes `null`, structs become plain objects).
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| invalid("result", &format!("could not convert a result: {e}")))
 }
 
 /// What a value is, as `guard.js` tells without running its code.
@@ -338,7 +329,7 @@ pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> JsResult
             let n = checked_length(value, field, 0, max, &format!("have at most {max} numbers"))?;
             let read = array_numbers(value, n).map_err(|_| unreadable(&format!("{field}[…]")))?;
             if let Some(bad) = read.dyn_ref::<Array>() {
-                let k = bad.get(0).as_f64().unwrap_or(0.0);
+                let k = bad.get(0).as_f64().unwrap_or(0.0) as usize;
                 return Err(expected(&format!("{field}[{k}]"), "a number", &bad.get(1)));
             }
             Ok(read.unchecked_into::<Float64Array>().to_vec())
