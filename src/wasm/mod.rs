@@ -7,6 +7,7 @@
 //! field and the accepted range, and a refused call changes nothing. The math lives in the plain-Rust modules;
 //! this module only reads, checks and converts.
 //!
+//! - `alloc`: the memory allocator, small power-of-two size classes instead of dlmalloc;
 //! - `input` (with `guard.js`): reading JavaScript values without running their code more than once or letting
 //!   an exception unwind through wasm, and refusals as data;
 //! - `object` (with `values.js`): the result objects, built field by field, and numbers as text;
@@ -14,6 +15,7 @@
 //! - `article`: the article's exports and the `Descent` handle;
 //! - `network`: the `Network` handle (its config reader, data specs, grid family and TypeScript declarations).
 
+mod alloc;
 pub mod article;
 mod input;
 pub mod limits;
