@@ -128,7 +128,16 @@ pub fn show(v: f64) -> String {
 pub const QUOTE_LIMIT: usize = 40;
 
 /// A caller's string quoted for an error message: in double quotes, at most [`QUOTE_LIMIT`] characters (then the
+/// full length), quotes and backslashes escaped and control characters shown as `\u{..}`. In wasm, JavaScript
+/// writes it (the same text), which keeps Unicode tables and hex formatting out of the module.
+#[cfg(target_arch = "wasm32")]
+pub fn quote(s: &str) -> String {
+    crate::wasm::quote_text(s)
+}
+
+/// A caller's string quoted for an error message: in double quotes, at most [`QUOTE_LIMIT`] characters (then the
 /// full length), quotes and backslashes escaped and control characters shown as `\u{..}`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn quote(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars().take(QUOTE_LIMIT) {

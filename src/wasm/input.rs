@@ -20,6 +20,8 @@ extern "C" {
     fn last_read_threw() -> bool;
     #[wasm_bindgen(js_name = kind)]
     fn js_kind(value: &JsValue) -> String;
+    #[wasm_bindgen(js_name = describe)]
+    fn js_describe(value: &JsValue) -> String;
     #[wasm_bindgen(js_name = typedArrayLength)]
     fn typed_array_length_raw(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = copyFloat64)]
@@ -152,26 +154,7 @@ pub(crate) fn describe(value: &JsValue) -> String {
     if let Some(s) = value.as_string() {
         return format!("the string {}", quote(&s));
     }
-    match kind(value).as_str() {
-        "undefined" | "null" => kind(value),
-        "boolean" => value.as_bool().unwrap_or_default().to_string(),
-        "array" => "an array".into(),
-        "revoked" => "a revoked proxy".into(),
-        "function" => "a function".into(),
-        "object" => "an object".into(),
-        "symbol" => "a symbol".into(),
-        "bigint" => "a BigInt".into(),
-        "DataView" => "a DataView".into(),
-        typed => {
-            let length = typed_array_length(value).unwrap_or(0.0);
-            let article = if typed.starts_with(['I', 'U']) {
-                "an"
-            } else {
-                "a"
-            };
-            format!("{article} {typed} of length {}", show(length))
-        }
-    }
+    js_describe(value)
 }
 
 /// A number argument: a JavaScript number and nothing else (NaN and infinities pass, for the range check).

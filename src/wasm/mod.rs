@@ -10,7 +10,7 @@
 //! - `alloc`: the memory allocator, small power-of-two size classes instead of dlmalloc;
 //! - `input` (with `guard.js`): reading JavaScript values without running their code more than once or letting
 //!   an exception unwind through wasm, and refusals as data;
-//! - `object` (with `values.js`): the result objects, built field by field, and numbers as text;
+//! - `object` (with `values.js`): the result objects, built field by field, and numbers and quotes as text;
 //! - `limits`: the one source of limits and defaults;
 //! - `article`: the article's exports and the `Descent` handle;
 //! - `network`: the `Network` handle (its config reader, data specs, grid family and TypeScript declarations).
@@ -21,7 +21,7 @@ mod input;
 pub mod limits;
 mod object;
 #[cfg(target_arch = "wasm32")]
-pub(crate) use object::number_text;
+pub(crate) use object::{number_text, quote_text};
 #[cfg(feature = "network")]
 pub mod network;
 pub mod surface;

@@ -28,6 +28,9 @@ extern "C" {
     #[cfg(target_arch = "wasm32")]
     #[wasm_bindgen(js_name = numberText)]
     fn number_text_js(value: f64) -> String;
+    #[cfg(target_arch = "wasm32")]
+    #[wasm_bindgen(js_name = quoteText)]
+    fn quote_text_js(text: &str, limit: usize) -> String;
 }
 
 /// A number as JavaScript's `String(v)` writes it: [`crate::error::show`] in wasm, which thus needs none of Rust's
@@ -35,6 +38,12 @@ extern "C" {
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn number_text(value: f64) -> String {
     number_text_js(value)
+}
+
+/// A caller's string quoted for a message: [`crate::error::quote`] in wasm.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn quote_text(text: &str) -> String {
+    quote_text_js(text, crate::error::QUOTE_LIMIT)
 }
 
 /// A plain JavaScript object under construction; each method sets one field, in order.

@@ -34,6 +34,12 @@ for (const [name, api] of Object.entries(MODULES)) {
       [2e-7, '2e-7'], [0.000001, '0.000001'], [1e21, '1e+21'], [123456789012345680000, '123456789012345680000'],
       [-1.4175582052407377e158, '-1.4175582052407377e+158'], [5e-324, '5e-324'], [1500, '1500'], [0.1 + 0.2, '0.30000000000000004']];
     for (const [value, text] of cases) assert.equal(quoted(api, value), text, String(value));
+    const others = [[undefined, 'undefined'], [null, 'null'], [true, 'true'], [[1], 'an array'], [() => 1, 'a function'],
+      [Symbol('s'), 'a symbol'], [10n, 'a BigInt'], [new Int32Array(2), 'an Int32Array of length 2'],
+      [new Float64Array(3), 'a Float64Array of length 3'], [new DataView(new ArrayBuffer(2)), 'a DataView'],
+      ['tanh', 'the string "tanh"'], ['a"b\\c\n\u0085é😀', 'the string "a\\"b\\\\c\\u{a}\\u{85}é😀"'],
+      ['😀'.repeat(50), `the string "${'😀'.repeat(40)}"… (50 characters)`]];
+    for (const [value, text] of others) assert.equal(quoted(api, value), text, String(value));
     assert.throws(() => api.step({ ...ARTICLE, lr: 0 }), { message: 'config.lr must be a finite number in (0, 100] (got 0)' });
     assert.throws(() => api.step({ ...ARTICLE, x: 1e4 }),
       { message: 'config.x must be a finite number in [-1000, 1000] (got 10000)', field: 'config.x', kind: 'invalid' });
