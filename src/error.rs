@@ -124,6 +124,18 @@ pub fn show(v: f64) -> String {
     }
 }
 
+/// Items of a message's list joined by ", " (one small loop, where `join` would bring a copy per item type).
+pub fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (k, item) in items.into_iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// Longest excerpt of a caller's string quoted back in an error message.
 pub const QUOTE_LIMIT: usize = 40;
 

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use js_sys::{Array, Float64Array};
 use wasm_bindgen::prelude::*;
 
-use crate::error::{quote, show, LabError};
+use crate::error::{list, quote, show, LabError};
 
 #[wasm_bindgen(module = "/src/wasm/guard.js")]
 extern "C" {
@@ -192,7 +192,7 @@ impl Fields {
                 name,
                 &format!(
                     "{name} must be an object with the fields {} (got {})",
-                    allowed.join(", "),
+                    list(allowed.iter().copied()),
                     describe(value)
                 ),
             ));
@@ -206,7 +206,7 @@ impl Fields {
                     &format!(
                         "{name} has an unknown field {}; its fields are {}",
                         quote(&key),
-                        allowed.join(", ")
+                        list(allowed.iter().copied())
                     ),
                 ));
             }
