@@ -152,13 +152,13 @@ mod simd {
         pub fn hi(self) -> f64 {
             f64x2_extract_lane::<1>(self.0)
         }
-        /// The lanes (s[0], s[1]).
+        /// The lanes (`s[0]`, `s[1]`).
         #[inline(always)]
         pub fn load(s: &[f64; 2]) -> Self {
             // SAFETY: `s` is 16 readable bytes; v128_load has no alignment requirement.
             F64x2(unsafe { v128_load(s.as_ptr() as *const v128) })
         }
-        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        /// Writes lane 0 to `s[0]` and lane 1 to `s[1]`.
         #[inline(always)]
         pub fn store(self, s: &mut [f64; 2]) {
             // SAFETY: `s` is 16 writable bytes; v128_store has no alignment requirement.
@@ -307,12 +307,12 @@ mod simd {
         pub fn hi(self) -> f64 {
             unsafe { _mm_cvtsd_f64(_mm_unpackhi_pd(self.0, self.0)) }
         }
-        /// The lanes (s[0], s[1]).
+        /// The lanes (`s[0]`, `s[1]`).
         #[inline(always)]
         pub fn load(s: &[f64; 2]) -> Self {
             F64x2(unsafe { _mm_loadu_pd(s.as_ptr()) })
         }
-        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        /// Writes lane 0 to `s[0]` and lane 1 to `s[1]`.
         #[inline(always)]
         pub fn store(self, s: &mut [f64; 2]) {
             unsafe { _mm_storeu_pd(s.as_mut_ptr(), self.0) }
@@ -434,12 +434,12 @@ mod simd {
         pub fn hi(self) -> f64 {
             self.0[1]
         }
-        /// The lanes (s[0], s[1]).
+        /// The lanes (`s[0]`, `s[1]`).
         #[inline(always)]
         pub fn load(s: &[f64; 2]) -> Self {
             F64x2(*s)
         }
-        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        /// Writes lane 0 to `s[0]` and lane 1 to `s[1]`.
         #[inline(always)]
         pub fn store(self, s: &mut [f64; 2]) {
             *s = self.0;
