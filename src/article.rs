@@ -5,8 +5,6 @@
 //! (the optimum, the curvature, the factor by which each step scales the distance to the optimum, and the regime
 //! the learning rate puts the descent in). Plain Rust: nothing here knows about JavaScript.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{check_positive, check_range, check_usize, show, LabError, Result};
 
 /// Largest accepted |x|, |y| and |w₀|.
@@ -25,7 +23,7 @@ pub const TOLERANCE_RANGE: (f64, f64) = (1e-12, 1e3);
 pub const MAX_DECIMALS: usize = 15;
 
 /// The problem and the starting point: one input, its target, the initial weight and the learning rate.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ArticleConfig {
     /// The input x.
     pub x: f64,
@@ -64,28 +62,23 @@ impl ArticleConfig {
 }
 
 /// Every quantity of one descent step, in the order the article derives them.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StepRecord {
     /// The weight before the step.
     pub w: f64,
     /// Forward: the prediction ŷ = x·w.
-    #[serde(rename = "yHat")]
     pub y_hat: f64,
     /// The error ŷ − y.
     pub error: f64,
     /// The loss J = (ŷ − y)².
     pub loss: f64,
     /// Backward, outer factor: dJ/dŷ = 2(ŷ − y).
-    #[serde(rename = "dJdYHat")]
     pub d_j_d_y_hat: f64,
     /// Backward, inner factor: dŷ/dw = x.
-    #[serde(rename = "dYHatdW")]
     pub d_y_hat_d_w: f64,
     /// The chain rule: dJ/dw = dJ/dŷ · dŷ/dw = 2(ŷ − y)·x.
-    #[serde(rename = "dJdW")]
     pub d_j_d_w: f64,
     /// Update: the weight after the step, w − lr·dJ/dw.
-    #[serde(rename = "wNext")]
     pub w_next: f64,
 }
 
@@ -209,8 +202,7 @@ pub fn step_factor(x: f64, lr: f64) -> f64 {
 }
 
 /// How the descent behaves for a learning rate, from the factor 1 − 2·lr·x².
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Regime {
     /// 0 < lr < 1/(2x²): the factor is in (0, 1); w approaches the optimum from one side.
     Monotone,
@@ -244,8 +236,7 @@ pub fn regime(x: f64, lr: f64) -> Regime {
 }
 
 /// The closed-form facts of a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Analysis {
     /// The optimum w* = y/x, where ŷ = y and J = 0.
     pub optimum: f64,

@@ -97,7 +97,16 @@ impl std::error::Error for LabError {}
 pub type Result<T> = std::result::Result<T, LabError>;
 
 /// Formats a number as JavaScript's `String(v)` does: `NaN`, `Infinity`, `-Infinity`, shortest round-trip digits,
-/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size.
+/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size; −0 as `-0`. In wasm, JavaScript's
+/// `String` writes it, so that the module carries none of Rust's float formatting.
+#[cfg(target_arch = "wasm32")]
+pub fn show(v: f64) -> String {
+    crate::wasm::number_text(v)
+}
+
+/// Formats a number as JavaScript's `String(v)` does: `NaN`, `Infinity`, `-Infinity`, shortest round-trip digits,
+/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size; −0 as `-0`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn show(v: f64) -> String {
     if v.is_nan() {
         "NaN".to_string()
@@ -115,11 +124,32 @@ pub fn show(v: f64) -> String {
     }
 }
 
+/// Items of a message's list joined by ", " (one small loop, where `join` would bring a copy per item type).
+pub fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (k, item) in items.into_iter().enumerate() {
+        if k > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// Longest excerpt of a caller's string quoted back in an error message.
 pub const QUOTE_LIMIT: usize = 40;
 
 /// A caller's string quoted for an error message: in double quotes, at most [`QUOTE_LIMIT`] characters (then the
+/// full length), quotes and backslashes escaped and control characters shown as `\u{..}`. In wasm, JavaScript
+/// writes it (the same text), which keeps Unicode tables and hex formatting out of the module.
+#[cfg(target_arch = "wasm32")]
+pub fn quote(s: &str) -> String {
+    crate::wasm::quote_text(s)
+}
+
+/// A caller's string quoted for an error message: in double quotes, at most [`QUOTE_LIMIT`] characters (then the
 /// full length), quotes and backslashes escaped and control characters shown as `\u{..}`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn quote(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars().take(QUOTE_LIMIT) {
@@ -251,6 +281,7 @@ mod tests {
         assert_eq!(show(0.000001), "0.000001");
         assert_eq!(show(123456789012345680000.0), "123456789012345680000");
         assert_eq!(show(0.59), "0.59");
+        assert_eq!(show(-0.0), "-0");
         assert_eq!(quote("tanh"), "\"tanh\"");
         assert_eq!(quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\u{a}\"");
         let long = "x".repeat(10_000);

@@ -8,7 +8,8 @@
 //! - [`math`]: elementary functions (exp, tanh, sigmoid, ln, sin, …) that give the same bits everywhere;
 //! - [`surface`]: one sigmoid neuron's loss J(w, b) over a grid, for a contour map.
 //!
-//! [`wasm`] is the one module that speaks to JavaScript (through wasm-bindgen); nothing else depends on it.
+//! [`wasm`] is the one module that speaks to JavaScript (through wasm-bindgen); nothing else depends on it, but for
+//! [`error`]'s texts of numbers and quoted strings, which JavaScript writes in the wasm build.
 
 #![warn(missing_docs)]
 

@@ -9,8 +9,6 @@
 //! The primitives carry derivatives; subtraction is a + (−b) and division a · b⁻¹, as micrograd builds them.
 //! [`Tape::nodes`] and [`Tape::edges`] expose the whole graph (values, gradients, local derivatives) for drawing.
 
-use serde::Serialize;
-
 /// A value recorded on a tape: its index. Copy it freely; it is only meaningful on the tape that made it.
 ///
 /// # Panics
@@ -82,7 +80,7 @@ struct Node {
 }
 
 /// A node as a drawing sees it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct NodeView {
     /// The node's index on the tape.
     pub id: usize,
@@ -97,7 +95,7 @@ pub struct NodeView {
 }
 
 /// An edge from an operand to the node that used it, with the local derivative ∂to/∂from.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Edge {
     /// The operand's id.
     pub from: usize,

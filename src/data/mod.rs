@@ -75,7 +75,14 @@ impl DatasetKind {
             .find(|k| k.name() == name)
             .ok_or_else(|| {
                 let names: Vec<String> = DatasetKind::ALL.iter().map(|k| quote(k.name())).collect();
-                LabError::invalid(field, format!("one of {}", names.join(", ")), quote(name))
+                LabError::invalid(
+                    field,
+                    format!(
+                        "one of {}",
+                        crate::error::list(names.iter().map(String::as_str))
+                    ),
+                    quote(name),
+                )
             })
     }
 
@@ -273,7 +280,8 @@ pub fn generate(kind: DatasetKind, points: usize, noise: f64, rng: &mut Rng) -> 
                     let nx = rng.uniform(-5.0, 5.0) * noise;
                     let ny = rng.uniform(-5.0, 5.0) * noise;
                     let (px, py) = (x + nx, y + ny);
-                    let label = if libm::sqrt(px * px + py * py) < 2.5 {
+                    // IEEE 754 rounds √ correctly (wasm's f64.sqrt too): the same bits everywhere, without libm.
+                    let label = if f64::sqrt(px * px + py * py) < 2.5 {
                         1.0
                     } else {
                         -1.0
@@ -358,7 +366,7 @@ fn multigaussian_label(x: f64, y: f64) -> f64 {
     let mut label: f64 = 0.0;
     for (cx, cy, sign) in BUMPS {
         let (dx, dy) = (x - cx, y - cy);
-        let d = libm::sqrt(dx * dx + dy * dy);
+        let d = f64::sqrt(dx * dx + dy * dy);
         let candidate = sign * linear_scale(d, (0.0, 2.0), (1.0, 0.0), true);
         if candidate.abs() > label.abs() {
             label = candidate;

@@ -43,8 +43,9 @@ impl Rng {
             let s = v1 * v1 + v2 * v2;
             // s = 0 would give 0/0; Playground does not guard it, but it has probability 2⁻⁶⁴.
             if s <= 1.0 && s > 0.0 {
-                let result = libm::sqrt(-2.0 * libm::log(s) / s) * v1;
-                return mean + libm::sqrt(variance) * result;
+                // √ is correctly rounded by IEEE 754 (wasm's f64.sqrt too), so it needs no libm.
+                let result = f64::sqrt(-2.0 * libm::log(s) / s) * v1;
+                return mean + f64::sqrt(variance) * result;
             }
         }
     }

@@ -81,7 +81,7 @@ impl Feature {
 /// Every feature name, quoted, in order: for messages.
 pub fn names() -> String {
     let quoted: Vec<String> = Feature::ALL.iter().map(|f| quote(f.name())).collect();
-    quoted.join(", ")
+    crate::error::list(quoted.iter().map(String::as_str))
 }
 
 /// A non-empty list of distinct features in Playground's order: the network's inputs.

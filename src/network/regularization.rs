@@ -58,7 +58,7 @@ impl Regularization {
                 format!(
                     "a finite number from 0 to {} (Playground offers {})",
                     show(Regularization::MAX_RATE),
-                    Regularization::RATES.map(show).join(", ")
+                    crate::error::list(Regularization::RATES.map(show).iter().map(String::as_str))
                 ),
                 show(rate),
             ))

@@ -4,8 +4,13 @@ use std::sync::atomic::AtomicBool;
 
 use wasm_bindgen::prelude::*;
 
-use super::input::{count, guard_once, optional_number, refuse, to_js, Fields, JsResult};
-use crate::article::{self, ArticleConfig, MAX_ABS_VALUE, MAX_DECIMALS, MAX_DESCENT_LR, MAX_STEPS};
+use super::input::{count, guard_once, optional_number, refuse, Fields, JsResult};
+use super::object::{record, records, Object};
+use crate::article::{
+    self, Analysis, ArticleConfig, Regime, StepRecord, MAX_ABS_VALUE, MAX_DECIMALS, MAX_DESCENT_LR,
+    MAX_STEPS,
+};
+use crate::error::show;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -78,15 +83,84 @@ const CONFIG_FIELDS: [&str; 4] = ["x", "y", "w", "lr"];
 /// Default tolerance of `analyze`: half a unit in the sixth decimal, the article's precision.
 pub(crate) const DEFAULT_TOLERANCE: f64 = 5e-7;
 
+/// The fields of a `StepRecord`, in order.
+const STEP_KEYS: &str = "w,yHat,error,loss,dJdYHat,dYHatdW,dJdW,wNext";
+
+/// A record's numbers in the order of [`STEP_KEYS`].
+fn step_values(r: &StepRecord) -> [f64; 8] {
+    [
+        r.w,
+        r.y_hat,
+        r.error,
+        r.loss,
+        r.d_j_d_y_hat,
+        r.d_y_hat_d_w,
+        r.d_j_d_w,
+        r.w_next,
+    ]
+}
+
+/// A `StepRecord` object.
+fn step_record(r: &StepRecord) -> JsValue {
+    record(STEP_KEYS, &step_values(r))
+}
+
+/// A `StepRecord[]` array.
+fn step_records(rs: &[StepRecord]) -> JsValue {
+    let values: Vec<f64> = rs.iter().flat_map(step_values).collect();
+    records(STEP_KEYS, &values)
+}
+
+/// A `DescentConfig` object.
+pub(crate) fn config_object(c: &ArticleConfig) -> JsValue {
+    record("x,y,w,lr", &[c.x, c.y, c.w, c.lr])
+}
+
+/// A regime's name as JavaScript reads it.
+fn regime_name(regime: Regime) -> &'static str {
+    match regime {
+        Regime::Monotone => "monotone",
+        Regime::OneStep => "oneStep",
+        Regime::Oscillating => "oscillating",
+        Regime::OscillatingForever => "oscillatingForever",
+        Regime::Diverging => "diverging",
+    }
+}
+
+/// An `Analysis` object.
+fn analysis_object(a: &Analysis) -> JsValue {
+    Object::new()
+        .number("optimum", a.optimum)
+        .number("curvature", a.curvature)
+        .number("slope", a.slope)
+        .number("intercept", a.intercept)
+        .number("factor", a.factor)
+        .string("regime", regime_name(a.regime))
+        .number("lrOneStep", a.lr_one_step)
+        .number("lrLimit", a.lr_limit)
+        .number("initialDistance", a.initial_distance)
+        .number("tolerance", a.tolerance)
+        .number_or_null("stepsToWithin", a.steps_to_within.map(|n| n as f64))
+        .number_or_null("overflowStep", a.overflow_step.map(|n| n as f64))
+        .build()
+}
+
 /// Reads and validates a `DescentConfig` object.
 fn read_config(value: &JsValue) -> JsResult<ArticleConfig> {
     let fields = Fields::new(value, "config", &CONFIG_FIELDS)?;
-    let value_range = format!("a finite number in [{}, {}]", -MAX_ABS_VALUE, MAX_ABS_VALUE);
+    let value_range = format!(
+        "a finite number in [{}, {}]",
+        show(-MAX_ABS_VALUE),
+        show(MAX_ABS_VALUE)
+    );
     let config = ArticleConfig {
         x: fields.required_number("x", &value_range)?,
         y: fields.required_number("y", &value_range)?,
         w: fields.required_number("w", &value_range)?,
-        lr: fields.required_number("lr", &format!("a finite number in (0, {MAX_DESCENT_LR}]"))?,
+        lr: fields.required_number(
+            "lr",
+            &format!("a finite number in (0, {}]", show(MAX_DESCENT_LR)),
+        )?,
     };
     config.validate().map_err(refuse)?;
     Ok(config)
@@ -98,7 +172,7 @@ pub fn step(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
 ) -> JsResult<JsValue> {
     let config = read_config(&config)?;
-    to_js(&article::step(&config).map_err(refuse)?)
+    Ok(step_record(&article::step(&config).map_err(refuse)?))
 }
 
 /// `steps` descent steps from `config.w` (a whole number up to 10,000), in order. If a step diverges, the error
@@ -110,7 +184,9 @@ pub fn train(
 ) -> JsResult<JsValue> {
     let config = read_config(&config)?;
     let steps = count(&steps, "steps", 0, MAX_STEPS)?;
-    to_js(&article::train(&config, steps).map_err(refuse)?)
+    Ok(step_records(
+        &article::train(&config, steps).map_err(refuse)?,
+    ))
 }
 
 /// The closed-form facts of `config` (x² ≠ 0), counting the steps to get within `tolerance` (default 5e-7) of
@@ -126,7 +202,9 @@ pub fn analyze(
 
 fn analysis(config: &ArticleConfig, tolerance: &JsValue) -> JsResult<JsValue> {
     let tolerance = optional_number(tolerance, "tolerance")?.unwrap_or(DEFAULT_TOLERANCE);
-    to_js(&article::analyze(config, tolerance).map_err(refuse)?)
+    Ok(analysis_object(
+        &article::analyze(config, tolerance).map_err(refuse)?,
+    ))
 }
 
 /// The first step after which w, rounded to `decimals` places, reads as the optimum y/x does; `null` if none
@@ -169,9 +247,10 @@ impl Descent {
         #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
     ) -> JsResult<Descent> {
         guard_once(&GUARDED, "Descent", || {
-            let inner = article::Descent::new(ArticleConfig::ARTICLE)
-                .expect("the article's config is valid");
-            JsValue::from(Descent { inner })
+            match article::Descent::new(ArticleConfig::ARTICLE) {
+                Ok(inner) => JsValue::from(Descent { inner }),
+                Err(_) => JsValue::UNDEFINED,
+            }
         });
         let config = read_config(&config)?;
         Ok(Descent {
@@ -183,7 +262,7 @@ impl Descent {
     /// where it is.
     #[wasm_bindgen(unchecked_return_type = "StepRecord")]
     pub fn step(&mut self) -> JsResult<JsValue> {
-        to_js(&self.inner.step().map_err(refuse)?)
+        Ok(step_record(&self.inner.step().map_err(refuse)?))
     }
 
     /// Takes `n` steps (a whole number up to 10,000), all or none, and returns their records.
@@ -193,7 +272,7 @@ impl Descent {
         #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
     ) -> JsResult<JsValue> {
         let n = count(&n, "steps", 0, MAX_STEPS)?;
-        to_js(&self.inner.train(n).map_err(refuse)?)
+        Ok(step_records(&self.inner.train(n).map_err(refuse)?))
     }
 
     /// Goes back to w₀ and forgets every step.
@@ -204,7 +283,7 @@ impl Descent {
     /// Every step taken so far, in order.
     #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
     pub fn history(&self) -> JsResult<JsValue> {
-        to_js(self.inner.history())
+        Ok(step_records(self.inner.history()))
     }
 
     /// The weights w₀, w₁, …, wₙ visited so far, in one array.
@@ -232,7 +311,7 @@ impl Descent {
     /// The configuration the descent started from.
     #[wasm_bindgen(getter, unchecked_return_type = "DescentConfig")]
     pub fn config(&self) -> JsResult<JsValue> {
-        to_js(&self.inner.config())
+        Ok(config_object(&self.inner.config()))
     }
 
     /// The current weight.

@@ -50,6 +50,29 @@ export function kind(value) {
   }
 }
 
+/** How a message names a value of each kind that is neither a number nor a string. */
+const KIND_NAMES = {
+  undefined: 'undefined', null: 'null', array: 'an array', revoked: 'a revoked proxy', function: 'a function',
+  object: 'an object', symbol: 'a symbol', bigint: 'a BigInt', DataView: 'a DataView',
+};
+
+/**
+ * A short description of a value that is neither a number nor a string, for an error message ("an array",
+ * "true", "an Int32Array of length 2", …), running none of its code.
+ */
+export function describe(value) {
+  const k = kind(value);
+  if (k === 'boolean') return String(value);
+  if (Object.hasOwn(KIND_NAMES, k)) return KIND_NAMES[k];
+  let length = 0;
+  try {
+    length = typedLength.call(value);
+  } catch {
+    // (a typed array always has a length; 0 if not)
+  }
+  return `${k.startsWith('I') || k.startsWith('U') ? 'an' : 'a'} ${k} of length ${length}`;
+}
+
 /** A typed array's real length (from the intrinsic getter, whatever its own `length` property says). */
 export function typedArrayLength(value) {
   try {

@@ -10,10 +10,9 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use js_sys::{Array, Float64Array};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{quote, show, LabError};
+use crate::error::{list, quote, show, LabError};
 
 #[wasm_bindgen(module = "/src/wasm/guard.js")]
 extern "C" {
@@ -21,6 +20,8 @@ extern "C" {
     fn last_read_threw() -> bool;
     #[wasm_bindgen(js_name = kind)]
     fn js_kind(value: &JsValue) -> String;
+    #[wasm_bindgen(js_name = describe)]
+    fn js_describe(value: &JsValue) -> String;
     #[wasm_bindgen(js_name = typedArrayLength)]
     fn typed_array_length_raw(value: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = copyFloat64)]
@@ -140,14 +141,6 @@ fn unreadable(field: &str) -> JsValue {
     )
 }
 
-/// Converts a small structured value to JavaScript (`None` becomes `null`, structs become plain objects).
-pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    value
-        .serialize(&serializer)
-        .map_err(|e| invalid("result", &format!("could not convert a result: {e}")))
-}
-
 /// What a value is, as `guard.js` tells without running its code.
 fn kind(value: &JsValue) -> String {
     js_kind(value)
@@ -161,26 +154,7 @@ pub(crate) fn describe(value: &JsValue) -> String {
     if let Some(s) = value.as_string() {
         return format!("the string {}", quote(&s));
     }
-    match kind(value).as_str() {
-        "undefined" | "null" => kind(value),
-        "boolean" => value.as_bool().unwrap_or_default().to_string(),
-        "array" => "an array".into(),
-        "revoked" => "a revoked proxy".into(),
-        "function" => "a function".into(),
-        "object" => "an object".into(),
-        "symbol" => "a symbol".into(),
-        "bigint" => "a BigInt".into(),
-        "DataView" => "a DataView".into(),
-        typed => {
-            let length = typed_array_length(value).unwrap_or(0.0);
-            let article = if typed.starts_with(['I', 'U']) {
-                "an"
-            } else {
-                "a"
-            };
-            format!("{article} {typed} of length {}", show(length))
-        }
-    }
+    js_describe(value)
 }
 
 /// A number argument: a JavaScript number and nothing else (NaN and infinities pass, for the range check).
@@ -218,7 +192,7 @@ impl Fields {
                 name,
                 &format!(
                     "{name} must be an object with the fields {} (got {})",
-                    allowed.join(", "),
+                    list(allowed.iter().copied()),
                     describe(value)
                 ),
             ));
@@ -232,7 +206,7 @@ impl Fields {
                     &format!(
                         "{name} has an unknown field {}; its fields are {}",
                         quote(&key),
-                        allowed.join(", ")
+                        list(allowed.iter().copied())
                     ),
                 ));
             }
@@ -338,7 +312,7 @@ pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> JsResult
             let n = checked_length(value, field, 0, max, &format!("have at most {max} numbers"))?;
             let read = array_numbers(value, n).map_err(|_| unreadable(&format!("{field}[…]")))?;
             if let Some(bad) = read.dyn_ref::<Array>() {
-                let k = bad.get(0).as_f64().unwrap_or(0.0);
+                let k = bad.get(0).as_f64().unwrap_or(0.0) as usize;
                 return Err(expected(&format!("{field}[{k}]"), "a number", &bad.get(1)));
             }
             Ok(read.unchecked_into::<Float64Array>().to_vec())

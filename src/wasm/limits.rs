@@ -1,11 +1,11 @@
 //! One source for the limits and defaults: `limits()` gives them to the pages, which build their URL and
 //! attribute tables from it (a Node test ties every table to it).
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use super::article::DEFAULT_TOLERANCE;
-use super::input::{to_js, JsResult};
+use super::article::{config_object, DEFAULT_TOLERANCE};
+use super::input::JsResult;
+use super::object::Object;
 use crate::article::{self, ArticleConfig};
 use crate::error::MAX_WORK_PER_CALL;
 
@@ -50,53 +50,28 @@ const NO_NETWORK: &'static str = r#"
 export type NetworkLimits = never;
 "#;
 
-/// The article's limits and defaults.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DescentLimits {
-    max_abs_value: f64,
-    max_lr: f64,
-    max_steps: usize,
-    max_history: usize,
-    max_counted_steps: usize,
-    max_decimals: usize,
-    min_tolerance: f64,
-    max_tolerance: f64,
-    default_tolerance: f64,
-    defaults: ArticleConfig,
-}
-
-/// Everything `limits()` returns.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Limits {
-    descent: DescentLimits,
-    max_work_per_call: u64,
-    #[cfg(feature = "network")]
-    network: super::network::NetworkLimits,
-}
-
 /// Every limit and default a call is checked against: `descent` (the article's), `maxWorkPerCall`, and in the
 /// full package `network`.
 #[wasm_bindgen(unchecked_return_type = "Limits")]
 pub fn limits() -> JsResult<JsValue> {
-    to_js(&Limits {
-        descent: DescentLimits {
-            max_abs_value: article::MAX_ABS_VALUE,
-            max_lr: article::MAX_DESCENT_LR,
-            max_steps: article::MAX_STEPS,
-            max_history: article::MAX_HISTORY,
-            max_counted_steps: article::MAX_COUNTED_STEPS,
-            max_decimals: article::MAX_DECIMALS,
-            min_tolerance: article::TOLERANCE_RANGE.0,
-            max_tolerance: article::TOLERANCE_RANGE.1,
-            default_tolerance: DEFAULT_TOLERANCE,
-            defaults: ArticleConfig::ARTICLE,
-        },
-        max_work_per_call: MAX_WORK_PER_CALL,
-        #[cfg(feature = "network")]
-        network: super::network::NetworkLimits::new(),
-    })
+    let descent = Object::new()
+        .number("maxAbsValue", article::MAX_ABS_VALUE)
+        .number("maxLr", article::MAX_DESCENT_LR)
+        .count("maxSteps", article::MAX_STEPS)
+        .count("maxHistory", article::MAX_HISTORY)
+        .count("maxCountedSteps", article::MAX_COUNTED_STEPS)
+        .count("maxDecimals", article::MAX_DECIMALS)
+        .number("minTolerance", article::TOLERANCE_RANGE.0)
+        .number("maxTolerance", article::TOLERANCE_RANGE.1)
+        .number("defaultTolerance", DEFAULT_TOLERANCE)
+        .value("defaults", &config_object(&ArticleConfig::ARTICLE))
+        .build();
+    let limits = Object::new()
+        .value("descent", &descent)
+        .number("maxWorkPerCall", MAX_WORK_PER_CALL as f64);
+    #[cfg(feature = "network")]
+    let limits = limits.value("network", &super::network::network_limits());
+    Ok(limits.build())
 }
 
 /// The address of a local of this call's frame: a fixed distance below the wasm stack pointer at the call, so two

@@ -2,9 +2,8 @@
 //!
 //! The fields come in groups, each read by one function: the shape (layers and activations), the loss and the
 //! update rule, and the initialization. A new field is listed in [`CONFIG_FIELDS`] under its group, read in its
-//! group's function, and shown in [`ConfigView`].
+//! group's function, and shown in [`config_object`].
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::error::check_count;
@@ -12,6 +11,7 @@ use crate::network::{
     self as core, Activation, Feature, Features, Loss, NetworkConfig, Optimizer, Regularization,
 };
 use crate::wasm::input::{describe, invalid, read_list, refuse, Fields, JsResult};
+use crate::wasm::object::Object;
 
 /// The fields of a `NetworkConfig`, group by group.
 const CONFIG_FIELDS: &[&str] = &[
@@ -211,72 +211,50 @@ pub(super) fn read_seed(fields: &Fields, field: &str) -> JsResult<u32> {
     Ok(check_count(field, seed, 0, u32::MAX as usize).map_err(refuse)? as u32)
 }
 
-/// The configuration as JavaScript reads it back, every default filled in.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct ConfigView {
-    // The shape.
-    layers: Vec<usize>,
-    activations: Vec<&'static str>,
-    // The loss and the update rule.
-    loss: &'static str,
-    optimizer: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    momentum: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    beta1: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    beta2: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    epsilon: Option<f64>,
-    lr: f64,
-    batch_size: usize,
-    shuffle: bool,
-    // The initialization.
-    seed: u32,
-    bias: bool,
-    // The inputs and the penalty.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    features: Option<Vec<&'static str>>,
-    regularization: &'static str,
-    regularization_rate: f64,
-}
-
-impl ConfigView {
-    pub(super) fn new(c: &NetworkConfig) -> Self {
-        let (mut momentum, mut beta1, mut beta2, mut epsilon) = (None, None, None, None);
-        match c.optimizer {
-            Optimizer::Sgd => {}
-            Optimizer::Momentum { momentum: m } => momentum = Some(m),
-            Optimizer::Adam {
-                beta1: b1,
-                beta2: b2,
-                epsilon: e,
-            } => {
-                (beta1, beta2, epsilon) = (Some(b1), Some(b2), Some(e));
-            }
-        }
-        ConfigView {
-            layers: c.layers.clone(),
-            activations: c.activations.iter().map(|a| a.name()).collect(),
-            loss: c.loss.name(),
-            optimizer: c.optimizer.name(),
-            momentum,
-            beta1,
-            beta2,
-            epsilon,
-            lr: c.lr,
-            batch_size: c.batch_size,
-            shuffle: c.shuffle,
-            seed: c.seed,
-            bias: c.bias,
-            features: match &c.features {
-                Some(f) => Some(f.list().iter().map(|f| f.name()).collect()),
-                None if c.inputs() == 2 => Some(vec!["x1", "x2"]),
-                None => None,
-            },
-            regularization: c.regularization.name(),
-            regularization_rate: c.regularization_rate,
+/// The configuration as JavaScript reads it back (a `NetworkSettings` object), every default filled in; an
+/// optimizer's parameters appear only for that optimizer.
+pub(super) fn config_object(c: &NetworkConfig) -> JsValue {
+    let (mut momentum, mut beta1, mut beta2, mut epsilon) = (None, None, None, None);
+    match c.optimizer {
+        Optimizer::Sgd => {}
+        Optimizer::Momentum { momentum: m } => momentum = Some(m),
+        Optimizer::Adam {
+            beta1: b1,
+            beta2: b2,
+            epsilon: e,
+        } => {
+            (beta1, beta2, epsilon) = (Some(b1), Some(b2), Some(e));
         }
     }
+    let features: Option<Vec<&str>> = match &c.features {
+        Some(f) => Some(f.list().iter().map(|f| f.name()).collect()),
+        None if c.inputs() == 2 => Some(vec!["x1", "x2"]),
+        None => None,
+    };
+    // The shape.
+    let object = Object::new()
+        .counts("layers", &c.layers)
+        .strings("activations", c.activations.iter().map(|a| a.name()))
+        // The loss and the update rule.
+        .string("loss", c.loss.name())
+        .string("optimizer", c.optimizer.name())
+        .number_if("momentum", momentum)
+        .number_if("beta1", beta1)
+        .number_if("beta2", beta2)
+        .number_if("epsilon", epsilon)
+        .number("lr", c.lr)
+        .count("batchSize", c.batch_size)
+        .boolean("shuffle", c.shuffle)
+        // The initialization.
+        .number("seed", c.seed as f64)
+        .boolean("bias", c.bias);
+    // The inputs and the penalty.
+    let object = match features {
+        Some(names) => object.strings("features", names),
+        None => object,
+    };
+    object
+        .string("regularization", c.regularization.name())
+        .number("regularizationRate", c.regularization_rate)
+        .build()
 }

@@ -1,69 +1,42 @@
 //! Looking inside a `Network` from JavaScript: one training point's pass neuron by neuron, a parameter's gradient
 //! against the central difference, one weight or bias edited in place, and the weights L1 has zeroed for good.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::Network;
 use crate::network::inspect::{GradientCheck, PointPass, DEFAULT_H};
-use crate::wasm::input::{count, number, optional_number, refuse, to_js, JsResult};
+use crate::wasm::input::{count, number, optional_number, refuse, JsResult};
+use crate::wasm::object::{record, Object};
 
-/// One point's pass as JavaScript reads it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PassView {
-    index: usize,
-    z: Vec<f64>,
-    a: Vec<f64>,
-    f_prime: Vec<f64>,
-    delta: Vec<f64>,
-    d_a: Vec<f64>,
-    d_output: Vec<f64>,
-    loss: f64,
+/// A `PointPass` object.
+fn pass_object(p: &PointPass) -> JsValue {
+    Object::new()
+        .count("index", p.index)
+        .numbers("z", &p.z)
+        .numbers("a", &p.a)
+        .numbers("fPrime", &p.f_prime)
+        .numbers("delta", &p.delta)
+        .numbers("dA", &p.d_a)
+        .numbers("dOutput", &p.d_output)
+        .number("loss", p.loss)
+        .build()
 }
 
-impl From<PointPass> for PassView {
-    fn from(p: PointPass) -> Self {
-        PassView {
-            index: p.index,
-            z: p.z,
-            a: p.a,
-            f_prime: p.f_prime,
-            delta: p.delta,
-            d_a: p.d_a,
-            d_output: p.d_output,
-            loss: p.loss,
-        }
-    }
-}
-
-/// A gradient check as JavaScript reads it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CheckView {
-    index: usize,
-    value: f64,
-    backprop: f64,
-    numeric: f64,
-    loss_plus: f64,
-    loss_minus: f64,
-    h: f64,
-    relative: f64,
-}
-
-impl From<GradientCheck> for CheckView {
-    fn from(c: GradientCheck) -> Self {
-        CheckView {
-            index: c.index,
-            value: c.value,
-            backprop: c.backprop,
-            numeric: c.numeric,
-            loss_plus: c.loss_plus,
-            loss_minus: c.loss_minus,
-            h: c.h,
-            relative: c.relative,
-        }
-    }
+/// A `GradientCheck` object.
+fn check_object(c: &GradientCheck) -> JsValue {
+    record(
+        "index,value,backprop,numeric,lossPlus,lossMinus,h,relative",
+        &[
+            c.index as f64,
+            c.value,
+            c.backprop,
+            c.numeric,
+            c.loss_plus,
+            c.loss_minus,
+            c.h,
+            c.relative,
+        ],
+    )
 }
 
 impl Network {
@@ -84,7 +57,7 @@ impl Network {
     ) -> JsResult<JsValue> {
         let index = self.index(&index, self.inner.train_data().len())?;
         let pass = self.inner.point_pass(index).map_err(refuse)?;
-        to_js(&PassView::from(pass))
+        Ok(pass_object(&pass))
     }
 
     /// Parameter `index` (weights first, as `gradients()`, then biases): ∂J/∂p by backpropagation beside
@@ -99,7 +72,7 @@ impl Network {
         let index = self.index(&index, self.inner.parameter_count())?;
         let h = optional_number(&h, "h")?.unwrap_or(DEFAULT_H);
         let check = self.inner.gradient_check(index, h).map_err(refuse)?;
-        to_js(&CheckView::from(check))
+        Ok(check_object(&check))
     }
 
     /// Sets weight `index` (in the order of `weights()`) to `value`, a finite number within ±1,000,000, keeping

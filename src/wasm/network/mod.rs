@@ -14,12 +14,12 @@ mod types;
 
 use std::sync::atomic::AtomicBool;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use self::config::{read_config, ConfigView};
+use self::config::{config_object, read_config};
 use self::spec::read_spec;
-use super::input::{count, guard_once, number, read_numbers, refuse, to_js, JsResult};
+use super::input::{count, guard_once, number, read_numbers, refuse, JsResult};
+use super::object::{self, Object};
 use crate::data::{self, Dataset, MAX_POINTS};
 use crate::network as core;
 
@@ -29,65 +29,56 @@ pub(crate) use self::spec::{DEFAULT_POINTS, DEFAULT_TRAIN_FRACTION};
 
 /// Whether the `Network` class is guarded against use after `free()`.
 static GUARDED: AtomicBool = AtomicBool::new(false);
-use crate::tape::{Edge, NodeView};
 
-/// A traced computation graph.
-#[derive(Serialize)]
-struct Trace {
-    nodes: Vec<NodeView>,
-    edges: Vec<Edge>,
-    loss: usize,
+/// The network's limits and defaults, the `NetworkLimits` object of `limits().network`.
+pub(crate) fn network_limits() -> JsValue {
+    Object::new()
+        .count("maxLayers", core::MAX_LAYERS)
+        .count("maxWidth", core::MAX_WIDTH)
+        .count("maxPoints", MAX_POINTS)
+        .number("maxLr", core::MAX_NETWORK_LR)
+        .number("maxNoise", data::MAX_NOISE)
+        .count("maxStepsPerCall", core::MAX_STEPS_PER_CALL)
+        .count("maxEpochsPerCall", core::MAX_EPOCHS_PER_CALL)
+        .count("maxGridSide", core::MAX_GRID_SIDE)
+        .count("maxGridValues", core::MAX_GRID_VALUES)
+        .count("maxTraceParameters", core::MAX_TRACE_PARAMETERS)
+        .number("defaultLr", DEFAULT_LR)
+        .number("defaultBatchSize", DEFAULT_BATCH)
+        .number("defaultPoints", DEFAULT_POINTS)
+        .number("defaultTrainFraction", DEFAULT_TRAIN_FRACTION)
+        .strings("features", core::Feature::ALL.iter().map(|f| f.name()))
+        .strings(
+            "regularizations",
+            core::Regularization::ALL.iter().map(|r| r.name()),
+        )
+        .numbers("regularizationRates", &core::Regularization::RATES)
+        .number("maxRegularizationRate", core::Regularization::MAX_RATE)
+        .strings("datasets", data::DatasetKind::ALL.iter().map(|k| k.name()))
+        .build()
 }
 
-/// The network's limits and defaults, in `limits().network`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct NetworkLimits {
-    max_layers: usize,
-    max_width: usize,
-    max_points: usize,
-    max_lr: f64,
-    max_noise: f64,
-    max_steps_per_call: usize,
-    max_epochs_per_call: usize,
-    max_grid_side: usize,
-    max_grid_values: usize,
-    max_trace_parameters: usize,
-    default_lr: f64,
-    default_batch_size: f64,
-    default_points: f64,
-    default_train_fraction: f64,
-    features: Vec<&'static str>,
-    regularizations: Vec<&'static str>,
-    regularization_rates: Vec<f64>,
-    max_regularization_rate: f64,
-    datasets: Vec<&'static str>,
-}
-
-impl NetworkLimits {
-    pub(crate) fn new() -> Self {
-        NetworkLimits {
-            max_layers: core::MAX_LAYERS,
-            max_width: core::MAX_WIDTH,
-            max_points: MAX_POINTS,
-            max_lr: core::MAX_NETWORK_LR,
-            max_noise: data::MAX_NOISE,
-            max_steps_per_call: core::MAX_STEPS_PER_CALL,
-            max_epochs_per_call: core::MAX_EPOCHS_PER_CALL,
-            max_grid_side: core::MAX_GRID_SIDE,
-            max_grid_values: core::MAX_GRID_VALUES,
-            max_trace_parameters: core::MAX_TRACE_PARAMETERS,
-            default_lr: DEFAULT_LR,
-            default_batch_size: DEFAULT_BATCH,
-            default_points: DEFAULT_POINTS,
-            default_train_fraction: DEFAULT_TRAIN_FRACTION,
-            features: core::Feature::ALL.iter().map(|f| f.name()).collect(),
-            regularizations: core::Regularization::ALL.iter().map(|r| r.name()).collect(),
-            regularization_rates: core::Regularization::RATES.to_vec(),
-            max_regularization_rate: core::Regularization::MAX_RATE,
-            datasets: data::DatasetKind::ALL.iter().map(|k| k.name()).collect(),
-        }
-    }
+/// A `Trace` object: every node and edge of a traced graph, and the id of the node J.
+fn trace_object(tape: &crate::tape::Tape, loss: usize) -> JsValue {
+    let nodes = object::array(tape.nodes().iter().map(|n| {
+        Object::new()
+            .count("id", n.id)
+            .string("label", &n.label)
+            .string("op", n.op)
+            .number("value", n.value)
+            .number("grad", n.grad)
+            .build()
+    }));
+    let edges: Vec<f64> = tape
+        .edges()
+        .iter()
+        .flat_map(|e| [e.from as f64, e.to as f64, e.local])
+        .collect();
+    Object::new()
+        .value("nodes", &nodes)
+        .value("edges", &object::records("from,to,local", &edges))
+        .count("loss", loss)
+        .build()
 }
 
 /// A small dense network trained by backpropagation, with its data, for live figures.
@@ -143,7 +134,7 @@ impl Network {
     /// `Network` accepts it as its configuration.
     #[wasm_bindgen(getter, unchecked_return_type = "NetworkSettings")]
     pub fn config(&self) -> JsResult<JsValue> {
-        to_js(&ConfigView::new(self.inner.config()))
+        Ok(config_object(self.inner.config()))
     }
 
     /// Sets every weight (per layer, per destination neuron, per source neuron) and bias (per non-input neuron)
@@ -301,10 +292,6 @@ impl Network {
         let last = self.inner.train_data().len().saturating_sub(1);
         let index = count(&index, "index", 0, last)?;
         let (tape, loss) = self.inner.trace(index).map_err(refuse)?;
-        to_js(&Trace {
-            nodes: tape.nodes(),
-            edges: tape.edges(),
-            loss: loss.0,
-        })
+        Ok(trace_object(&tape, loss.0))
     }
 }

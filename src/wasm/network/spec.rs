@@ -25,7 +25,10 @@ pub(super) fn read_spec(value: &JsValue) -> JsResult<DataSpec> {
             .collect();
         invalid(
             "data.dataset",
-            &format!("data.dataset is missing: give one of {}", names.join(", ")),
+            &format!(
+                "data.dataset is missing: give one of {}",
+                crate::error::list(names.iter().map(String::as_str))
+            ),
         )
     })?;
     let kind = DatasetKind::from_name("data.dataset", &name).map_err(refuse)?;
