@@ -8,7 +8,7 @@ PORT ?= 8000
 PKG := www/pkg
 PKG_ARTICLE := www/pkg-article
 
-.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page ulp size audit fuzz clean
+.PHONY: serve test setup setup-build build lint test-native test-browsers test-chrome test-firefox test-js test-pages bench bench-page profile ulp size audit fuzz clean
 
 ## serve: build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)/
 serve: build
@@ -70,6 +70,10 @@ test-pages: build
 bench: build
 	node scripts/bench.mjs
 	node scripts/size.mjs
+
+## profile: where W1, W2 and the W3 grid spend their time in wasm, from V8's CPU profiler (names kept, kernels out of line)
+profile: setup-build
+	node scripts/profile.mjs
 
 ## ulp: the error sweep of src/math, 10^7 points per function against a double-double reference
 ulp:

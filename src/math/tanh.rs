@@ -53,7 +53,8 @@ pub fn tanh(x: f64) -> f64 {
 
 /// [`tanh`] of every lane: the same operations in the same order, lane by lane. When the lanes need different
 /// forms, both are computed and each lane takes its own.
-#[inline(always)]
+#[cfg_attr(not(feature = "profile"), inline(always))]
+#[cfg_attr(feature = "profile", inline(never))]
 pub fn tanh_lanes<V: Lanes>(x: V) -> V {
     let a = x.abs();
     let saturation = V::constant(&SATURATION);

@@ -77,6 +77,7 @@ impl Dense {
     }
 
     /// The forward pass of the first `pairs` pairs of the block, layer by layer.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn forward_block(&mut self, pairs: usize) {
         let (n_in, nodes) = (self.layers[0], self.neurons());
         for l in 1..self.layers.len() {
@@ -143,6 +144,7 @@ impl Dense {
 
     /// The backward pass of the first `pairs` pairs of the block (their output deltas set), layer by layer; each
     /// accumulator adds pair 0's lane 0, lane 1, then pair 1's, and so on, as the points one at a time.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn backward_block(&mut self, pairs: usize) {
         let (n_in, nodes, last) = (self.layers[0], self.neurons(), self.layers.len() - 1);
         for l in (1..=last).rev() {

@@ -88,6 +88,7 @@ impl Network {
 
     /// Forward and backward over the next batch at the current parameters, into the gradient accumulators;
     /// `Some(culprit)` when the loss or a gradient is not finite.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn batch_pass(&mut self) -> Option<Culprit> {
         if !self.ready {
             let end = self.batch_end();
@@ -141,6 +142,7 @@ impl Network {
     }
 
     /// Keeps the parameters, the optimizer's state and the position in the data, to undo the coming step.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn save_position(&mut self) {
         let saved = &mut self.saved;
         saved.weights.copy_from_slice(&self.dense.weights);
@@ -206,6 +208,7 @@ impl Network {
 
     /// Moves the parameters with the accumulated gradients of `count` points, or undoes the move and reports
     /// divergence.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn update(&mut self, count: f64) -> Result<()> {
         let lr = self.config.lr;
         let dense = &mut self.dense;
