@@ -166,6 +166,7 @@ impl Dataset {
     }
 
     /// The inputs and the targets of point `k` (which must be below [`Dataset::len`]).
+    #[inline]
     pub fn point(&self, k: usize) -> (&[f64], &[f64]) {
         let row = &self.rows[k * self.stride()..(k + 1) * self.stride()];
         row.split_at(self.inputs)

@@ -236,6 +236,7 @@ impl Dense {
     }
 
     /// The losses of pair `p` of the block against targets `ta` and `tb`.
+    #[inline]
     fn block_loss(&self, p: usize, ta: &[f64], tb: &[f64]) -> (f64, f64) {
         let last = self.layers.len() - 1;
         let base = p * self.neurons();
