@@ -1,7 +1,8 @@
 // The playground's frame time in a real browser: headless Chromium plays the spiral with six hidden layers of eight
 // for 10 s (each frame trains, then redraws the 100 × 100 heatmap, every neuron's map on the diagram and the loss),
-// and prints the work per frame (p50, p95, max), the frame interval and the epochs per second. Prints numbers; asserts
-// nothing.
+// and prints the work per frame (p50, p95, max), the frame interval and the epochs per second. First, in the same
+// browser with the same flags, an empty requestAnimationFrame loop on a blank page: the browser's own floor for the
+// frame interval (60 Hz is 16.7 ms). Prints numbers; asserts nothing.
 //
 //   node scripts/bench-page.mjs [--seconds 10] [--speeds 1,5]
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -35,6 +36,26 @@ try {
   console.log(`Playground frame time: spiral, layers ${LINK.match(/hidden=([\d,]+)/)[1].split(',').length} × 8 hidden, 100 × 100 heatmap and every neuron's map redrawn each frame, ${SECONDS} s per run`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} (other work on the machine slows these numbers)`);
   console.log('epochs/frame | work per frame p50    p95    max (ms) | frame interval p50    p95 (ms) | frames | epochs/s');
+  {
+    // The floor: nothing but the loop itself, on a blank page of the same size.
+    const page = await context.newPage();
+    await page.goto('about:blank');
+    const gaps = (await page.evaluate(async (seconds) => {
+      const starts = [];
+      let on = true;
+      const tick = (now) => {
+        if (!on) return;
+        starts.push(performance.now());
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      await new Promise((done) => setTimeout(done, seconds * 1000));
+      on = false;
+      return starts.slice(1).map((t, i) => t - starts[i]);
+    }, Math.min(SECONDS, 5))).sort((a, b) => a - b);
+    console.log(`${'empty loop'.padStart(12)} | ${' '.repeat(36)} | ${' '.repeat(15)}${ms(quantile(gaps, 0.5))}${ms(quantile(gaps, 0.95))} | ${String(gaps.length + 1).padStart(6)} |`);
+    await page.close();
+  }
   for (const speed of SPEEDS) {
     const page = await context.newPage();
     // Time each animation-frame callback's work (train, then draw) from inside the page, before any script runs.
