@@ -64,7 +64,10 @@ export class PlaygroundElement extends BaseElement {
   #loop = frameLoop(() => this.#frame(), (playing) => {
     showPlaying(this.#parts.play, playing);
     this.toggleAttribute('playing', playing);
-    if (!playing) this.#announce();
+    if (!playing) {
+      this.#parts.diagram.nameLinks();
+      this.#announce();
+    }
   });
 
   build(root) {
@@ -450,7 +453,7 @@ export class PlaygroundElement extends BaseElement {
     const palette = this.#colors();
     const disc = this.#state.disc;
     const flagged = this.#drawInspect();
-    p.diagram.update({ weights: Array.from(net.weights()), dead: this.#state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
+    p.diagram.update({ playing: this.#loop.playing, weights: Array.from(net.weights()), dead: this.#state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
     p.loss.update({ losses: this.#history.train, test: this.#history.test, xLabel: 'epoch' });
     const train = this.#history.train.at(-1);
     const test = this.#history.test.at(-1);

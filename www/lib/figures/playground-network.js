@@ -271,21 +271,47 @@ export function createNetworkDiagram(container, hooks) {
     }
   });
 
+  /** A link's name (its <title>): the weight, its value, its ends, what Enter does. Written only when it changed. */
+  function nameLink(link) {
+    const name = `weight ${link.name} = ${short(link.value)}, ${link.ends}: press Enter to check and edit it`;
+    if (link.text !== name) link.title.textContent = (link.text = name);
+  }
+
+  /** The link under the pointer or with the focus: its name is kept current even while training plays. */
+  let activeLink = null;
+  links.addEventListener('pointerover', (e) => {
+    activeLink = linkEls.find((l) => l.g === e.target.closest?.('.link')) ?? null;
+    if (activeLink) nameLink(activeLink);
+  });
+  links.addEventListener('focusin', (e) => {
+    activeLink = linkEls.find((l) => l.g === e.target) ?? null;
+    if (activeLink) nameLink(activeLink);
+  });
+
+  /** Every link's name from its current value (after training pauses, see update's `playing`). */
+  function nameLinks() {
+    linkEls.forEach(nameLink);
+  }
+
   /**
    * Redraws the live parts: link colours and widths from `weights`, each neuron's map from `grids` (neuron by
    * neuron, `side` × `side` each), the selected parameter, and the neurons whose f′ is below 0.01 (`flagged`).
+   * While training plays (`playing`), only the link under the pointer or with the focus is renamed each frame: the
+   * others are renamed by nameLinks() when it pauses, not 60 times a second.
    */
-  function update({ weights, grids, side, paintGrid, selected, flagged = [], dead = [] }) {
+  function update({ weights, grids, side, paintGrid, selected, flagged = [], dead = [], playing = false }) {
     const max = Math.max(1e-9, ...weights.map(Math.abs));
     linkEls.forEach((link, k) => {
       const v = weights[k];
       link.value = v;
-      const width = 0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max));
-      link.wire.setAttribute('stroke-width', width.toFixed(2));
+      // Only what changed is written: an unchanged attribute costs the browser nothing to lay out or paint. Widths
+      // step by 0.1 of the viewBox's 640 units across (under a tenth of a CSS pixel).
+      const width = (0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max))).toFixed(1);
+      if (link.width !== width) link.wire.setAttribute('stroke-width', (link.width = width));
       link.g.classList.toggle('negative', v < 0);
       link.g.classList.toggle('dead', Boolean(dead[k]));
       link.g.classList.toggle('selected', selected?.kind === 'weight' && selected.index === k);
-      link.title.textContent = `weight ${link.name} = ${short(v)}, ${link.ends}: press Enter to check and edit it`;
+      if (!playing || link === activeLink) nameLink(link);
     });
     neuronEls.forEach((n, k) => {
       n.node.classList.toggle('vanishing', flagged.includes(k));
@@ -356,5 +382,5 @@ export function createNetworkDiagram(container, hooks) {
     });
   }
 
-  return { draw, update, get editing() { return editing; }, closeEditor };
+  return { draw, update, nameLinks, get editing() { return editing; }, closeEditor };
 }
