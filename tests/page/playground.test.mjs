@@ -267,3 +267,65 @@ test('the gradient panel’s numbers equal the core’s gradients() and a centra
   assertNoProblems(assert, problems);
   await page.close();
 });
+
+test('every neuron’s map is painted in its own box from the core’s neuron grid; link names stay current for the reader', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0');
+  await ready(page);
+  for (let i = 0; i < 3; i++) await inShadow(page, 'button[data-action="step"]').click();
+  // At the centre of cell (i, j) of neuron k's box, the maps canvas shows that cell's colour, as paint() colours the
+  // core's predictNeuronGrid over [−6, 6]² (20 × 20 per neuron); smoothing blends only towards neighbouring cells.
+  const cells = await evaluate(page, async (s) => {
+    const { paint, rgb } = await import('/lib/figures/heatmap.js');
+    const p = document.querySelector(s);
+    const root = p.shadowRoot;
+    const side = 20;
+    const grids = p.network.predictNeuronGrid(-6, 6, -6, 6, side, side);
+    const style = getComputedStyle(p);
+    const ctx = document.createElement('canvas').getContext('2d');
+    const palette = { neg: rgb(style.getPropertyValue('--accent'), ctx), pos: rgb(style.getPropertyValue('--curve'), ctx), mid: rgb(style.getPropertyValue('--bg'), ctx) };
+    const maps = root.querySelector('canvas.diagram-maps');
+    const stage = maps.getBoundingClientRect();
+    const scale = maps.width / stage.width;
+    const pixels = maps.getContext('2d').getImageData(0, 0, maps.width, maps.height).data;
+    const worst = [];
+    for (const node of root.querySelectorAll('.neuron')) {
+      const k = Number(node.dataset.neuron);
+      const box = node.getBoundingClientRect();
+      const inner = { x: box.left + node.clientLeft - stage.left, y: box.top + node.clientTop - stage.top, w: node.clientWidth, h: node.clientHeight };
+      const want = new Uint8ClampedArray(4 * side * side);
+      paint(want, grids.subarray(k * side * side, (k + 1) * side * side), side * side, palette);
+      let err = 0;
+      for (const [i, j] of [[3, 3], [10, 4], [16, 15], [5, 12]]) {
+        const x = Math.floor((inner.x + ((i + 0.5) / side) * inner.w) * scale);
+        const y = Math.floor((inner.y + ((j + 0.5) / side) * inner.h) * scale);
+        const at = 4 * (y * maps.width + x);
+        const cell = 4 * (j * side + i);
+        for (let c = 0; c < 3; c++) err = Math.max(err, Math.abs(pixels[at + c] - want[cell + c]));
+      }
+      worst.push(err);
+    }
+    return worst;
+  }, EL);
+  assert.equal(cells.length, 7, 'a map for each of the 4 + 2 + 1 neurons');
+  assert.ok(cells.every((e) => e <= 24), `largest colour difference per neuron: ${cells}`);
+
+  const named = (index) => evaluate(page, ([s, index]) => {
+    const p = document.querySelector(s);
+    const title = p.shadowRoot.querySelector(`.link[data-weight="${index}"] title`).textContent;
+    return { title, weight: p.network.weights()[index], playing: p.playing };
+  }, [EL, index]);
+  const shows = ({ title, weight }) => title.includes(`= ${String(Number(weight.toPrecision(3)))},`);
+  await inShadow(page, '.link[data-weight="5"]').focus();
+  await inShadow(page, 'button[data-action="play"]').evaluate((b) => b.click()); // clicked without moving the focus
+  await page.waitForFunction((s) => document.querySelector(s).epochs >= 20, EL);
+  const live = await named(5);
+  assert.ok(live.playing && shows(live), `while playing, the focused link's name holds its weight: ${live.title} (w = ${live.weight})`);
+  await inShadow(page, 'button[data-action="play"]').evaluate((b) => b.click());
+  await page.waitForFunction((s) => !document.querySelector(s).playing, EL);
+  for (const index of [0, 9, 13]) {
+    const after = await named(index);
+    assert.ok(shows(after), `after a pause, link ${index}'s name holds its weight: ${after.title} (w = ${after.weight})`);
+  }
+  assertNoProblems(assert, problems);
+  await page.close();
+});
