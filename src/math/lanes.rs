@@ -114,6 +114,38 @@ mod simd {
         pub fn hi(self) -> f64 {
             f64x2_extract_lane::<1>(self.0)
         }
+        /// The lanes (s[0], s[1]).
+        #[inline(always)]
+        pub fn load(s: &[f64; 2]) -> Self {
+            // SAFETY: `s` is 16 readable bytes; v128_load has no alignment requirement.
+            F64x2(unsafe { v128_load(s.as_ptr() as *const v128) })
+        }
+        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        #[inline(always)]
+        pub fn store(self, s: &mut [f64; 2]) {
+            // SAFETY: `s` is 16 writable bytes; v128_store has no alignment requirement.
+            unsafe { v128_store(s.as_mut_ptr() as *mut v128, self.0) }
+        }
+        /// (a's lane 0, b's lane 0).
+        #[inline(always)]
+        pub fn lows(a: Self, b: Self) -> Self {
+            F64x2(i64x2_shuffle::<0, 2>(a.0, b.0))
+        }
+        /// (a's lane 1, b's lane 1).
+        #[inline(always)]
+        pub fn highs(a: Self, b: Self) -> Self {
+            F64x2(i64x2_shuffle::<1, 3>(a.0, b.0))
+        }
+        /// Lane 0 in both lanes.
+        #[inline(always)]
+        pub fn splat_lo(self) -> Self {
+            F64x2(i64x2_shuffle::<0, 0>(self.0, self.0))
+        }
+        /// Lane 1 in both lanes.
+        #[inline(always)]
+        pub fn splat_hi(self) -> Self {
+            F64x2(i64x2_shuffle::<1, 1>(self.0, self.0))
+        }
     }
 
     macro_rules! binary {
@@ -223,6 +255,36 @@ mod simd {
         pub fn hi(self) -> f64 {
             unsafe { _mm_cvtsd_f64(_mm_unpackhi_pd(self.0, self.0)) }
         }
+        /// The lanes (s[0], s[1]).
+        #[inline(always)]
+        pub fn load(s: &[f64; 2]) -> Self {
+            F64x2(unsafe { _mm_loadu_pd(s.as_ptr()) })
+        }
+        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        #[inline(always)]
+        pub fn store(self, s: &mut [f64; 2]) {
+            unsafe { _mm_storeu_pd(s.as_mut_ptr(), self.0) }
+        }
+        /// (a's lane 0, b's lane 0).
+        #[inline(always)]
+        pub fn lows(a: Self, b: Self) -> Self {
+            F64x2(unsafe { _mm_unpacklo_pd(a.0, b.0) })
+        }
+        /// (a's lane 1, b's lane 1).
+        #[inline(always)]
+        pub fn highs(a: Self, b: Self) -> Self {
+            F64x2(unsafe { _mm_unpackhi_pd(a.0, b.0) })
+        }
+        /// Lane 0 in both lanes.
+        #[inline(always)]
+        pub fn splat_lo(self) -> Self {
+            F64x2(unsafe { _mm_unpacklo_pd(self.0, self.0) })
+        }
+        /// Lane 1 in both lanes.
+        #[inline(always)]
+        pub fn splat_hi(self) -> Self {
+            F64x2(unsafe { _mm_unpackhi_pd(self.0, self.0) })
+        }
         #[inline(always)]
         fn select(mask: __m128d, then: Self, otherwise: Self) -> Self {
             F64x2(unsafe { _mm_or_pd(_mm_and_pd(mask, then.0), _mm_andnot_pd(mask, otherwise.0)) })
@@ -316,6 +378,36 @@ mod simd {
         pub fn hi(self) -> f64 {
             self.0[1]
         }
+        /// The lanes (s[0], s[1]).
+        #[inline(always)]
+        pub fn load(s: &[f64; 2]) -> Self {
+            F64x2(*s)
+        }
+        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        #[inline(always)]
+        pub fn store(self, s: &mut [f64; 2]) {
+            *s = self.0;
+        }
+        /// (a's lane 0, b's lane 0).
+        #[inline(always)]
+        pub fn lows(a: Self, b: Self) -> Self {
+            F64x2([a.0[0], b.0[0]])
+        }
+        /// (a's lane 1, b's lane 1).
+        #[inline(always)]
+        pub fn highs(a: Self, b: Self) -> Self {
+            F64x2([a.0[1], b.0[1]])
+        }
+        /// Lane 0 in both lanes.
+        #[inline(always)]
+        pub fn splat_lo(self) -> Self {
+            F64x2([self.0[0]; 2])
+        }
+        /// Lane 1 in both lanes.
+        #[inline(always)]
+        pub fn splat_hi(self) -> Self {
+            F64x2([self.0[1]; 2])
+        }
         #[inline(always)]
         fn map(self, f: impl Fn(f64) -> f64) -> Self {
             F64x2([f(self.0[0]), f(self.0[1])])
@@ -390,9 +482,53 @@ mod simd {
 
 pub use simd::F64x2;
 
+/// Whether every value is finite: 0·v is ±0 for a finite v and NaN for ±∞ or NaN, so a sum of them over two
+/// lanes (two sums, to shorten the chain of additions) is 0 exactly when every value is finite.
+pub fn all_finite(values: &[f64]) -> bool {
+    let zero = F64x2::splat(0.0);
+    let (mut s0, mut s1) = (zero, zero);
+    let mut quads = values.chunks_exact(4);
+    for quad in &mut quads {
+        if let (Ok(a), Ok(b)) = (
+            <&[f64; 2]>::try_from(&quad[..2]),
+            <&[f64; 2]>::try_from(&quad[2..]),
+        ) {
+            let (a, b) = (F64x2::load(a), F64x2::load(b));
+            s0 = s0 + zero * a;
+            s1 = s1 + zero * b;
+        }
+    }
+    let rest = quads.remainder().iter().fold(0.0, |s, &v| s + 0.0 * v);
+    let sum = s0 + s1;
+    sum.lo() + sum.hi() + rest == 0.0
+}
+
 impl PartialEq for F64x2 {
     /// Both lanes hold the same bits.
     fn eq(&self, other: &F64x2) -> bool {
         self.lo().to_bits() == other.lo().to_bits() && self.hi().to_bits() == other.hi().to_bits()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::all_finite;
+
+    #[test]
+    fn all_finite_finds_any_infinity_or_nan_at_any_position() {
+        for len in 0..11 {
+            let values: Vec<f64> = (0..len)
+                .map(|k| f64::MAX * if k % 2 == 0 { 1.0 } else { -1.0 })
+                .collect();
+            assert!(all_finite(&values), "{len} finite values");
+            for k in 0..len {
+                for bad in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN] {
+                    let mut v = values.clone();
+                    v[k] = bad;
+                    assert!(!all_finite(&v), "{bad} at {k} of {len}");
+                }
+            }
+        }
+        assert!(all_finite(&[-0.0, 5e-324, -1e-300]));
     }
 }

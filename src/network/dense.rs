@@ -43,6 +43,10 @@ pub struct Dense {
     pub(super) dz2: Vec<F64x2>,
     /// dL/do of two points at once.
     pub(super) d_out2: Vec<F64x2>,
+    /// A layer's outputs for point a, two neurons per lane: (o_j, o_j+1) for even j (see `pairs.rs`).
+    pub(super) src_a: Vec<F64x2>,
+    /// The same for point b.
+    pub(super) src_b: Vec<F64x2>,
 }
 
 impl Dense {
@@ -62,6 +66,7 @@ impl Dense {
         }
         node_start.push(nodes);
         let biases = nodes - layers[0];
+        let half_widest = layers.iter().max().map_or(0, |&n| n / 2);
         Dense {
             activations: config.activations.clone(),
             loss: config.loss,
@@ -80,6 +85,8 @@ impl Dense {
             o2: vec![F64x2::splat(0.0); nodes],
             dz2: vec![F64x2::splat(0.0); nodes],
             d_out2: vec![F64x2::splat(0.0); nodes],
+            src_a: vec![F64x2::splat(0.0); half_widest],
+            src_b: vec![F64x2::splat(0.0); half_widest],
         }
     }
 

@@ -1,6 +1,7 @@
 //! Optimizers: how a batch's mean gradient g = acc/n moves the parameters.
 
 use crate::error::{check_range, quote, LabError, Result};
+use crate::math::{all_finite, F64x2, Lanes};
 
 /// The update rule, with its parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -181,13 +182,30 @@ impl OptimizerState {
         let mut finite = true;
         match self.optimizer {
             Optimizer::Sgd => {
-                for (p, &a) in params.iter_mut().zip(acc) {
-                    *p = match role {
-                        Role::Bias => *p - lr * a / count,
-                        Role::Weight => *p - (lr / count) * a,
-                    };
-                    finite &= p.is_finite();
+                // w ← w − (lr/n)·Σg for weights and b ← b − lr·Σg/n for biases (Playground's two forms),
+                // two parameters per f64x2 lane, each lane as the one-parameter form
+                let (lr2, count2, scale2) = (
+                    F64x2::splat(lr),
+                    F64x2::splat(count),
+                    F64x2::splat(lr / count),
+                );
+                let sgd = |p: F64x2, a: F64x2| match role {
+                    Role::Bias => p - lr2 * a / count2,
+                    Role::Weight => p - scale2 * a,
+                };
+                let n = params.len();
+                let mut p2 = params.chunks_exact_mut(2);
+                for (p, a) in (&mut p2).zip(acc.chunks_exact(2)) {
+                    if let (Ok(p), Ok(a)) = (<&mut [f64; 2]>::try_from(p), <&[f64; 2]>::try_from(a))
+                    {
+                        sgd(F64x2::load(p), F64x2::load(a)).store(p);
+                    }
                 }
+                let last = n.checked_sub(1).and_then(|k| acc.get(k));
+                if let ([p], Some(&a)) = (p2.into_remainder(), last) {
+                    *p = sgd(F64x2::splat(*p), F64x2::splat(a)).lo();
+                }
+                finite = all_finite(params);
             }
             Optimizer::Momentum { momentum } => {
                 let velocity = &mut self.first[offset..offset + params.len()];

@@ -92,16 +92,28 @@ impl Dense {
             let w_range = self.weight_start[l]..self.weight_start[l] + (end - start) * fan_in;
             let sources = &self.o2[src_start..start];
             let deltas = &self.dz2[start..end];
-            // accB_i += dL/dz_i; accW_ij += dL/dz_i · o_j: lane 0, then lane 1
+            // accB_i += dL/dz_i; accW_ij += dL/dz_i · o_j: lane 0, then lane 1. Two accumulators per lane
+            // (neighbouring biases, or neighbouring weights of a row), each still adding point a's term, then b's.
             let acc_b = &mut self.acc_b[start - n_in..end - n_in];
-            for (acc, &d) in acc_b.iter_mut().zip(deltas) {
-                *acc += d.lo();
-                *acc += d.hi();
+            add_pairs(acc_b, deltas);
+            let (src_a, src_b) = (&mut self.src_a, &mut self.src_b);
+            for (k, o) in sources.chunks_exact(2).enumerate() {
+                src_a[k] = F64x2::lows(o[0], o[1]); // (a's o_j, a's o_j+1)
+                src_b[k] = F64x2::highs(o[0], o[1]); // (b's o_j, b's o_j+1)
             }
+            let (src_a, src_b) = (&src_a[..fan_in / 2], &src_b[..fan_in / 2]);
             let acc_w = &mut self.acc_w[w_range.clone()];
             for (row, &d) in acc_w.chunks_exact_mut(fan_in).zip(deltas) {
-                for (acc, &o) in row.iter_mut().zip(sources) {
-                    let p = d * o;
+                let (da, db) = (d.splat_lo(), d.splat_hi());
+                for (acc, (&oa, &ob)) in row.chunks_exact_mut(2).zip(src_a.iter().zip(src_b)) {
+                    if let Ok(acc) = <&mut [f64; 2]>::try_from(acc) {
+                        let sum = F64x2::load(acc) + da * oa;
+                        (sum + db * ob).store(acc);
+                    }
+                }
+                if fan_in % 2 == 1 {
+                    let p = d * sources[fan_in - 1];
+                    let acc = &mut row[fan_in - 1];
                     *acc += p.lo();
                     *acc += p.hi();
                 }
@@ -113,20 +125,21 @@ impl Dense {
             let (before, after) = self.dz2.split_at_mut(start);
             let (dz_src, deltas) = (&mut before[src_start..], &after[..end - start]);
             let d_out = &mut self.d_out2[src_start..start];
-            d_out.fill(F64x2::splat(0.0));
-            for (row, &d) in self.weights[w_range].chunks_exact(fan_in).zip(deltas) {
-                for (dj, &w) in d_out.iter_mut().zip(row) {
-                    *dj = *dj + F64x2::splat(w) * d;
-                }
-            }
+            let weights = &self.weights[w_range];
             let f = self.activations[l - 2];
-            for (((dz, &dj), &z), &o) in dz_src
+            for (j, (((dz, dj), &z), &o)) in dz_src
                 .iter_mut()
-                .zip(d_out.iter())
+                .zip(d_out.iter_mut())
                 .zip(&self.z2[src_start..start])
                 .zip(sources)
+                .enumerate()
             {
-                *dz = dj * f.derivative_pair(z, o);
+                let mut sum = F64x2::splat(0.0);
+                for (i, &d) in deltas.iter().enumerate() {
+                    sum = sum + F64x2::splat(weights[i * fan_in + j]) * d;
+                }
+                *dj = sum;
+                *dz = sum * f.derivative_pair(z, o);
             }
         }
     }
@@ -198,5 +211,22 @@ impl Dense {
             sum += self.point_loss(t);
         }
         sum
+    }
+}
+
+/// acc_i += d_i's lane 0, then acc_i += d_i's lane 1, for every i: two neighbouring accumulators per f64x2.
+#[inline(always)]
+fn add_pairs(acc: &mut [f64], d: &[F64x2]) {
+    for (acc, d) in acc.chunks_exact_mut(2).zip(d.chunks_exact(2)) {
+        if let Ok(acc) = <&mut [f64; 2]>::try_from(acc) {
+            let sum = F64x2::load(acc) + F64x2::lows(d[0], d[1]);
+            (sum + F64x2::highs(d[0], d[1])).store(acc);
+        }
+    }
+    let last = acc.len().wrapping_sub(1);
+    if acc.len() % 2 == 1 {
+        let (acc, d) = (&mut acc[last], d[last]);
+        *acc += d.lo();
+        *acc += d.hi();
     }
 }

@@ -12,6 +12,7 @@
 
 use super::{Network, Regularization, Role, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL};
 use crate::error::{check_usize, check_work, show, LabError, Result};
+use crate::math::all_finite;
 
 /// Which quantity left the finite numbers.
 enum Culprit {
@@ -100,7 +101,9 @@ impl Network {
         }
         if !self.batch_loss.is_finite() {
             Some(Culprit::Loss)
-        } else if !finite(&self.dense.acc_w) || (self.config.bias && !finite(&self.dense.acc_b)) {
+        } else if !all_finite(&self.dense.acc_w)
+            || (self.config.bias && !all_finite(&self.dense.acc_b))
+        {
             Some(Culprit::Gradient)
         } else {
             None
@@ -262,9 +265,4 @@ impl Network {
             ),
         })
     }
-}
-
-/// True when every value is finite.
-fn finite(values: &[f64]) -> bool {
-    values.iter().all(|v| v.is_finite())
 }
