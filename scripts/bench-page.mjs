@@ -44,14 +44,18 @@ async function openPlayground(speed) {
   await page.addInitScript(() => {
     const work = [];
     const starts = [];
+    const behind = [];
     const raf = window.requestAnimationFrame.bind(window);
     window.requestAnimationFrame = (callback) => raf((now) => {
       const t0 = performance.now();
       callback(now);
       work.push(performance.now() - t0);
       starts.push(t0);
+      // Epochs between the network trained and the one the heatmap shows (its grid comes from a worker).
+      const p = document.querySelector('#playground');
+      if (p?.playing) behind.push(p.epochs - p.heatmapEpoch);
     });
-    window.__frames = { work, starts };
+    window.__frames = { work, starts, behind };
   });
   await page.goto(new URL(`network.html#${LINK}&speed=${speed}`, url).href);
   await page.waitForFunction(() => document.querySelector('#playground')?.network && document.querySelector('#playground').ready);
@@ -66,21 +70,22 @@ function play(page, seconds) {
     const epochs0 = p.epochs;
     window.__frames.work.length = 0;
     window.__frames.starts.length = 0;
+    window.__frames.behind.length = 0;
     p.play();
     const t0 = performance.now();
     await new Promise((done) => setTimeout(done, seconds * 1000));
     p.pause();
     const elapsed = (performance.now() - t0) / 1000;
-    const { work, starts } = window.__frames;
+    const { work, starts, behind } = window.__frames;
     const intervals = starts.slice(1).map((t, i) => t - starts[i]);
-    return { work: [...work], intervals, epochs: p.epochs - epochs0, elapsed, diverged: p.diverged };
+    return { work: [...work], intervals, behind: [...behind], epochs: p.epochs - epochs0, elapsed, diverged: p.diverged };
   }, seconds);
 }
 
 try {
   console.log(`Playground frame time: spiral, layers ${LINK.match(/hidden=([\d,]+)/)[1].split(',').length} × 8 hidden, 100 × 100 heatmap and every neuron's map redrawn each frame, ${SECONDS} s per run`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((v) => v.toFixed(2)).join(' ')} (other work on the machine slows these numbers)`);
-  console.log('epochs/frame | work per frame p50    p95    max (ms) | frame interval p50    p95 (ms) | frames | epochs/s');
+  console.log('epochs/frame | work per frame p50    p95    max (ms) | frame interval p50    p95 (ms) | frames | epochs/s | heatmap behind p50 p95 (frames)');
   {
     // The floor: nothing but the loop itself, on a blank page of the same size.
     const page = await context.newPage();
@@ -106,7 +111,9 @@ try {
     const result = await play(page, SECONDS);
     const work = result.work.sort((a, b) => a - b);
     const gaps = result.intervals.sort((a, b) => a - b);
-    console.log(`${String(speed).padStart(12)} | ${' '.repeat(15)}${ms(quantile(work, 0.5))}${ms(quantile(work, 0.95))}${ms(work.at(-1))} | ${' '.repeat(15)}${ms(quantile(gaps, 0.5))}${ms(quantile(gaps, 0.95))} | ${String(work.length).padStart(6)} | ${(result.epochs / result.elapsed).toFixed(1).padStart(8)}${result.diverged ? ' (diverged)' : ''}`);
+    const behind = result.behind.map((e) => e / speed).sort((a, b) => a - b);
+    const lag = behind.length && behind.every(Number.isFinite) ? `${quantile(behind, 0.5).toFixed(1).padStart(22)}${quantile(behind, 0.95).toFixed(1).padStart(4)}` : '';
+    console.log(`${String(speed).padStart(12)} | ${' '.repeat(15)}${ms(quantile(work, 0.5))}${ms(quantile(work, 0.95))}${ms(work.at(-1))} | ${' '.repeat(15)}${ms(quantile(gaps, 0.5))}${ms(quantile(gaps, 0.95))} | ${String(work.length).padStart(6)} | ${(result.epochs / result.elapsed).toFixed(1).padStart(8)} |${lag}${result.diverged ? ' (diverged)' : ''}`);
     await page.close();
   }
   if (TRACE) {

@@ -1,6 +1,7 @@
 // Where a frame's time goes, from a Chromium trace (the JSON that Tracing writes): the CPU time of each thread that
-// takes part in a frame (the page's main thread, the raster workers, the compositor, the display compositor), per
-// animation frame, and the main thread's share split into the callback's script and the rendering steps after it.
+// takes part in a frame (the page's main thread, its worker, the raster workers, the compositor, the display
+// compositor), per animation frame, and the main thread's share split into the callback's script and the rendering
+// steps after it.
 // CPU time is each event's thread time (tdur), so other programs on the machine do not inflate it as they inflate the
 // wall-clock durations. Used by scripts/bench-page.mjs.
 
@@ -14,6 +15,7 @@ const THREADS = {
   CompositorTileWorker: 'raster workers',
   Compositor: 'compositor',
   VizCompositorThread: 'display compositor',
+  'DedicatedWorker thread': 'worker (the heatmap grid)',
 };
 
 /** The main thread's events (self time) in the steps of a frame. */

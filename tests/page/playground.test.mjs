@@ -329,3 +329,57 @@ test('every neuron’s map is painted in its own box from the core’s neuron gr
   assertNoProblems(assert, problems);
   await page.close();
 });
+
+/** Plays for `ms`: how many epochs behind the network the heatmap was at each frame, then the epochs and the heatmap's. */
+const behindWhilePlaying = (page, ms) => evaluate(page, async ([s, ms]) => {
+  const p = document.querySelector(s);
+  const behind = [];
+  p.addEventListener('step', () => behind.push(p.epochs - p.heatmapEpoch));
+  p.play();
+  await new Promise((done) => setTimeout(done, ms));
+  p.pause();
+  return { behind, epochs: p.epochs, shown: p.heatmapEpoch };
+}, [EL, ms]);
+
+test('while training plays the heatmap’s grid comes from a worker, bit for bit the core’s; paused, it is the current network’s; without workers the page computes it', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&hidden=6,6&seed=4&speed=2');
+  await ready(page);
+  for (let i = 0; i < 3; i++) await inShadow(page, 'button[data-action="step"]').click();
+  // The worker module itself: the grid it returns for the network's parameters equals predictGrid's on this thread.
+  const same = await evaluate(page, async (s) => {
+    const { createGridWorker } = await import('/lib/playground-grid.js');
+    const net = document.querySelector(s).network;
+    const grids = createGridWorker();
+    grids.request({ generation: 1, epoch: 3, config: net.config, weights: net.weights(), biases: net.biases(), domain: [-6, 6], side: 100 });
+    let newest = null;
+    for (let t = 0; t < 200 && !newest && !grids.failed; t++) {
+      await new Promise((done) => setTimeout(done, 25));
+      newest = grids.latest(1);
+    }
+    grids.terminate();
+    const mine = net.predictGrid(-6, 6, -6, 6, 100, 100);
+    return { epoch: newest?.epoch, length: newest?.grid.length, differ: newest ? mine.filter((v, i) => !Object.is(v, newest.grid[i])).length : -1 };
+  }, EL);
+  assert.deepEqual(same, { epoch: 3, length: 10_000, differ: 0 }, 'the worker’s 100 × 100 grid is the core’s, bit for bit');
+
+  // Playing: some frames show a grid an epoch or two behind (the worker's); paused, the heatmap shows the last epoch.
+  const watched = await behindWhilePlaying(page, 1500);
+  assert.ok(watched.behind.some((d) => d > 0), `while playing the heatmap comes from the worker (epochs behind: ${watched.behind.slice(-20)})`);
+  assert.ok(watched.behind.every((d) => d >= 0), 'never ahead of the network');
+  assert.equal(watched.shown, watched.epochs, 'paused, the heatmap is the current network’s');
+  assertNoProblems(assert, problems);
+  await page.close();
+
+  // A browser (or a policy) without workers: the figure computes the grid itself, every frame the current epoch's.
+  const plain = await env.context.newPage();
+  await plain.addInitScript(() => {
+    window.Worker = function Worker() {
+      throw new DOMException('workers are not available here', 'SecurityError');
+    };
+  });
+  await plain.goto(new URL('network.html#v=1&data=spiral&hidden=6,6&seed=4&speed=2', env.url).href);
+  await ready(plain);
+  const synced = (await behindWhilePlaying(plain, 800)).behind;
+  assert.ok(synced.length > 5 && synced.every((d) => d === 0), `without workers every frame shows its own epoch (${synced.slice(-10)})`);
+  await plain.close();
+});

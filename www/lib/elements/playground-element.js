@@ -19,6 +19,7 @@ import { createLossFigure } from '../figures/loss.js';
 import { createNetworkDiagram } from '../figures/playground-network.js';
 import { createGradientPanel } from '../figures/gradient-panel.js';
 import { featureMaps, inspect } from '../playground-inspect.js';
+import { createGridWorker } from '../playground-grid.js';
 import { FEATURES, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_USER_POINTS, PLAYGROUND_FIELDS, REGRESSIONS, featureNames, networkSettings } from '../playground-state.js';
 import { formatCount, formatNumber } from '../format.js';
 import { neuronNames } from '../playground-shape.js';
@@ -61,10 +62,18 @@ export class PlaygroundElement extends BaseElement {
   #chainPoint = 0;
   #palette = null;
   #frames = 0;
+  /** The heatmap grid's worker while training plays (null until the first play; false where none can run). */
+  #grids = null;
+  /** Counts networks and resets: a grid computed for an earlier one is never drawn. */
+  #generation = 0;
+  #gridConfig = null;
+  #heatmapEpoch = 0;
   #loop = frameLoop(() => this.#frame(), (playing) => {
     showPlaying(this.#parts.play, playing);
     this.toggleAttribute('playing', playing);
     if (!playing) {
+      // Paused, the picture is exact: the heatmap of the network as it stands, every link named.
+      if (this.#network && this.#heatmapEpoch !== this.epochs) this.#drawHeatmap();
       this.#parts.diagram.nameLinks();
       this.#announce();
     }
@@ -217,6 +226,7 @@ export class PlaygroundElement extends BaseElement {
   }
 
   #restart() {
+    this.#generation += 1;
     this.#stop = null;
     this.#parts.stop.hidden = true;
     this.#parts.play.disabled = false;
@@ -312,7 +322,7 @@ export class PlaygroundElement extends BaseElement {
   #frame() {
     const speed = this.#state.speed;
     for (let k = 0; k < speed; k++) if (!this.#trainEpoch()) return false;
-    this.#draw();
+    this.#draw(true);
     this.dispatchEvent(new CustomEvent('step', { detail: { epoch: this.epochs, steps: this.steps, trainLoss: this.trainLoss, testLoss: this.testLoss }, bubbles: true, composed: true }));
     return true;
   }
@@ -386,6 +396,8 @@ export class PlaygroundElement extends BaseElement {
 
   stopped() {
     this.pause();
+    if (this.#grids) this.#grids.terminate();
+    this.#grids = null;
   }
 
   #announce() {
@@ -411,7 +423,18 @@ export class PlaygroundElement extends BaseElement {
     return this.#palette;
   }
 
-  #drawHeatmap() {
+  /** The output grid from the worker, while training plays: the newest it returned, after asking for the next. */
+  #offThread() {
+    this.#grids ??= createGridWorker() ?? false;
+    if (!this.#grids || this.#grids.failed) return null;
+    const net = this.#network;
+    if (this.#gridConfig?.generation !== this.#generation) this.#gridConfig = { generation: this.#generation, config: net.config };
+    const newest = this.#grids.latest(this.#generation);
+    this.#grids.request({ generation: this.#generation, epoch: this.epochs, config: this.#gridConfig.config, weights: net.weights(), biases: net.biases(), domain: DOMAIN, side: GRID });
+    return newest;
+  }
+
+  #drawHeatmap(playing = false) {
     const p = this.#parts;
     const [lo, hi] = DOMAIN;
     const net = this.#network;
@@ -421,8 +444,16 @@ export class PlaygroundElement extends BaseElement {
       if (this.#bigNeuronGrid.length !== neurons * GRID * GRID) this.#bigNeuronGrid = new Float64Array(neurons * GRID * GRID);
       net.predictNeuronGridInto(this.#bigNeuronGrid, lo, hi, lo, hi, GRID, GRID);
       grid = this.#bigNeuronGrid.subarray(this.#hover * GRID * GRID, (this.#hover + 1) * GRID * GRID);
+      this.#heatmapEpoch = -1;
     } else {
-      net.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
+      const newest = playing ? this.#offThread() : null;
+      if (newest) {
+        grid = newest.grid;
+        this.#heatmapEpoch = newest.epoch;
+      } else {
+        net.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
+        this.#heatmapEpoch = this.epochs;
+      }
     }
     const s = this.#state;
     const userRows = this.#user.length * 3;
@@ -441,11 +472,11 @@ export class PlaygroundElement extends BaseElement {
     return neuronNames(this.#layers(), featureNames(this.#state.features))(k);
   }
 
-  #draw() {
+  #draw(playing = false) {
     const p = this.#parts;
     const net = this.#network;
     const [lo, hi] = DOMAIN;
-    this.#drawHeatmap();
+    this.#drawHeatmap(playing);
     const neurons = net.biases().length;
     const side = NEURON_GRID;
     if (this.#neuronGrid.length !== neurons * side * side) this.#neuronGrid = new Float64Array(neurons * side * side);
@@ -488,6 +519,10 @@ export class PlaygroundElement extends BaseElement {
   }
   get testLoss() {
     return this.#history.test.at(-1) ?? null;
+  }
+  /** The epoch whose network the heatmap shows (while training plays it can be a frame or two behind; -1 for a neuron's map). */
+  get heatmapEpoch() {
+    return this.#heatmapEpoch;
   }
   get history() {
     return { train: [...this.#history.train], test: [...this.#history.test] };
