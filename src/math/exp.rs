@@ -2,7 +2,7 @@
 //! eˣ = 2ᵏ · 2^(j/32) · eʳ, with 2^(j/32) from a table of 32 entries and eʳ − 1 from a short Taylor polynomial.
 
 use super::exact::{divide, fast_two_sum};
-use super::lanes::ROUNDER;
+use super::lanes::{Splat, ROUNDER, ROUNDER_SPLAT};
 use super::Lanes;
 
 /// 32/ln 2, rounded.
@@ -49,6 +49,20 @@ pub(super) const TABLE: [[f64; 2]; 32] = [
     [1.9571441262960434, -2.1206431269777715e-09],
 ];
 
+/// The reduction's constants as kernel constants (see [`Splat`]).
+static INV_LN2_32_SPLAT: Splat = Splat::new(INV_LN2_32);
+static LN2_32_HI_SPLAT: Splat = Splat::new(LN2_32_HI);
+static LN2_32_LO_SPLAT: Splat = Splat::new(LN2_32_LO);
+/// 1/2!, 1/3!, …, 1/7!: the Taylor coefficients of eʳ − 1 − r.
+static TAYLOR: [Splat; 6] = [
+    Splat::new(0.5),
+    Splat::new(1.0 / 6.0),
+    Splat::new(1.0 / 24.0),
+    Splat::new(1.0 / 120.0),
+    Splat::new(1.0 / 720.0),
+    Splat::new(1.0 / 5040.0),
+];
+
 /// The reduced argument and the scaled table entry of y = n·ln2/32 + r, for −2¹⁶·ln2/32 < y ≤ ln2/64.
 pub(super) struct Reduced<V> {
     /// r rounded, |r| ≤ ln2/64 (plus a hair).
@@ -65,11 +79,12 @@ pub(super) struct Reduced<V> {
 /// product and difference are exact (Cody and Waite) and the second difference's rounding error is kept in rl.
 #[inline(always)]
 pub(super) fn reduce<V: Lanes>(y: V) -> Reduced<V> {
-    let t = y * V::splat(INV_LN2_32) + V::splat(ROUNDER);
-    let n = t - V::splat(ROUNDER);
+    let rounder = V::constant(&ROUNDER_SPLAT);
+    let t = y * V::constant(&INV_LN2_32_SPLAT) + rounder;
+    let n = t - rounder;
     let (scale_hi, scale_lo) = V::exp2_parts(t, &TABLE);
-    let y1 = y - n * V::splat(LN2_32_HI);
-    let n_lo = n * V::splat(LN2_32_LO);
+    let y1 = y - n * V::constant(&LN2_32_HI_SPLAT);
+    let n_lo = n * V::constant(&LN2_32_LO_SPLAT);
     let rh = y1 - n_lo;
     let rl = (y1 - rh) - n_lo;
     Reduced {
@@ -84,12 +99,12 @@ pub(super) fn reduce<V: Lanes>(y: V) -> Reduced<V> {
 /// r²·[(1/2! + r/3!) + r²·(1/4! + r/5!) + r⁴·(1/6! + r/7!)] (Estrin's scheme: a shorter chain than Horner's).
 #[inline(always)]
 pub(super) fn taylor_tail<V: Lanes>(r: V) -> V {
-    let c = |v: f64| V::splat(v);
+    let c = |k: usize| V::constant(&TAYLOR[k]);
     let r2 = r * r;
     let r4 = r2 * r2;
-    let a = c(0.5) + r * c(1.0 / 6.0);
-    let b = c(1.0 / 24.0) + r * c(1.0 / 120.0);
-    let d = c(1.0 / 720.0) + r * c(1.0 / 5040.0);
+    let a = c(0) + r * c(1);
+    let b = c(2) + r * c(3);
+    let d = c(4) + r * c(5);
     r2 * ((a + r2 * b) + r4 * d)
 }
 

@@ -18,6 +18,8 @@ pub trait Lanes:
 {
     /// Every lane `v`.
     fn splat(v: f64) -> Self;
+    /// Every lane `c`'s value, read from memory in the wasm simd128 build (see [`Splat`]).
+    fn constant(c: &'static Splat) -> Self;
     /// |x|, lane by lane (clears the sign bit).
     fn abs(self) -> Self;
     /// |self| with the sign bit of `sign`.
@@ -27,7 +29,7 @@ pub trait Lanes:
     /// Per lane: self where self is NaN, else `otherwise`.
     fn keep_nan(self, otherwise: Self) -> Self;
     /// (every lane is below `bound`, some lane is below `bound`); NaN lanes are not below.
-    fn below(self, bound: f64) -> (bool, bool);
+    fn below(self, bound: &'static Splat) -> (bool, bool);
     /// For t = y·32/ln 2 + 1.5·2⁵² (so that t's low bits hold n = round(y·32/ln 2), with −2¹⁶ < n ≤ 0 and
     /// n = 32k + j, 0 ≤ j < 32): the exact products (2ᵏ·T_hi(j), 2ᵏ·T_lo(j)) of the table of 2^(j/32).
     fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self);
@@ -35,6 +37,29 @@ pub trait Lanes:
 
 /// The bits of 1.5·2⁵², the constant whose addition rounds a number below 2⁵¹ in size to an integer.
 pub(crate) const ROUNDER: f64 = 6_755_399_441_055_744.0;
+
+/// A kernel's constant, in both lanes of a 16-byte-aligned pair, as a `static`.
+///
+/// In the wasm simd128 build [`Lanes::constant`] reads it from linear memory: one load, where V8 would otherwise
+/// build each `v128.const` anew from immediates at every use (three instructions, not moved out of loops).
+/// Elsewhere the value is used as the compiler likes, as with [`Lanes::splat`].
+#[repr(C, align(16))]
+#[derive(Debug)]
+pub struct Splat(pub [f64; 2]);
+
+impl Splat {
+    /// `v` in both lanes.
+    pub const fn new(v: f64) -> Splat {
+        Splat([v, v])
+    }
+    /// The value.
+    pub const fn value(&self) -> f64 {
+        self.0[0]
+    }
+}
+
+/// 1.5·2⁵², as a kernel constant.
+pub(crate) static ROUNDER_SPLAT: Splat = Splat::new(ROUNDER);
 
 /// n = round(y·32/ln 2) from t = y·32/ln 2 + 1.5·2⁵²: t's bits minus the constant's.
 #[inline(always)]
@@ -54,6 +79,10 @@ impl Lanes for f64 {
     #[inline(always)]
     fn splat(v: f64) -> Self {
         v
+    }
+    #[inline(always)]
+    fn constant(c: &'static Splat) -> Self {
+        c.value()
     }
     #[inline(always)]
     fn abs(self) -> Self {
@@ -80,8 +109,8 @@ impl Lanes for f64 {
         }
     }
     #[inline(always)]
-    fn below(self, bound: f64) -> (bool, bool) {
-        (self < bound, self < bound)
+    fn below(self, bound: &'static Splat) -> (bool, bool) {
+        (self < bound.value(), self < bound.value())
     }
     #[inline(always)]
     fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self) {
@@ -93,6 +122,15 @@ impl Lanes for f64 {
 mod simd {
     use super::*;
     use core::arch::wasm32::*;
+
+    /// 1023 in each lane as an i64: the exponent bias of an f64 (an integer constant, kept in memory as a
+    /// [`Splat`] is).
+    #[repr(C, align(16))]
+    struct Bits([u64; 2]);
+    static EXPONENT_BIAS: Bits = Bits([1023, 1023]);
+
+    /// The sign bit alone in each lane (−0).
+    static SIGN_BIT: Splat = Splat::new(-0.0);
 
     /// Two f64 lanes in one wasm simd128 register.
     #[derive(Clone, Copy, Debug)]
@@ -114,13 +152,13 @@ mod simd {
         pub fn hi(self) -> f64 {
             f64x2_extract_lane::<1>(self.0)
         }
-        /// The lanes (s[0], s[1]).
+        /// The lanes (`s[0]`, `s[1]`).
         #[inline(always)]
         pub fn load(s: &[f64; 2]) -> Self {
             // SAFETY: `s` is 16 readable bytes; v128_load has no alignment requirement.
             F64x2(unsafe { v128_load(s.as_ptr() as *const v128) })
         }
-        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        /// Writes lane 0 to `s[0]` and lane 1 to `s[1]`.
         #[inline(always)]
         pub fn store(self, s: &mut [f64; 2]) {
             // SAFETY: `s` is 16 writable bytes; v128_store has no alignment requirement.
@@ -178,12 +216,18 @@ mod simd {
             F64x2(f64x2_splat(v))
         }
         #[inline(always)]
+        fn constant(c: &'static Splat) -> Self {
+            // SAFETY: a Splat is 16 aligned, readable bytes. A volatile read stays a load from memory, so the
+            // compiler does not fold it back into a v128.const.
+            F64x2(unsafe { core::ptr::read_volatile(c as *const Splat as *const v128) })
+        }
+        #[inline(always)]
         fn abs(self) -> Self {
             F64x2(f64x2_abs(self.0))
         }
         #[inline(always)]
         fn copysign(self, sign: Self) -> Self {
-            let mask = u64x2_splat(1 << 63);
+            let mask = F64x2::constant(&SIGN_BIT).0;
             F64x2(v128_bitselect(sign.0, self.0, mask))
         }
         #[inline(always)]
@@ -203,14 +247,14 @@ mod simd {
             ))
         }
         #[inline(always)]
-        fn below(self, bound: f64) -> (bool, bool) {
-            let mask = i64x2_bitmask(f64x2_lt(self.0, f64x2_splat(bound)));
+        fn below(self, bound: &'static Splat) -> (bool, bool) {
+            let mask = i64x2_bitmask(f64x2_lt(self.0, F64x2::constant(bound).0));
             (mask == 3, mask != 0)
         }
         #[inline(always)]
         fn exp2_parts(t: Self, table: &[[f64; 2]; 32]) -> (Self, Self) {
             // n = bits(t) − bits(1.5·2⁵²) per lane; entry j = n & 31 loaded as one (hi, lo) v128 per lane
-            let n = i64x2_sub(t.0, f64x2_splat(ROUNDER));
+            let n = i64x2_sub(t.0, F64x2::constant(&ROUNDER_SPLAT).0);
             let j0 = (i64x2_extract_lane::<0>(n) & 31) as usize;
             let j1 = (i64x2_extract_lane::<1>(n) & 31) as usize;
             // SAFETY: j0, j1 < 32 index the table; v128_load reads the 16 bytes of one [hi, lo] entry.
@@ -223,7 +267,15 @@ mod simd {
             let hi = i64x2_shuffle::<0, 2>(e0, e1);
             let lo = i64x2_shuffle::<1, 3>(e0, e1);
             // 2ᵏ with k = n >> 5 (arithmetic), built in the exponent field
-            let scale = i64x2_shl(i64x2_add(i64x2_shr(n, 5), i64x2_splat(1023)), 52);
+            let scale = i64x2_shl(
+                i64x2_add(i64x2_shr(n, 5), {
+                    // SAFETY: 16 aligned, readable bytes; volatile keeps it a load (see Splat)
+                    unsafe {
+                        core::ptr::read_volatile(&EXPONENT_BIAS as *const Bits as *const v128)
+                    }
+                }),
+                52,
+            );
             (F64x2(f64x2_mul(hi, scale)), F64x2(f64x2_mul(lo, scale)))
         }
     }
@@ -255,12 +307,12 @@ mod simd {
         pub fn hi(self) -> f64 {
             unsafe { _mm_cvtsd_f64(_mm_unpackhi_pd(self.0, self.0)) }
         }
-        /// The lanes (s[0], s[1]).
+        /// The lanes (`s[0]`, `s[1]`).
         #[inline(always)]
         pub fn load(s: &[f64; 2]) -> Self {
             F64x2(unsafe { _mm_loadu_pd(s.as_ptr()) })
         }
-        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        /// Writes lane 0 to `s[0]` and lane 1 to `s[1]`.
         #[inline(always)]
         pub fn store(self, s: &mut [f64; 2]) {
             unsafe { _mm_storeu_pd(s.as_mut_ptr(), self.0) }
@@ -321,6 +373,10 @@ mod simd {
             F64x2(unsafe { _mm_set1_pd(v) })
         }
         #[inline(always)]
+        fn constant(c: &'static Splat) -> Self {
+            F64x2::splat(c.value())
+        }
+        #[inline(always)]
         fn abs(self) -> Self {
             F64x2(unsafe { _mm_andnot_pd(_mm_set1_pd(-0.0), self.0) })
         }
@@ -338,8 +394,8 @@ mod simd {
             F64x2::select(unsafe { _mm_cmpunord_pd(self.0, self.0) }, self, otherwise)
         }
         #[inline(always)]
-        fn below(self, bound: f64) -> (bool, bool) {
-            let mask = unsafe { _mm_movemask_pd(_mm_cmplt_pd(self.0, _mm_set1_pd(bound))) };
+        fn below(self, bound: &'static Splat) -> (bool, bool) {
+            let mask = unsafe { _mm_movemask_pd(_mm_cmplt_pd(self.0, _mm_set1_pd(bound.value()))) };
             (mask == 3, mask != 0)
         }
         #[inline(always)]
@@ -378,12 +434,12 @@ mod simd {
         pub fn hi(self) -> f64 {
             self.0[1]
         }
-        /// The lanes (s[0], s[1]).
+        /// The lanes (`s[0]`, `s[1]`).
         #[inline(always)]
         pub fn load(s: &[f64; 2]) -> Self {
             F64x2(*s)
         }
-        /// Writes lane 0 to s[0] and lane 1 to s[1].
+        /// Writes lane 0 to `s[0]` and lane 1 to `s[1]`.
         #[inline(always)]
         pub fn store(self, s: &mut [f64; 2]) {
             *s = self.0;
@@ -448,6 +504,10 @@ mod simd {
             F64x2([v, v])
         }
         #[inline(always)]
+        fn constant(c: &'static Splat) -> Self {
+            F64x2::splat(c.value())
+        }
+        #[inline(always)]
         fn abs(self) -> Self {
             self.map(Lanes::abs)
         }
@@ -467,8 +527,8 @@ mod simd {
             self.zip(otherwise, Lanes::keep_nan)
         }
         #[inline(always)]
-        fn below(self, bound: f64) -> (bool, bool) {
-            let (a, b) = (self.0[0] < bound, self.0[1] < bound);
+        fn below(self, bound: &'static Splat) -> (bool, bool) {
+            let (a, b) = (self.0[0] < bound.value(), self.0[1] < bound.value());
             (a && b, a || b)
         }
         #[inline(always)]

@@ -22,7 +22,7 @@ mod tanh;
 mod trig;
 
 pub use exp::{exp, sigmoid};
-pub use lanes::{all_finite, F64x2, Lanes};
+pub use lanes::{all_finite, F64x2, Lanes, Splat};
 pub use log::{ln, log1p, softplus};
 pub use tanh::{tanh, tanh_lanes};
 pub use trig::{cos, sin};

@@ -60,10 +60,22 @@ impl Dense {
             let (done, rest) = self.o2.split_at_mut(start);
             let sources = &done[self.node_start[l - 1]..];
             let z = &mut self.z2[start..end];
-            // zᵢ = bᵢ + Σⱼ wᵢⱼ·oⱼ, in j order from the bias
-            for ((row, &bias), zi) in weights.chunks_exact(fan_in).zip(biases).zip(z.iter_mut()) {
+            // zᵢ = bᵢ + Σⱼ wᵢⱼ·oⱼ, in j order from the bias; two rows at a time, so that two independent
+            // chains of additions are interleaved
+            let mut rows = weights.chunks_exact(2 * fan_in);
+            let mut zs = z.chunks_exact_mut(2);
+            for ((rows, bias), zi) in (&mut rows).zip(biases.chunks_exact(2)).zip(&mut zs) {
+                let (row0, row1) = rows.split_at(fan_in);
+                let (mut sum0, mut sum1) = (F64x2::splat(bias[0]), F64x2::splat(bias[1]));
+                for ((&w0, &w1), &o) in row0.iter().zip(row1).zip(sources) {
+                    sum0 = sum0 + F64x2::splat(w0) * o;
+                    sum1 = sum1 + F64x2::splat(w1) * o;
+                }
+                (zi[0], zi[1]) = (sum0, sum1);
+            }
+            if let ([zi], Some(&bias)) = (zs.into_remainder(), biases.last()) {
                 let mut sum = F64x2::splat(bias);
-                for (&w, &o) in row.iter().zip(sources) {
+                for (&w, &o) in rows.remainder().iter().zip(sources) {
                     sum = sum + F64x2::splat(w) * o;
                 }
                 *zi = sum;
@@ -127,19 +139,36 @@ impl Dense {
             let d_out = &mut self.d_out2[src_start..start];
             let weights = &self.weights[w_range];
             let f = self.activations[l - 2];
-            for (j, (((dz, dj), &z), &o)) in dz_src
-                .iter_mut()
-                .zip(d_out.iter_mut())
-                .zip(&self.z2[src_start..start])
-                .zip(sources)
-                .enumerate()
-            {
+            // two sources j, j + 1 at a time: their weights in a row are neighbours, loaded together
+            let mut j = 0;
+            while j + 1 < fan_in {
+                let (mut sum0, mut sum1) = (F64x2::splat(0.0), F64x2::splat(0.0));
+                for (i, &d) in deltas.iter().enumerate() {
+                    if let Ok(w) =
+                        <&[f64; 2]>::try_from(&weights[i * fan_in + j..i * fan_in + j + 2])
+                    {
+                        let w = F64x2::load(w);
+                        sum0 = sum0 + w.splat_lo() * d;
+                        sum1 = sum1 + w.splat_hi() * d;
+                    }
+                }
+                (d_out[j], d_out[j + 1]) = (sum0, sum1);
+                j += 2;
+            }
+            if j < fan_in {
                 let mut sum = F64x2::splat(0.0);
                 for (i, &d) in deltas.iter().enumerate() {
                     sum = sum + F64x2::splat(weights[i * fan_in + j]) * d;
                 }
-                *dj = sum;
-                *dz = sum * f.derivative_pair(z, o);
+                d_out[j] = sum;
+            }
+            for (((dz, &dj), &z), &o) in dz_src
+                .iter_mut()
+                .zip(d_out.iter())
+                .zip(&self.z2[src_start..start])
+                .zip(sources)
+            {
+                *dz = dj * f.derivative_pair(z, o);
             }
         }
     }
