@@ -5,10 +5,11 @@
 //
 // Settings come from the playground's state table (playground-state.js), as attributes; changing one in the figure
 // sets the attribute and fires `change`, so a page can keep its URL in step. Each frame trains `speed` epochs in the
-// core, then draws the 100 × 100 heatmap, every neuron's map and the loss.
+// core, then draws the 100 × 100 heatmap, every neuron's map and the loss. While it plays, the heatmap's grid comes
+// from a worker (playground-grid.js), so the frame's own thread only trains and draws.
 //
 // Events: step, diverge, reset, change. Read-only: state, epochs, steps, trainLoss, testLoss, history, diverged,
-// playing, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
+// playing, heatmapEpoch, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
 // Methods: play(), pause(), step(), reset(), select({kind, index}), addPoint(x, y, label), clearPoints().
 import { BaseElement } from './base-element.js';
 import { button, element, frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
