@@ -334,11 +334,15 @@ test('every neuron’s map is painted in its own box from the core’s neuron gr
 const behindWhilePlaying = (page, ms) => evaluate(page, async ([s, ms]) => {
   const p = document.querySelector(s);
   const behind = [];
-  p.addEventListener('step', () => behind.push(p.epochs - p.heatmapEpoch));
+  const shown = [];
+  p.addEventListener('step', () => {
+    behind.push(p.epochs - p.heatmapEpoch);
+    shown.push(p.heatmapEpoch);
+  });
   p.play();
   await new Promise((done) => setTimeout(done, ms));
   p.pause();
-  return { behind, epochs: p.epochs, shown: p.heatmapEpoch };
+  return { behind, epochs: p.epochs, shown: p.heatmapEpoch, backwards: shown.filter((e, i) => i > 0 && e < shown[i - 1]).length };
 }, [EL, ms]);
 
 test('while training plays the heatmap’s grid comes from a worker, bit for bit the core’s; paused, it is the current network’s; without workers the page computes it', async () => {
@@ -366,6 +370,7 @@ test('while training plays the heatmap’s grid comes from a worker, bit for bit
   const watched = await behindWhilePlaying(page, 1500);
   assert.ok(watched.behind.some((d) => d > 0), `while playing the heatmap comes from the worker (epochs behind: ${watched.behind.slice(-20)})`);
   assert.ok(watched.behind.every((d) => d >= 0), 'never ahead of the network');
+  assert.equal(watched.backwards, 0, 'never an older network than the frame before showed');
   assert.equal(watched.shown, watched.epochs, 'paused, the heatmap is the current network’s');
   assertNoProblems(assert, problems);
   await page.close();

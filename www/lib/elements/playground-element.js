@@ -448,7 +448,8 @@ export class PlaygroundElement extends BaseElement {
       this.#heatmapEpoch = -1;
     } else {
       const newest = playing ? this.#offThread() : null;
-      if (newest) {
+      // Never an older network than the one shown last (a grid the worker started before a drawing made here).
+      if (newest && newest.epoch >= this.#heatmapEpoch) {
         grid = newest.grid;
         this.#heatmapEpoch = newest.epoch;
       } else {
