@@ -4,6 +4,7 @@
 //! Layout (the workloads' order): weights per layer l = 1..L, per destination neuron i, per source neuron j;
 //! biases per non-input neuron, layer by layer. Neurons are numbered across layers, inputs first.
 
+use super::pairs::BLOCK_PAIRS;
 use super::{Activation, Loss, NetworkConfig};
 use crate::data::Rng;
 use crate::math::{F64x2, Lanes};
@@ -35,7 +36,8 @@ pub struct Dense {
     dz: Vec<f64>,
     /// Error derivative with respect to each neuron's output, dL/do.
     d_out: Vec<f64>,
-    /// z of two points at once, one per lane (see `pairs.rs`).
+    /// z of two points at once, one per lane, for each pair of a block: pair p's neuron k at p·neurons + k (see
+    /// `pairs.rs`).
     pub(super) z2: Vec<F64x2>,
     /// o of two points at once.
     pub(super) o2: Vec<F64x2>,
@@ -81,10 +83,10 @@ impl Dense {
             o: vec![0.0; nodes],
             dz: vec![0.0; nodes],
             d_out: vec![0.0; nodes],
-            z2: vec![F64x2::splat(0.0); nodes],
-            o2: vec![F64x2::splat(0.0); nodes],
-            dz2: vec![F64x2::splat(0.0); nodes],
-            d_out2: vec![F64x2::splat(0.0); nodes],
+            z2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
+            o2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
+            dz2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
+            d_out2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
             src_a: vec![F64x2::splat(0.0); half_widest],
             src_b: vec![F64x2::splat(0.0); half_widest],
         }

@@ -1,10 +1,18 @@
-//! Two points at a time: the forward and backward passes with one f64x2 lane per point.
+//! Two points at a time: the forward and backward passes with one f64x2 lane per point, for a block of pairs.
 //!
 //! Each lane performs exactly the operations of the one-point passes in [`Dense`] in the same order (sums in
 //! source order starting from the bias, the same activation bits, the same products), so a batch trained two
 //! points at a time ends with the same bits as one trained point by point. Gradients are still added to the
 //! accumulators point by point: lane 0's product, then lane 1's. In the wasm build with simd128 every lane
 //! operation is one f64x2 instruction; elsewhere the lanes run one after the other.
+//!
+//! A batch's pairs go through each layer together (up to [`BLOCK_PAIRS`] of them, each in its own slice of the
+//! pair buffers), so a layer's loops are set up once per block rather than once per pair; the points' passes are
+//! independent and each accumulator still receives the points' terms in the batch's order. W1's small layers
+//! gain most from this.
+//!
+//! The loops index their slices (each cut to its length first, so that the bounds checks fold away) rather than
+//! zip them: at opt-level "s" the compiler leaves each `Zip::new` a call, which costs W1 a tenth of its time.
 
 use super::{Activation, Dense};
 use crate::data::Dataset;
@@ -17,13 +25,15 @@ impl Activation {
         match self {
             Activation::Identity => o.copy_from_slice(z),
             Activation::Tanh => {
-                for (o, &z) in o.iter_mut().zip(z) {
-                    *o = crate::math::tanh_lanes(z);
+                let o = &mut o[..z.len()];
+                for k in 0..z.len() {
+                    o[k] = crate::math::tanh_lanes(z[k]);
                 }
             }
             _ => {
-                for (o, &z) in o.iter_mut().zip(z) {
-                    *o = F64x2::new(self.output(z.lo()), self.output(z.hi()));
+                let o = &mut o[..z.len()];
+                for k in 0..z.len() {
+                    o[k] = F64x2::new(self.output(z[k].lo()), self.output(z[k].hi()));
                 }
             }
         }
@@ -43,142 +53,193 @@ impl Activation {
     }
 }
 
+/// Pairs of points computed together, layer by layer: a batch of up to 16 points is 8 pairs, and each layer's
+/// loops are set up once for all of them.
+pub const BLOCK_PAIRS: usize = 8;
+
 impl Dense {
+    /// Puts points `a` and `b` into the input neurons of pair `p` of the block.
+    #[inline(always)]
+    fn load_pair(&mut self, p: usize, a: &[f64], b: &[f64]) {
+        let (n_in, base) = (self.layers[0], p * self.neurons());
+        let (a, b) = (&a[..n_in], &b[..n_in]);
+        let (z, o) = (&mut self.z2[base..][..n_in], &mut self.o2[base..][..n_in]);
+        for k in 0..n_in {
+            z[k] = F64x2::new(a[k], b[k]);
+            o[k] = z[k];
+        }
+    }
+
     /// The forward pass of two points at once, into the pair buffers: lane 0 is `a`, lane 1 is `b`.
     pub fn forward_pair(&mut self, a: &[f64], b: &[f64]) {
-        let n_in = self.layers[0];
-        for (k, (&xa, &xb)) in a[..n_in].iter().zip(&b[..n_in]).enumerate() {
-            self.z2[k] = F64x2::new(xa, xb);
-            self.o2[k] = self.z2[k];
-        }
+        self.load_pair(0, a, b);
+        self.forward_block(1);
+    }
+
+    /// The forward pass of the first `pairs` pairs of the block, layer by layer.
+    fn forward_block(&mut self, pairs: usize) {
+        let (n_in, nodes) = (self.layers[0], self.neurons());
         for l in 1..self.layers.len() {
             let (start, end) = (self.node_start[l], self.node_start[l + 1]);
-            let fan_in = self.layers[l - 1];
-            let weights =
-                &self.weights[self.weight_start[l]..self.weight_start[l] + (end - start) * fan_in];
+            let (src_start, fan_in, n) = (self.node_start[l - 1], self.layers[l - 1], end - start);
+            let weights = &self.weights[self.weight_start[l]..][..n * fan_in];
             let biases = &self.biases[start - n_in..end - n_in];
-            let (done, rest) = self.o2.split_at_mut(start);
-            let sources = &done[self.node_start[l - 1]..];
-            let z = &mut self.z2[start..end];
-            // zᵢ = bᵢ + Σⱼ wᵢⱼ·oⱼ, in j order from the bias; two rows at a time, so that two independent
-            // chains of additions are interleaved
-            let mut rows = weights.chunks_exact(2 * fan_in);
-            let mut zs = z.chunks_exact_mut(2);
-            for ((rows, bias), zi) in (&mut rows).zip(biases.chunks_exact(2)).zip(&mut zs) {
-                let (row0, row1) = rows.split_at(fan_in);
-                let (mut sum0, mut sum1) = (F64x2::splat(bias[0]), F64x2::splat(bias[1]));
-                for ((&w0, &w1), &o) in row0.iter().zip(row1).zip(sources) {
-                    sum0 = sum0 + F64x2::splat(w0) * o;
-                    sum1 = sum1 + F64x2::splat(w1) * o;
+            let f = self.activations[l - 1];
+            for p in 0..pairs {
+                let base = p * nodes;
+                let (done, rest) = self.o2[base..base + nodes].split_at_mut(start);
+                let sources = &done[src_start..][..fan_in];
+                let z = &mut self.z2[base + start..base + end];
+                // zᵢ = bᵢ + Σⱼ wᵢⱼ·oⱼ, in j order from the bias; two rows at a time, so that two independent
+                // chains of additions are interleaved
+                let mut i = 0;
+                while i + 1 < n {
+                    let row0 = &weights[i * fan_in..][..fan_in];
+                    let row1 = &weights[(i + 1) * fan_in..][..fan_in];
+                    let (mut sum0, mut sum1) =
+                        (F64x2::splat(biases[i]), F64x2::splat(biases[i + 1]));
+                    for j in 0..fan_in {
+                        sum0 = sum0 + F64x2::splat(row0[j]) * sources[j];
+                        sum1 = sum1 + F64x2::splat(row1[j]) * sources[j];
+                    }
+                    (z[i], z[i + 1]) = (sum0, sum1);
+                    i += 2;
                 }
-                (zi[0], zi[1]) = (sum0, sum1);
-            }
-            if let ([zi], Some(&bias)) = (zs.into_remainder(), biases.last()) {
-                let mut sum = F64x2::splat(bias);
-                for (&w, &o) in rows.remainder().iter().zip(sources) {
-                    sum = sum + F64x2::splat(w) * o;
+                if i < n {
+                    let row = &weights[i * fan_in..][..fan_in];
+                    let mut sum = F64x2::splat(biases[i]);
+                    for j in 0..fan_in {
+                        sum = sum + F64x2::splat(row[j]) * sources[j];
+                    }
+                    z[i] = sum;
                 }
-                *zi = sum;
+                f.apply_pairs(z, &mut rest[..n]);
             }
-            self.activations[l - 1].apply_pairs(z, &mut rest[..end - start]);
         }
     }
 
     /// The backward pass of the last [`Dense::forward_pair`] against targets `ta` and `tb`, adding lane 0's
     /// gradients to the accumulators, then lane 1's (as [`Dense::backward`] for a, then for b).
     pub fn backward_pair(&mut self, ta: &[f64], tb: &[f64]) {
-        let n_in = self.layers[0];
+        self.output_deltas(0, ta, tb);
+        self.backward_block(1);
+    }
+
+    /// dL/dz of pair `p`'s output neurons against targets `ta` and `tb`.
+    #[inline(always)]
+    fn output_deltas(&mut self, p: usize, ta: &[f64], tb: &[f64]) {
         let last = self.layers.len() - 1;
         let f_out = self.activations[last - 1];
+        let base = p * self.neurons();
         for (k, i) in (self.node_start[last]..self.node_start[last + 1]).enumerate() {
-            let (z, o) = (self.z2[i], self.o2[i]);
+            let (z, o) = (self.z2[base + i], self.o2[base + i]);
             let slope = f_out.derivative_pair(z, o);
-            self.dz2[i] = F64x2::new(
+            self.dz2[base + i] = F64x2::new(
                 self.loss.output_delta(o.lo(), ta[k], slope.lo()),
                 self.loss.output_delta(o.hi(), tb[k], slope.hi()),
             );
         }
+    }
+
+    /// The backward pass of the first `pairs` pairs of the block (their output deltas set), layer by layer; each
+    /// accumulator adds pair 0's lane 0, lane 1, then pair 1's, and so on, as the points one at a time.
+    fn backward_block(&mut self, pairs: usize) {
+        let (n_in, nodes, last) = (self.layers[0], self.neurons(), self.layers.len() - 1);
         for l in (1..=last).rev() {
             let (start, end) = (self.node_start[l], self.node_start[l + 1]);
-            let (src_start, fan_in) = (self.node_start[l - 1], self.layers[l - 1]);
-            let w_range = self.weight_start[l]..self.weight_start[l] + (end - start) * fan_in;
-            let sources = &self.o2[src_start..start];
-            let deltas = &self.dz2[start..end];
-            // accB_i += dL/dz_i; accW_ij += dL/dz_i · o_j: lane 0, then lane 1. Two accumulators per lane
-            // (neighbouring biases, or neighbouring weights of a row), each still adding point a's term, then b's.
+            let (src_start, fan_in, n) = (self.node_start[l - 1], self.layers[l - 1], end - start);
+            let w_range = self.weight_start[l]..self.weight_start[l] + n * fan_in;
+            let half = fan_in / 2;
             let acc_b = &mut self.acc_b[start - n_in..end - n_in];
-            add_pairs(acc_b, deltas);
-            let (src_a, src_b) = (&mut self.src_a, &mut self.src_b);
-            for (k, o) in sources.chunks_exact(2).enumerate() {
-                src_a[k] = F64x2::lows(o[0], o[1]); // (a's o_j, a's o_j+1)
-                src_b[k] = F64x2::highs(o[0], o[1]); // (b's o_j, b's o_j+1)
-            }
-            let (src_a, src_b) = (&src_a[..fan_in / 2], &src_b[..fan_in / 2]);
             let acc_w = &mut self.acc_w[w_range.clone()];
-            for (row, &d) in acc_w.chunks_exact_mut(fan_in).zip(deltas) {
-                let (da, db) = (d.splat_lo(), d.splat_hi());
-                for (acc, (&oa, &ob)) in row.chunks_exact_mut(2).zip(src_a.iter().zip(src_b)) {
-                    if let Ok(acc) = <&mut [f64; 2]>::try_from(acc) {
-                        let sum = F64x2::load(acc) + da * oa;
-                        (sum + db * ob).store(acc);
-                    }
+            for p in 0..pairs {
+                let base = p * nodes;
+                let sources = &self.o2[base + src_start..base + start][..fan_in];
+                let deltas = &self.dz2[base + start..base + end];
+                // accB_i += dL/dz_i; accW_ij += dL/dz_i · o_j: lane 0, then lane 1. Two accumulators per lane
+                // (neighbouring biases, or neighbouring weights of a row), each still adding point a's term,
+                // then b's.
+                add_pairs(acc_b, deltas);
+                let (src_a, src_b) = (&mut self.src_a[..half], &mut self.src_b[..half]);
+                for k in 0..half {
+                    let (o0, o1) = (sources[2 * k], sources[2 * k + 1]);
+                    src_a[k] = F64x2::lows(o0, o1); // (a's o_j, a's o_j+1)
+                    src_b[k] = F64x2::highs(o0, o1); // (b's o_j, b's o_j+1)
                 }
-                if fan_in % 2 == 1 {
-                    let p = d * sources[fan_in - 1];
-                    let acc = &mut row[fan_in - 1];
-                    *acc += p.lo();
-                    *acc += p.hi();
+                for (i, &d) in deltas.iter().enumerate() {
+                    let row = &mut acc_w[i * fan_in..][..fan_in];
+                    let (da, db) = (d.splat_lo(), d.splat_hi());
+                    for (acc, (&oa, &ob)) in
+                        row.chunks_exact_mut(2).zip(src_a.iter().zip(src_b.iter()))
+                    {
+                        if let Ok(acc) = <&mut [f64; 2]>::try_from(acc) {
+                            let sum = F64x2::load(acc) + da * oa;
+                            (sum + db * ob).store(acc);
+                        }
+                    }
+                    if fan_in % 2 == 1 {
+                        let p = d * sources[fan_in - 1];
+                        let acc = &mut row[fan_in - 1];
+                        *acc += p.lo();
+                        *acc += p.hi();
+                    }
                 }
             }
             if l == 1 {
                 continue;
             }
-            // dL/do_j = Σᵢ w_ij · dL/dz_i over i in order; dL/dz_j = dL/do_j · f′(z_j)
-            let (before, after) = self.dz2.split_at_mut(start);
-            let (dz_src, deltas) = (&mut before[src_start..], &after[..end - start]);
-            let d_out = &mut self.d_out2[src_start..start];
             let weights = &self.weights[w_range];
             let f = self.activations[l - 2];
-            // two sources j, j + 1 at a time: their weights in a row are neighbours, loaded together
-            let mut j = 0;
-            while j + 1 < fan_in {
-                let (mut sum0, mut sum1) = (F64x2::splat(0.0), F64x2::splat(0.0));
-                for (i, &d) in deltas.iter().enumerate() {
-                    if let Ok(w) =
-                        <&[f64; 2]>::try_from(&weights[i * fan_in + j..i * fan_in + j + 2])
-                    {
-                        let w = F64x2::load(w);
-                        sum0 = sum0 + w.splat_lo() * d;
-                        sum1 = sum1 + w.splat_hi() * d;
+            for p in 0..pairs {
+                let base = p * nodes;
+                // dL/do_j = Σᵢ w_ij · dL/dz_i over i in order; dL/dz_j = dL/do_j · f′(z_j)
+                let (before, after) = self.dz2[base..base + nodes].split_at_mut(start);
+                let (dz_src, deltas) = (&mut before[src_start..][..fan_in], &after[..n]);
+                let d_out = &mut self.d_out2[base + src_start..base + start][..fan_in];
+                // two sources j, j + 1 at a time: their weights in a row are neighbours, loaded together
+                let mut j = 0;
+                while j + 1 < fan_in {
+                    let (mut sum0, mut sum1) = (F64x2::splat(0.0), F64x2::splat(0.0));
+                    for (i, &d) in deltas.iter().enumerate() {
+                        if let Ok(w) =
+                            <&[f64; 2]>::try_from(&weights[i * fan_in + j..i * fan_in + j + 2])
+                        {
+                            let w = F64x2::load(w);
+                            sum0 = sum0 + w.splat_lo() * d;
+                            sum1 = sum1 + w.splat_hi() * d;
+                        }
                     }
+                    (d_out[j], d_out[j + 1]) = (sum0, sum1);
+                    j += 2;
                 }
-                (d_out[j], d_out[j + 1]) = (sum0, sum1);
-                j += 2;
-            }
-            if j < fan_in {
-                let mut sum = F64x2::splat(0.0);
-                for (i, &d) in deltas.iter().enumerate() {
-                    sum = sum + F64x2::splat(weights[i * fan_in + j]) * d;
+                if j < fan_in {
+                    let mut sum = F64x2::splat(0.0);
+                    for (i, &d) in deltas.iter().enumerate() {
+                        sum = sum + F64x2::splat(weights[i * fan_in + j]) * d;
+                    }
+                    d_out[j] = sum;
                 }
-                d_out[j] = sum;
-            }
-            for (((dz, &dj), &z), &o) in dz_src
-                .iter_mut()
-                .zip(d_out.iter())
-                .zip(&self.z2[src_start..start])
-                .zip(sources)
-            {
-                *dz = dj * f.derivative_pair(z, o);
+                let z = &self.z2[base + src_start..base + start][..fan_in];
+                let o = &self.o2[base + src_start..base + start][..fan_in];
+                for j in 0..fan_in {
+                    dz_src[j] = d_out[j] * f.derivative_pair(z[j], o[j]);
+                }
             }
         }
     }
 
     /// The loss of the last [`Dense::forward_pair`]: (point a's, point b's), as [`Dense::point_loss`].
     pub fn pair_loss(&self, ta: &[f64], tb: &[f64]) -> (f64, f64) {
+        self.block_loss(0, ta, tb)
+    }
+
+    /// The losses of pair `p` of the block against targets `ta` and `tb`.
+    fn block_loss(&self, p: usize, ta: &[f64], tb: &[f64]) -> (f64, f64) {
         let last = self.layers.len() - 1;
+        let base = p * self.neurons();
         let (mut sa, mut sb) = (0.0, 0.0);
         for (k, i) in (self.node_start[last]..self.node_start[last + 1]).enumerate() {
-            let (z, o) = (self.z2[i], self.o2[i]);
+            let (z, o) = (self.z2[base + i], self.o2[base + i]);
             sa += self.loss.value(o.lo(), z.lo(), ta[k]);
             sb += self.loss.value(o.hi(), z.hi(), tb[k]);
         }
@@ -192,47 +253,63 @@ impl Dense {
 
     /// Every neuron's outputs of the last [`Dense::forward_pair`], inputs first.
     pub fn pair_outputs(&self) -> &[F64x2] {
-        &self.o2
+        &self.o2[..self.neurons()]
     }
 
-    /// Forward and backward passes over the points `order` of `data`, two at a time (the last alone when their
-    /// number is odd), adding their gradients to the accumulators; returns Σ of their losses when `with_loss`.
+    /// Forward and backward passes over the points `order` of `data`, two at a time in blocks of up to
+    /// [`BLOCK_PAIRS`] pairs (the last point alone when their number is odd), adding their gradients to the
+    /// accumulators in the order of `order`; returns Σ of their losses, in that order, when `with_loss`.
     pub fn accumulate(&mut self, data: &Dataset, order: &[usize], with_loss: bool) -> f64 {
         let mut loss = 0.0;
-        let mut pairs = order.chunks_exact(2);
-        for pair in &mut pairs {
-            let ((xa, ta), (xb, tb)) = (data.point(pair[0]), data.point(pair[1]));
-            self.forward_pair(xa, xb);
-            if with_loss {
-                let (la, lb) = self.pair_loss(ta, tb);
-                loss += la;
-                loss += lb;
+        let mut blocks = order.chunks(2 * BLOCK_PAIRS);
+        for block in &mut blocks {
+            let pairs = block.len() / 2;
+            for p in 0..pairs {
+                let (xa, xb) = (data.point(block[2 * p]).0, data.point(block[2 * p + 1]).0);
+                self.load_pair(p, xa, xb);
             }
-            self.backward_pair(ta, tb);
-        }
-        if let [k] = *pairs.remainder() {
-            let (x, t) = data.point(k);
-            self.forward(x);
-            if with_loss {
-                loss += self.point_loss(t);
+            self.forward_block(pairs);
+            for p in 0..pairs {
+                let (ta, tb) = (data.point(block[2 * p]).1, data.point(block[2 * p + 1]).1);
+                if with_loss {
+                    let (la, lb) = self.block_loss(p, ta, tb);
+                    loss += la;
+                    loss += lb;
+                }
+                self.output_deltas(p, ta, tb);
             }
-            self.backward(t);
+            self.backward_block(pairs);
+            if let [k] = *block.chunks_exact(2).remainder() {
+                let (x, t) = data.point(k);
+                self.forward(x);
+                if with_loss {
+                    loss += self.point_loss(t);
+                }
+                self.backward(t);
+            }
         }
         loss
     }
 
-    /// Σ over the points of `data` of each point's loss, in order, two points at a time.
+    /// Σ over the points of `data` of each point's loss, in order, two points at a time in blocks.
     pub fn loss_sum(&mut self, data: &Dataset) -> f64 {
         let n = data.len();
         let mut sum = 0.0;
         let mut k = 0;
         while k + 1 < n {
-            let ((xa, ta), (xb, tb)) = (data.point(k), data.point(k + 1));
-            self.forward_pair(xa, xb);
-            let (la, lb) = self.pair_loss(ta, tb);
-            sum += la;
-            sum += lb;
-            k += 2;
+            let pairs = ((n - k) / 2).min(BLOCK_PAIRS);
+            for p in 0..pairs {
+                let (xa, xb) = (data.point(k + 2 * p).0, data.point(k + 2 * p + 1).0);
+                self.load_pair(p, xa, xb);
+            }
+            self.forward_block(pairs);
+            for p in 0..pairs {
+                let (ta, tb) = (data.point(k + 2 * p).1, data.point(k + 2 * p + 1).1);
+                let (la, lb) = self.block_loss(p, ta, tb);
+                sum += la;
+                sum += lb;
+            }
+            k += 2 * pairs;
         }
         if k < n {
             let (x, t) = data.point(k);
@@ -246,10 +323,11 @@ impl Dense {
 /// acc_i += d_i's lane 0, then acc_i += d_i's lane 1, for every i: two neighbouring accumulators per f64x2.
 #[inline(always)]
 fn add_pairs(acc: &mut [f64], d: &[F64x2]) {
-    for (acc, d) in acc.chunks_exact_mut(2).zip(d.chunks_exact(2)) {
-        if let Ok(acc) = <&mut [f64; 2]>::try_from(acc) {
-            let sum = F64x2::load(acc) + F64x2::lows(d[0], d[1]);
-            (sum + F64x2::highs(d[0], d[1])).store(acc);
+    let d = &d[..acc.len()];
+    for k in 0..acc.len() / 2 {
+        if let Ok(acc) = <&mut [f64; 2]>::try_from(&mut acc[2 * k..2 * k + 2]) {
+            let sum = F64x2::load(acc) + F64x2::lows(d[2 * k], d[2 * k + 1]);
+            (sum + F64x2::highs(d[2 * k], d[2 * k + 1])).store(acc);
         }
     }
     let last = acc.len().wrapping_sub(1);
