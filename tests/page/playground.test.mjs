@@ -267,3 +267,124 @@ test('the gradient panel’s numbers equal the core’s gradients() and a centra
   assertNoProblems(assert, problems);
   await page.close();
 });
+
+test('every neuron’s map is painted in its own box from the core’s neuron grid; link names stay current for the reader', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0');
+  await ready(page);
+  for (let i = 0; i < 3; i++) await inShadow(page, 'button[data-action="step"]').click();
+  // At the centre of cell (i, j) of neuron k's box, the maps canvas shows that cell's colour, as paint() colours the
+  // core's predictNeuronGrid over [−6, 6]² (20 × 20 per neuron); smoothing blends only towards neighbouring cells.
+  const cells = await evaluate(page, async (s) => {
+    const { paint, rgb } = await import('/lib/figures/heatmap.js');
+    const p = document.querySelector(s);
+    const root = p.shadowRoot;
+    const side = 20;
+    const grids = p.network.predictNeuronGrid(-6, 6, -6, 6, side, side);
+    const style = getComputedStyle(p);
+    const ctx = document.createElement('canvas').getContext('2d');
+    const palette = { neg: rgb(style.getPropertyValue('--accent'), ctx), pos: rgb(style.getPropertyValue('--curve'), ctx), mid: rgb(style.getPropertyValue('--bg'), ctx) };
+    const maps = root.querySelector('canvas.diagram-maps');
+    const stage = maps.getBoundingClientRect();
+    const scale = maps.width / stage.width;
+    const pixels = maps.getContext('2d').getImageData(0, 0, maps.width, maps.height).data;
+    const worst = [];
+    for (const node of root.querySelectorAll('.neuron')) {
+      const k = Number(node.dataset.neuron);
+      const box = node.getBoundingClientRect();
+      const inner = { x: box.left + node.clientLeft - stage.left, y: box.top + node.clientTop - stage.top, w: node.clientWidth, h: node.clientHeight };
+      const want = new Uint8ClampedArray(4 * side * side);
+      paint(want, grids.subarray(k * side * side, (k + 1) * side * side), side * side, palette);
+      let err = 0;
+      for (const [i, j] of [[3, 3], [10, 4], [16, 15], [5, 12]]) {
+        const x = Math.floor((inner.x + ((i + 0.5) / side) * inner.w) * scale);
+        const y = Math.floor((inner.y + ((j + 0.5) / side) * inner.h) * scale);
+        const at = 4 * (y * maps.width + x);
+        const cell = 4 * (j * side + i);
+        for (let c = 0; c < 3; c++) err = Math.max(err, Math.abs(pixels[at + c] - want[cell + c]));
+      }
+      worst.push(err);
+    }
+    return worst;
+  }, EL);
+  assert.equal(cells.length, 7, 'a map for each of the 4 + 2 + 1 neurons');
+  assert.ok(cells.every((e) => e <= 24), `largest colour difference per neuron: ${cells}`);
+
+  const named = (index) => evaluate(page, ([s, index]) => {
+    const p = document.querySelector(s);
+    const title = p.shadowRoot.querySelector(`.link[data-weight="${index}"] title`).textContent;
+    return { title, weight: p.network.weights()[index], playing: p.playing };
+  }, [EL, index]);
+  const shows = ({ title, weight }) => title.includes(`= ${String(Number(weight.toPrecision(3)))},`);
+  await inShadow(page, '.link[data-weight="5"]').focus();
+  await inShadow(page, 'button[data-action="play"]').evaluate((b) => b.click()); // clicked without moving the focus
+  await page.waitForFunction((s) => document.querySelector(s).epochs >= 20, EL);
+  const live = await named(5);
+  assert.ok(live.playing && shows(live), `while playing, the focused link's name holds its weight: ${live.title} (w = ${live.weight})`);
+  await inShadow(page, 'button[data-action="play"]').evaluate((b) => b.click());
+  await page.waitForFunction((s) => !document.querySelector(s).playing, EL);
+  for (const index of [0, 9, 13]) {
+    const after = await named(index);
+    assert.ok(shows(after), `after a pause, link ${index}'s name holds its weight: ${after.title} (w = ${after.weight})`);
+  }
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+/** Plays for `ms`: how many epochs behind the network the heatmap was at each frame, then the epochs and the heatmap's. */
+const behindWhilePlaying = (page, ms) => evaluate(page, async ([s, ms]) => {
+  const p = document.querySelector(s);
+  const behind = [];
+  const shown = [];
+  p.addEventListener('step', () => {
+    behind.push(p.epochs - p.heatmapEpoch);
+    shown.push(p.heatmapEpoch);
+  });
+  p.play();
+  await new Promise((done) => setTimeout(done, ms));
+  p.pause();
+  return { behind, epochs: p.epochs, shown: p.heatmapEpoch, backwards: shown.filter((e, i) => i > 0 && e < shown[i - 1]).length };
+}, [EL, ms]);
+
+test('while training plays the heatmap’s grid comes from a worker, bit for bit the core’s; paused, it is the current network’s; without workers the page computes it', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&hidden=6,6&seed=4&speed=2');
+  await ready(page);
+  for (let i = 0; i < 3; i++) await inShadow(page, 'button[data-action="step"]').click();
+  // The worker module itself: the grid it returns for the network's parameters equals predictGrid's on this thread.
+  const same = await evaluate(page, async (s) => {
+    const { createGridWorker } = await import('/lib/playground-grid.js');
+    const net = document.querySelector(s).network;
+    const grids = createGridWorker();
+    grids.request({ generation: 1, epoch: 3, config: net.config, weights: net.weights(), biases: net.biases(), domain: [-6, 6], side: 100 });
+    let newest = null;
+    for (let t = 0; t < 200 && !newest && !grids.failed; t++) {
+      await new Promise((done) => setTimeout(done, 25));
+      newest = grids.latest(1);
+    }
+    grids.terminate();
+    const mine = net.predictGrid(-6, 6, -6, 6, 100, 100);
+    return { epoch: newest?.epoch, length: newest?.grid.length, differ: newest ? mine.filter((v, i) => !Object.is(v, newest.grid[i])).length : -1 };
+  }, EL);
+  assert.deepEqual(same, { epoch: 3, length: 10_000, differ: 0 }, 'the worker’s 100 × 100 grid is the core’s, bit for bit');
+
+  // Playing: some frames show a grid an epoch or two behind (the worker's); paused, the heatmap shows the last epoch.
+  const watched = await behindWhilePlaying(page, 1500);
+  assert.ok(watched.behind.some((d) => d > 0), `while playing the heatmap comes from the worker (epochs behind: ${watched.behind.slice(-20)})`);
+  assert.ok(watched.behind.every((d) => d >= 0), 'never ahead of the network');
+  assert.equal(watched.backwards, 0, 'never an older network than the frame before showed');
+  assert.equal(watched.shown, watched.epochs, 'paused, the heatmap is the current network’s');
+  assertNoProblems(assert, problems);
+  await page.close();
+
+  // A browser (or a policy) without workers: the figure computes the grid itself, every frame the current epoch's.
+  const plain = await env.context.newPage();
+  await plain.addInitScript(() => {
+    window.Worker = function Worker() {
+      throw new DOMException('workers are not available here', 'SecurityError');
+    };
+  });
+  await plain.goto(new URL('network.html#v=1&data=spiral&hidden=6,6&seed=4&speed=2', env.url).href);
+  await ready(plain);
+  const synced = (await behindWhilePlaying(plain, 800)).behind;
+  assert.ok(synced.length > 5 && synced.every((d) => d === 0), `without workers every frame shows its own epoch (${synced.slice(-10)})`);
+  await plain.close();
+});

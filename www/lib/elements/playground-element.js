@@ -5,10 +5,11 @@
 //
 // Settings come from the playground's state table (playground-state.js), as attributes; changing one in the figure
 // sets the attribute and fires `change`, so a page can keep its URL in step. Each frame trains `speed` epochs in the
-// core, then draws the 100 × 100 heatmap, every neuron's map and the loss.
+// core, then draws the 100 × 100 heatmap, every neuron's map and the loss. While it plays, the heatmap's grid comes
+// from a worker (playground-grid.js), so the frame's own thread only trains and draws.
 //
 // Events: step, diverge, reset, change. Read-only: state, epochs, steps, trainLoss, testLoss, history, diverged,
-// playing, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
+// playing, heatmapEpoch, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
 // Methods: play(), pause(), step(), reset(), select({kind, index}), addPoint(x, y, label), clearPoints().
 import { BaseElement } from './base-element.js';
 import { button, element, frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
@@ -19,6 +20,7 @@ import { createLossFigure } from '../figures/loss.js';
 import { createNetworkDiagram } from '../figures/playground-network.js';
 import { createGradientPanel } from '../figures/gradient-panel.js';
 import { featureMaps, inspect } from '../playground-inspect.js';
+import { createGridWorker } from '../playground-grid.js';
 import { FEATURES, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_USER_POINTS, PLAYGROUND_FIELDS, REGRESSIONS, featureNames, networkSettings } from '../playground-state.js';
 import { formatCount, formatNumber } from '../format.js';
 import { neuronNames } from '../playground-shape.js';
@@ -61,10 +63,21 @@ export class PlaygroundElement extends BaseElement {
   #chainPoint = 0;
   #palette = null;
   #frames = 0;
+  /** The heatmap grid's worker while training plays (null until the first play; false where none can run). */
+  #grids = null;
+  /** Counts networks and resets: a grid computed for an earlier one is never drawn. */
+  #generation = 0;
+  #gridConfig = null;
+  #heatmapEpoch = 0;
   #loop = frameLoop(() => this.#frame(), (playing) => {
     showPlaying(this.#parts.play, playing);
     this.toggleAttribute('playing', playing);
-    if (!playing) this.#announce();
+    if (!playing) {
+      // Paused, the picture is exact: the heatmap of the network as it stands, every link named.
+      if (this.#network && this.#heatmapEpoch !== this.epochs) this.#drawHeatmap();
+      this.#parts.diagram.nameLinks();
+      this.#announce();
+    }
   });
 
   build(root) {
@@ -214,6 +227,7 @@ export class PlaygroundElement extends BaseElement {
   }
 
   #restart() {
+    this.#generation += 1;
     this.#stop = null;
     this.#parts.stop.hidden = true;
     this.#parts.play.disabled = false;
@@ -309,7 +323,7 @@ export class PlaygroundElement extends BaseElement {
   #frame() {
     const speed = this.#state.speed;
     for (let k = 0; k < speed; k++) if (!this.#trainEpoch()) return false;
-    this.#draw();
+    this.#draw(true);
     this.dispatchEvent(new CustomEvent('step', { detail: { epoch: this.epochs, steps: this.steps, trainLoss: this.trainLoss, testLoss: this.testLoss }, bubbles: true, composed: true }));
     return true;
   }
@@ -383,6 +397,8 @@ export class PlaygroundElement extends BaseElement {
 
   stopped() {
     this.pause();
+    if (this.#grids) this.#grids.terminate();
+    this.#grids = null;
   }
 
   #announce() {
@@ -408,7 +424,18 @@ export class PlaygroundElement extends BaseElement {
     return this.#palette;
   }
 
-  #drawHeatmap() {
+  /** The output grid from the worker, while training plays: the newest it returned, after asking for the next. */
+  #offThread() {
+    this.#grids ??= createGridWorker() ?? false;
+    if (!this.#grids || this.#grids.failed) return null;
+    const net = this.#network;
+    if (this.#gridConfig?.generation !== this.#generation) this.#gridConfig = { generation: this.#generation, config: net.config };
+    const newest = this.#grids.latest(this.#generation);
+    this.#grids.request({ generation: this.#generation, epoch: this.epochs, config: this.#gridConfig.config, weights: net.weights(), biases: net.biases(), domain: DOMAIN, side: GRID });
+    return newest;
+  }
+
+  #drawHeatmap(playing = false) {
     const p = this.#parts;
     const [lo, hi] = DOMAIN;
     const net = this.#network;
@@ -418,8 +445,17 @@ export class PlaygroundElement extends BaseElement {
       if (this.#bigNeuronGrid.length !== neurons * GRID * GRID) this.#bigNeuronGrid = new Float64Array(neurons * GRID * GRID);
       net.predictNeuronGridInto(this.#bigNeuronGrid, lo, hi, lo, hi, GRID, GRID);
       grid = this.#bigNeuronGrid.subarray(this.#hover * GRID * GRID, (this.#hover + 1) * GRID * GRID);
+      this.#heatmapEpoch = -1;
     } else {
-      net.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
+      const newest = playing ? this.#offThread() : null;
+      // Never an older network than the one shown last (a grid the worker started before a drawing made here).
+      if (newest && newest.epoch >= this.#heatmapEpoch) {
+        grid = newest.grid;
+        this.#heatmapEpoch = newest.epoch;
+      } else {
+        net.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
+        this.#heatmapEpoch = this.epochs;
+      }
     }
     const s = this.#state;
     const userRows = this.#user.length * 3;
@@ -438,11 +474,11 @@ export class PlaygroundElement extends BaseElement {
     return neuronNames(this.#layers(), featureNames(this.#state.features))(k);
   }
 
-  #draw() {
+  #draw(playing = false) {
     const p = this.#parts;
     const net = this.#network;
     const [lo, hi] = DOMAIN;
-    this.#drawHeatmap();
+    this.#drawHeatmap(playing);
     const neurons = net.biases().length;
     const side = NEURON_GRID;
     if (this.#neuronGrid.length !== neurons * side * side) this.#neuronGrid = new Float64Array(neurons * side * side);
@@ -450,7 +486,7 @@ export class PlaygroundElement extends BaseElement {
     const palette = this.#colors();
     const disc = this.#state.disc;
     const flagged = this.#drawInspect();
-    p.diagram.update({ weights: Array.from(net.weights()), dead: this.#state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
+    p.diagram.update({ playing: this.#loop.playing, weights: Array.from(net.weights()), dead: this.#state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side, selected: this.#selected, flagged, paintGrid: (px, values, count) => paint(px, values, count, palette, disc) });
     p.loss.update({ losses: this.#history.train, test: this.#history.test, xLabel: 'epoch' });
     const train = this.#history.train.at(-1);
     const test = this.#history.test.at(-1);
@@ -485,6 +521,10 @@ export class PlaygroundElement extends BaseElement {
   }
   get testLoss() {
     return this.#history.test.at(-1) ?? null;
+  }
+  /** The epoch whose network the heatmap shows (while training plays it can be a frame or two behind; -1 for a neuron's map). */
+  get heatmapEpoch() {
+    return this.#heatmapEpoch;
   }
   get history() {
     return { train: [...this.#history.train], test: [...this.#history.test] };

@@ -2,7 +2,7 @@
 // descent landed on the optimum) sits on the bottom edge, marked "0". Optionally a second series (`test`, drawn
 // dashed, e.g. the test loss beside the training loss) and another name for the horizontal axis (`xLabel`).
 import { formatNumber } from '../format.js';
-import { clear, linear, polyline, svg, thin, ticks } from '../svg.js';
+import { linear, polyline, svg, thin, ticks } from '../svg.js';
 
 const W = 400;
 const H = 160;
@@ -40,34 +40,65 @@ export function createLossFigure(container) {
     const sy = linear(lo, hi, plot.y + plot.h, plot.y);
     const y = (v) => (v > 0 ? sy(Math.log10(v)) : sy(lo));
 
-    clear(axes);
-    axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x + plot.w, y1: plot.y + plot.h, y2: plot.y + plot.h }));
-    axes.append(svg('line', { class: 'axis', x1: plot.x, x2: plot.x, y1: plot.y, y2: plot.y + plot.h }));
+    // The axes as a list of [tag, attributes, text], written over the elements already there: a frame that only
+    // moves the epoch ticks changes a few attributes instead of building the axes again.
+    const items = [
+      ['line', { class: 'axis', x1: plot.x, x2: plot.x + plot.w, y1: plot.y + plot.h, y2: plot.y + plot.h }],
+      ['line', { class: 'axis', x1: plot.x, x2: plot.x, y1: plot.y, y2: plot.y + plot.h }],
+    ];
     const every = Math.max(1, Math.ceil((hi - lo) / 5));
     // One style for the whole axis: decimals while every label is short (0.001 … 1000), else powers of ten.
     const powers = lo < -3 || hi > 3;
     for (let e = lo; e <= hi; e += every) {
       const label = hasZero && e === lo ? '0' : powers ? powerOfTen(e) : formatNumber(10 ** e);
-      axes.append(svg('line', { class: 'grid', x1: plot.x, x2: plot.x + plot.w, y1: sy(e), y2: sy(e) }));
-      axes.append(svg('text', { class: 'tick-label', x: plot.x - 5, y: sy(e) + 3.5, 'text-anchor': 'end' }, label));
+      items.push(['line', { class: 'grid', x1: plot.x, x2: plot.x + plot.w, y1: sy(e), y2: sy(e) }]);
+      items.push(['text', { class: 'tick-label', x: plot.x - 5, y: sy(e) + 3.5, 'text-anchor': 'end' }, label]);
     }
     for (const s of ticks(0, n, 5).filter(Number.isInteger)) {
-      axes.append(svg('text', { class: 'tick-label', x: sx(s), y: plot.y + plot.h + 14, 'text-anchor': 'middle' }, String(s)));
+      items.push(['text', { class: 'tick-label', x: sx(s), y: plot.y + plot.h + 14, 'text-anchor': 'middle' }, String(s)]);
     }
-    axes.append(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, xLabel));
-    axes.append(svg('text', { class: 'axis-label', x: 4, y: plot.y + 4 }, 'J'));
+    items.push(['text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, xLabel]);
+    items.push(['text', { class: 'axis-label', x: 4, y: plot.y + 4 }, 'J']);
+    patch(axes, items);
 
     const pts = thin(losses.map((v, i) => [sx(i), y(v)]), 400);
     line.setAttribute('d', pts.length > 1 ? polyline(pts) : '');
     const testPts = thin(test.map((v, i) => [sx(i), y(v)]), 400);
     testLine.setAttribute('d', testPts.length > 1 ? polyline(testPts) : '');
-    clear(dots);
-    if (losses.length <= 60) pts.forEach(([cx, cy]) => dots.append(svg('circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r: 2.5 })));
-    else if (pts.length) dots.append(svg('circle', { cx: pts.at(-1)[0].toFixed(1), cy: pts.at(-1)[1].toFixed(1), r: 3 }));
+    const marks = losses.length <= 60 ? pts : pts.slice(-1);
+    const r = losses.length <= 60 ? 2.5 : 3;
+    patch(dots, marks.map(([cx, cy]) => ['circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r }]));
     const last = losses.at(-1);
     title.textContent = `The loss per step on a log scale: ${losses.length} values, the last J = ${formatNumber(last)}`;
     return { gridDecades: every };
   }
 
   return { update, reset: () => update({ losses: [] }) };
+}
+
+/**
+ * Makes `group`'s children the elements `items` describe ([tag, attributes, text?] each), reusing the elements in
+ * place: only attributes and texts that differ are written, missing elements added, extra ones removed.
+ */
+function patch(group, items) {
+  let node = group.firstElementChild;
+  for (const [tag, attrs, text] of items) {
+    if (!node || node.localName !== tag) {
+      const made = svg(tag, attrs, text);
+      group.insertBefore(made, node);
+      continue;
+    }
+    for (const [k, v] of Object.entries(attrs)) {
+      const value = String(v);
+      if (node.getAttribute(k) !== value) node.setAttribute(k, value);
+    }
+    for (const name of node.getAttributeNames()) if (!(name in attrs)) node.removeAttribute(name);
+    if (text !== undefined && node.textContent !== text) node.textContent = text;
+    node = node.nextElementSibling;
+  }
+  while (node) {
+    const next = node.nextElementSibling;
+    node.remove();
+    node = next;
+  }
 }

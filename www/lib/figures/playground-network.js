@@ -4,6 +4,11 @@
 // focusing a neuron reports it (the element enlarges its map); clicking or pressing Enter on a link selects that
 // weight and opens a number field to edit it; on a neuron, selects its bias.
 //
+// Every neuron's map is painted into one canvas under the neurons' boxes (not a canvas per neuron): one image upload
+// and one compositor layer a frame instead of one per neuron. The boxes above it stay the buttons a reader hovers,
+// focuses and clicks; where each map goes is read from their layout when the stage is laid out or resized, never
+// while a frame draws.
+//
 // Takes plain arrays (weights, biases, per-neuron grids) and never holds the network.
 
 const W = 640;
@@ -36,7 +41,10 @@ export function createNetworkDiagram(container, hooks) {
   const scroller = el('div', 'diagram-scroll');
   const stage = el('div', 'diagram-stage');
   const links = svgEl('svg', { class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight' });
-  stage.append(links);
+  const maps = el('canvas', 'diagram-maps');
+  maps.setAttribute('aria-hidden', 'true');
+  const mapsCtx = maps.getContext('2d');
+  stage.append(links, maps);
   scroller.append(stage);
   const header = el('div', 'diagram-header');
   const editor = el('form', 'weight-editor');
@@ -58,6 +66,20 @@ export function createNetworkDiagram(container, hooks) {
   let linkEls = [];
   let neuronEls = [];
   let editing = null;
+  /** Each neuron's map box in canvas pixels ({x, y, w, h, r}), read from the layout; null until read. */
+  let boxes = null;
+  /** The last maps drawn, to draw again after a resize. */
+  let lastMaps = null;
+  const atlas = document.createElement('canvas');
+  const atlasCtx = atlas.getContext('2d');
+  let atlasImage = null;
+  let scratch = null;
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => {
+      boxes = null;
+      if (lastMaps) drawMaps(lastMaps);
+    }).observe(stage);
+  }
 
   // Column 0 leaves room for the feature names on its left.
   const cx = (column, columns) => 78 + (column * (W - 78 - 34)) / (columns - 1);
@@ -117,8 +139,7 @@ export function createNetworkDiagram(container, hooks) {
         const name = output ? 'the output neuron ŷ' : `neuron ${i + 1} of hidden layer ${l + 1}`;
         node.setAttribute('aria-label', `${name}: hover or focus to enlarge its map, press Enter to check its bias`);
         node.dataset.neuron = String(neuron);
-        const canvas = el('canvas');
-        node.append(canvas, el('span', 'flag', '!'));
+        node.append(el('span', 'flag', '!'));
         const index = neuron;
         node.addEventListener('pointerenter', () => hooks.onNeuron(index));
         node.addEventListener('pointerleave', () => hooks.onNeuron(null));
@@ -129,7 +150,7 @@ export function createNetworkDiagram(container, hooks) {
         node.addEventListener('keydown', (e) => e.key === 'Enter' && (e.preventDefault(), select()));
         place(node, x, y, output ? BOX + 8 : BOX);
         stage.append(node);
-        neuronEls.push({ node, canvas, ctx: canvas.getContext('2d'), image: null });
+        neuronEls.push({ node });
         col.push({ x, y, name: output ? 'ŷ' : `a${l + 1}[${i + 1}]` });
         neuron += 1;
       }
@@ -162,6 +183,8 @@ export function createNetworkDiagram(container, hooks) {
       }
     }
     geometry = { height };
+    boxes = null;
+    lastMaps = null;
     drawHeader();
   }
 
@@ -248,35 +271,116 @@ export function createNetworkDiagram(container, hooks) {
     }
   });
 
+  /** A link's name (its <title>): the weight, its value, its ends, what Enter does. Written only when it changed. */
+  function nameLink(link) {
+    const name = `weight ${link.name} = ${short(link.value)}, ${link.ends}: press Enter to check and edit it`;
+    if (link.text !== name) link.title.textContent = (link.text = name);
+  }
+
+  /** The link under the pointer or with the focus: its name is kept current even while training plays. */
+  let activeLink = null;
+  links.addEventListener('pointerover', (e) => {
+    activeLink = linkEls.find((l) => l.g === e.target.closest?.('.link')) ?? null;
+    if (activeLink) nameLink(activeLink);
+  });
+  links.addEventListener('focusin', (e) => {
+    activeLink = linkEls.find((l) => l.g === e.target) ?? null;
+    if (activeLink) nameLink(activeLink);
+  });
+
+  /** Every link's name from its current value (after training pauses, see update's `playing`). */
+  function nameLinks() {
+    linkEls.forEach(nameLink);
+  }
+
   /**
    * Redraws the live parts: link colours and widths from `weights`, each neuron's map from `grids` (neuron by
    * neuron, `side` × `side` each), the selected parameter, and the neurons whose f′ is below 0.01 (`flagged`).
+   * While training plays (`playing`), only the link under the pointer or with the focus is renamed each frame: the
+   * others are renamed by nameLinks() when it pauses, not 60 times a second.
    */
-  function update({ weights, grids, side, paintGrid, selected, flagged = [], dead = [] }) {
+  function update({ weights, grids, side, paintGrid, selected, flagged = [], dead = [], playing = false }) {
     const max = Math.max(1e-9, ...weights.map(Math.abs));
     linkEls.forEach((link, k) => {
       const v = weights[k];
       link.value = v;
-      const width = 0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max));
-      link.wire.setAttribute('stroke-width', width.toFixed(2));
+      // Only what changed is written: an unchanged attribute costs the browser nothing to lay out or paint. Widths
+      // step by 0.1 of the viewBox's 640 units across (under a tenth of a CSS pixel).
+      const width = (0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max))).toFixed(1);
+      if (link.width !== width) link.wire.setAttribute('stroke-width', (link.width = width));
       link.g.classList.toggle('negative', v < 0);
       link.g.classList.toggle('dead', Boolean(dead[k]));
       link.g.classList.toggle('selected', selected?.kind === 'weight' && selected.index === k);
-      link.title.textContent = `weight ${link.name} = ${short(v)}, ${link.ends}: press Enter to check and edit it`;
+      if (!playing || link === activeLink) nameLink(link);
     });
-    const count = side * side;
     neuronEls.forEach((n, k) => {
-      if (!n.image || n.image.width !== side) {
-        n.canvas.width = side;
-        n.canvas.height = side;
-        n.image = n.ctx.createImageData(side, side);
-      }
-      paintGrid(n.image.data, grids.subarray(k * count, (k + 1) * count), count);
-      n.ctx.putImageData(n.image, 0, 0);
       n.node.classList.toggle('vanishing', flagged.includes(k));
       n.node.classList.toggle('selected', selected?.kind === 'bias' && selected.index === k);
     });
+    lastMaps = { grids, side, paintGrid };
+    drawMaps(lastMaps);
   }
 
-  return { draw, update, get editing() { return editing; }, closeEditor };
+  /** Where each neuron's map goes: its box's padding box (inside the border), in the maps canvas's pixels. */
+  function measure() {
+    const stageBox = stage.getBoundingClientRect();
+    const scale = globalThis.devicePixelRatio || 1;
+    const w = Math.round(stageBox.width * scale);
+    const h = Math.round(stageBox.height * scale);
+    if (maps.width !== w || maps.height !== h) {
+      maps.width = w;
+      maps.height = h;
+    }
+    const k = stageBox.width ? w / stageBox.width : 1;
+    boxes = neuronEls.map(({ node }) => {
+      const box = node.getBoundingClientRect();
+      const style = getComputedStyle(node);
+      const [top, right, bottom, left] = ['Top', 'Right', 'Bottom', 'Left'].map((side) => parseFloat(style[`border${side}Width`]) || 0);
+      const radius = Math.max(0, (parseFloat(style.borderTopLeftRadius) || 0) - left);
+      return { x: (box.left - stageBox.left + left) * k, y: (box.top - stageBox.top + top) * k, w: (box.width - left - right) * k, h: (box.height - top - bottom) * k, r: radius * k };
+    });
+  }
+
+  /**
+   * Paints every neuron's side × side grid into one atlas image (each tile with a copy of its edge around it, so
+   * smoothing never blends two maps), uploads it once, and draws each tile into its neuron's box.
+   */
+  function drawMaps({ grids, side, paintGrid }) {
+    if (!boxes) measure();
+    if (!maps.width || !maps.height) return;
+    const count = side * side;
+    const tile = side + 2;
+    const n = neuronEls.length;
+    if (!atlasImage || atlasImage.width !== tile || atlasImage.height !== tile * n) {
+      atlas.width = tile;
+      atlas.height = tile * n;
+      atlasImage = atlasCtx.createImageData(tile, tile * n);
+    }
+    if (!scratch || scratch.width !== side) scratch = new ImageData(side, side);
+    const from = new Uint32Array(scratch.data.buffer);
+    const to = new Uint32Array(atlasImage.data.buffer);
+    for (let k = 0; k < n; k++) {
+      paintGrid(scratch.data, grids.subarray(k * count, (k + 1) * count), count);
+      for (let r = -1; r <= side; r++) {
+        const row = (r < 0 ? 0 : r >= side ? side - 1 : r) * side;
+        const at = (k * tile + r + 1) * tile + 1;
+        to.set(from.subarray(row, row + side), at);
+        to[at - 1] = from[row];
+        to[at + side] = from[row + side - 1];
+      }
+    }
+    atlasCtx.putImageData(atlasImage, 0, 0);
+    mapsCtx.imageSmoothingEnabled = true;
+    mapsCtx.imageSmoothingQuality = 'low';
+    boxes.forEach((b, k) => {
+      mapsCtx.save();
+      mapsCtx.beginPath();
+      mapsCtx.roundRect(b.x, b.y, b.w, b.h, b.r);
+      mapsCtx.clip();
+      mapsCtx.drawImage(atlas, 1, 1 + k * tile, side, side, b.x, b.y, b.w, b.h);
+      mapsCtx.restore();
+    });
+  }
+
+  return { draw, update, nameLinks, get editing() { return editing; }, closeEditor };
 }
