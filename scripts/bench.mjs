@@ -1,7 +1,7 @@
 // `make bench`: one table of the workloads of WORKLOADS.md (W1, W2, the W3 100 × 100 grid) and the article's step,
 // natively (examples/bench_network.rs), in Node (the simd128 module and the scalar one) and in headless Chromium
 // (the simd128 module, through playwright-core and /usr/bin/chromium): ms, GFLOP/s and the share of this machine's
-// scalar-f64 peak, measured natively in the same run (16 chains of a ← a·m + c). Medians; the native and wasm code
+// scalar-f64 peak, measured natively in the same run (12 chains of a ← a·m + c). Medians; the native and wasm code
 // compute the same bits, and the last line says so for W2 after 1000 epochs.
 //
 //   node scripts/bench.mjs        (after `make build`)
