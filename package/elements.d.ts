@@ -87,10 +87,27 @@ declare class PlaygroundElement extends NetworkFigureElement {
   readonly history: { train: number[]; test: number[] };
   readonly diverged: boolean;
   readonly playing: boolean;
+  /**
+   * The epoch whose network the heatmap shows: the current one when paused, stepped or edited; while training
+   * plays, a frame or two behind (the grid comes from a worker); -1 while it shows a hovered neuron's map.
+   */
+  readonly heatmapEpoch: number;
+  /** The weight or bias selected for the gradient check and the chain, or null. */
+  readonly selected: { kind: 'weight' | 'bias'; index: number } | null;
+  /** The training points added by hand: [x, y, label (1 or -1)] each. */
+  readonly userPoints: number[][];
+  /** The core's `Network` handle behind the figure (read it; changing it bypasses the figure). */
+  readonly network: unknown;
   play(): void;
   pause(): void;
   step(): void;
   reset(): void;
+  /** Selects a weight or a bias (an index out of range is ignored). */
+  select(target: { kind: 'weight' | 'bias'; index: number }): void;
+  /** Adds a training point in the plane (x and y within ±6, label 1 or -1; anything else, or a point past the 200th, is ignored). */
+  addPoint(x: number, y: number, label: 1 | -1): void;
+  /** Removes the points added by hand. */
+  clearPoints(): void;
 }
 
 // The network figures' classes are not exported as values: they are loaded on demand (see NETWORK_ELEMENTS).
