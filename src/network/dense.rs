@@ -49,6 +49,8 @@ pub struct Dense {
     pub(super) src_a: Vec<F64x2>,
     /// The same for point b.
     pub(super) src_b: Vec<F64x2>,
+    /// One layer's weights by column, for the backward pass (see `pairs.rs`).
+    pub(super) columns: Vec<f64>,
 }
 
 impl Dense {
@@ -69,6 +71,7 @@ impl Dense {
         node_start.push(nodes);
         let biases = nodes - layers[0];
         let half_widest = layers.iter().max().map_or(0, |&n| n / 2);
+        let largest_layer = layers.windows(2).map(|w| w[0] * w[1]).max().unwrap_or(0);
         Dense {
             activations: config.activations.clone(),
             loss: config.loss,
@@ -89,6 +92,7 @@ impl Dense {
             d_out2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
             src_a: vec![F64x2::splat(0.0); half_widest],
             src_b: vec![F64x2::splat(0.0); half_widest],
+            columns: vec![0.0; largest_layer],
         }
     }
 

@@ -94,6 +94,25 @@ impl Dense {
                 // zᵢ = bᵢ + Σⱼ wᵢⱼ·oⱼ, in j order from the bias; two rows at a time, so that two independent
                 // chains of additions are interleaved
                 let mut i = 0;
+                while i + 3 < n {
+                    let row0 = &weights[i * fan_in..][..fan_in];
+                    let row1 = &weights[(i + 1) * fan_in..][..fan_in];
+                    let row2 = &weights[(i + 2) * fan_in..][..fan_in];
+                    let row3 = &weights[(i + 3) * fan_in..][..fan_in];
+                    let (mut sum0, mut sum1) =
+                        (F64x2::splat(biases[i]), F64x2::splat(biases[i + 1]));
+                    let (mut sum2, mut sum3) =
+                        (F64x2::splat(biases[i + 2]), F64x2::splat(biases[i + 3]));
+                    for j in 0..fan_in {
+                        let o = sources[j];
+                        sum0 = sum0 + F64x2::splat(row0[j]) * o;
+                        sum1 = sum1 + F64x2::splat(row1[j]) * o;
+                        sum2 = sum2 + F64x2::splat(row2[j]) * o;
+                        sum3 = sum3 + F64x2::splat(row3[j]) * o;
+                    }
+                    (z[i], z[i + 1], z[i + 2], z[i + 3]) = (sum0, sum1, sum2, sum3);
+                    i += 4;
+                }
                 while i + 1 < n {
                     let row0 = &weights[i * fan_in..][..fan_in];
                     let row1 = &weights[(i + 1) * fan_in..][..fan_in];
@@ -190,7 +209,16 @@ impl Dense {
             if l == 1 {
                 continue;
             }
+            // the layer's weights by column, wᵀ[j][i] = w[i][j], so that each source's weights lie in a row
             let weights = &self.weights[w_range];
+            let columns = &mut self.columns[..n * fan_in];
+            for i in 0..n {
+                let row = &weights[i * fan_in..][..fan_in];
+                for j in 0..fan_in {
+                    columns[j * n + i] = row[j];
+                }
+            }
+            let columns = &self.columns[..n * fan_in];
             let f = self.activations[l - 2];
             for p in 0..pairs {
                 let base = p * nodes;
@@ -198,26 +226,39 @@ impl Dense {
                 let (before, after) = self.dz2[base..base + nodes].split_at_mut(start);
                 let (dz_src, deltas) = (&mut before[src_start..][..fan_in], &after[..n]);
                 let d_out = &mut self.d_out2[base + src_start..base + start][..fan_in];
-                // two sources j, j + 1 at a time: their weights in a row are neighbours, loaded together
+                // four sources, then two, at a time, for interleaved chains of additions
+                let deltas = &deltas[..n];
                 let mut j = 0;
-                while j + 1 < fan_in {
+                while j + 3 < fan_in {
+                    let (col0, col1) = (&columns[j * n..][..n], &columns[(j + 1) * n..][..n]);
+                    let (col2, col3) = (&columns[(j + 2) * n..][..n], &columns[(j + 3) * n..][..n]);
                     let (mut sum0, mut sum1) = (F64x2::splat(0.0), F64x2::splat(0.0));
-                    for (i, &d) in deltas.iter().enumerate() {
-                        if let Ok(w) =
-                            <&[f64; 2]>::try_from(&weights[i * fan_in + j..i * fan_in + j + 2])
-                        {
-                            let w = F64x2::load(w);
-                            sum0 = sum0 + w.splat_lo() * d;
-                            sum1 = sum1 + w.splat_hi() * d;
-                        }
+                    let (mut sum2, mut sum3) = (F64x2::splat(0.0), F64x2::splat(0.0));
+                    for i in 0..n {
+                        let d = deltas[i];
+                        sum0 = sum0 + F64x2::splat(col0[i]) * d;
+                        sum1 = sum1 + F64x2::splat(col1[i]) * d;
+                        sum2 = sum2 + F64x2::splat(col2[i]) * d;
+                        sum3 = sum3 + F64x2::splat(col3[i]) * d;
+                    }
+                    (d_out[j], d_out[j + 1], d_out[j + 2], d_out[j + 3]) = (sum0, sum1, sum2, sum3);
+                    j += 4;
+                }
+                while j + 1 < fan_in {
+                    let (col0, col1) = (&columns[j * n..][..n], &columns[(j + 1) * n..][..n]);
+                    let (mut sum0, mut sum1) = (F64x2::splat(0.0), F64x2::splat(0.0));
+                    for i in 0..n {
+                        sum0 = sum0 + F64x2::splat(col0[i]) * deltas[i];
+                        sum1 = sum1 + F64x2::splat(col1[i]) * deltas[i];
                     }
                     (d_out[j], d_out[j + 1]) = (sum0, sum1);
                     j += 2;
                 }
                 if j < fan_in {
+                    let col = &columns[j * n..][..n];
                     let mut sum = F64x2::splat(0.0);
-                    for (i, &d) in deltas.iter().enumerate() {
-                        sum = sum + F64x2::splat(weights[i * fan_in + j]) * d;
+                    for i in 0..n {
+                        sum = sum + F64x2::splat(col[i]) * deltas[i];
                     }
                     d_out[j] = sum;
                 }
