@@ -11,8 +11,9 @@
 //! independent and each accumulator still receives the points' terms in the batch's order. W1's small layers
 //! gain most from this.
 //!
-//! The loops index their slices (each cut to its length first, so that the bounds checks fold away) rather than
-//! zip them: at opt-level "s" the compiler leaves each `Zip::new` a call, which costs W1 a tenth of its time.
+//! The per-pair loops index their slices (each cut to its length first, so that the bounds checks fold away)
+//! rather than zip them: at opt-level "s" the compiler leaves each `Zip::new` a call, which cost W1 a tenth of its
+//! time. The gradient sums' inner loop over a row still zips: measured, indexing it was slower.
 
 use super::{Activation, Dense};
 use crate::data::Dataset;
@@ -91,48 +92,8 @@ impl Dense {
                 let (done, rest) = self.o2[base..base + nodes].split_at_mut(start);
                 let sources = &done[src_start..][..fan_in];
                 let z = &mut self.z2[base + start..base + end];
-                // zᵢ = bᵢ + Σⱼ wᵢⱼ·oⱼ, in j order from the bias; two rows at a time, so that two independent
-                // chains of additions are interleaved
-                let mut i = 0;
-                while i + 3 < n {
-                    let row0 = &weights[i * fan_in..][..fan_in];
-                    let row1 = &weights[(i + 1) * fan_in..][..fan_in];
-                    let row2 = &weights[(i + 2) * fan_in..][..fan_in];
-                    let row3 = &weights[(i + 3) * fan_in..][..fan_in];
-                    let (mut sum0, mut sum1) =
-                        (F64x2::splat(biases[i]), F64x2::splat(biases[i + 1]));
-                    let (mut sum2, mut sum3) =
-                        (F64x2::splat(biases[i + 2]), F64x2::splat(biases[i + 3]));
-                    for j in 0..fan_in {
-                        let o = sources[j];
-                        sum0 = sum0 + F64x2::splat(row0[j]) * o;
-                        sum1 = sum1 + F64x2::splat(row1[j]) * o;
-                        sum2 = sum2 + F64x2::splat(row2[j]) * o;
-                        sum3 = sum3 + F64x2::splat(row3[j]) * o;
-                    }
-                    (z[i], z[i + 1], z[i + 2], z[i + 3]) = (sum0, sum1, sum2, sum3);
-                    i += 4;
-                }
-                while i + 1 < n {
-                    let row0 = &weights[i * fan_in..][..fan_in];
-                    let row1 = &weights[(i + 1) * fan_in..][..fan_in];
-                    let (mut sum0, mut sum1) =
-                        (F64x2::splat(biases[i]), F64x2::splat(biases[i + 1]));
-                    for j in 0..fan_in {
-                        sum0 = sum0 + F64x2::splat(row0[j]) * sources[j];
-                        sum1 = sum1 + F64x2::splat(row1[j]) * sources[j];
-                    }
-                    (z[i], z[i + 1]) = (sum0, sum1);
-                    i += 2;
-                }
-                if i < n {
-                    let row = &weights[i * fan_in..][..fan_in];
-                    let mut sum = F64x2::splat(biases[i]);
-                    for j in 0..fan_in {
-                        sum = sum + F64x2::splat(row[j]) * sources[j];
-                    }
-                    z[i] = sum;
-                }
+                // zᵢ = bᵢ + Σⱼ wᵢⱼ·oⱼ, in j order from the bias
+                rows_times(weights, sources, |i| biases[i], z);
                 f.apply_pairs(z, &mut rest[..n]);
             }
         }
@@ -226,42 +187,7 @@ impl Dense {
                 let (before, after) = self.dz2[base..base + nodes].split_at_mut(start);
                 let (dz_src, deltas) = (&mut before[src_start..][..fan_in], &after[..n]);
                 let d_out = &mut self.d_out2[base + src_start..base + start][..fan_in];
-                // four sources, then two, at a time, for interleaved chains of additions
-                let deltas = &deltas[..n];
-                let mut j = 0;
-                while j + 3 < fan_in {
-                    let (col0, col1) = (&columns[j * n..][..n], &columns[(j + 1) * n..][..n]);
-                    let (col2, col3) = (&columns[(j + 2) * n..][..n], &columns[(j + 3) * n..][..n]);
-                    let (mut sum0, mut sum1) = (F64x2::splat(0.0), F64x2::splat(0.0));
-                    let (mut sum2, mut sum3) = (F64x2::splat(0.0), F64x2::splat(0.0));
-                    for i in 0..n {
-                        let d = deltas[i];
-                        sum0 = sum0 + F64x2::splat(col0[i]) * d;
-                        sum1 = sum1 + F64x2::splat(col1[i]) * d;
-                        sum2 = sum2 + F64x2::splat(col2[i]) * d;
-                        sum3 = sum3 + F64x2::splat(col3[i]) * d;
-                    }
-                    (d_out[j], d_out[j + 1], d_out[j + 2], d_out[j + 3]) = (sum0, sum1, sum2, sum3);
-                    j += 4;
-                }
-                while j + 1 < fan_in {
-                    let (col0, col1) = (&columns[j * n..][..n], &columns[(j + 1) * n..][..n]);
-                    let (mut sum0, mut sum1) = (F64x2::splat(0.0), F64x2::splat(0.0));
-                    for i in 0..n {
-                        sum0 = sum0 + F64x2::splat(col0[i]) * deltas[i];
-                        sum1 = sum1 + F64x2::splat(col1[i]) * deltas[i];
-                    }
-                    (d_out[j], d_out[j + 1]) = (sum0, sum1);
-                    j += 2;
-                }
-                if j < fan_in {
-                    let col = &columns[j * n..][..n];
-                    let mut sum = F64x2::splat(0.0);
-                    for i in 0..n {
-                        sum = sum + F64x2::splat(col[i]) * deltas[i];
-                    }
-                    d_out[j] = sum;
-                }
+                rows_times(columns, deltas, |_| 0.0, d_out); // wᵀ's rows from 0
                 let z = &self.z2[base + src_start..base + start][..fan_in];
                 let o = &self.o2[base + src_start..base + start][..fan_in];
                 for j in 0..fan_in {
@@ -361,6 +287,49 @@ impl Dense {
             sum += self.point_loss(t);
         }
         sum
+    }
+}
+
+/// outᵣ = start(r) + Σₖ m[r][k]·vₖ for every row r of the row-major matrix `m` (`out.len()` rows of `v.len()`
+/// columns), each sum in k order from start(r), every product a weight times a pair; four rows, then two, then one
+/// at a time, so that independent chains of additions are interleaved. The forward pass (weights by rows, the
+/// sources) and dL/do (weights by columns, the deltas) both are this.
+#[inline(always)]
+fn rows_times(m: &[f64], v: &[F64x2], start: impl Fn(usize) -> f64, out: &mut [F64x2]) {
+    let (rows, cols) = (out.len(), v.len());
+    let row = |r: usize| &m[r * cols..][..cols];
+    let mut r = 0;
+    while r + 3 < rows {
+        let (m0, m1, m2, m3) = (row(r), row(r + 1), row(r + 2), row(r + 3));
+        let (mut sum0, mut sum1) = (F64x2::splat(start(r)), F64x2::splat(start(r + 1)));
+        let (mut sum2, mut sum3) = (F64x2::splat(start(r + 2)), F64x2::splat(start(r + 3)));
+        for k in 0..cols {
+            let x = v[k];
+            sum0 = sum0 + F64x2::splat(m0[k]) * x;
+            sum1 = sum1 + F64x2::splat(m1[k]) * x;
+            sum2 = sum2 + F64x2::splat(m2[k]) * x;
+            sum3 = sum3 + F64x2::splat(m3[k]) * x;
+        }
+        (out[r], out[r + 1], out[r + 2], out[r + 3]) = (sum0, sum1, sum2, sum3);
+        r += 4;
+    }
+    while r + 1 < rows {
+        let (m0, m1) = (row(r), row(r + 1));
+        let (mut sum0, mut sum1) = (F64x2::splat(start(r)), F64x2::splat(start(r + 1)));
+        for k in 0..cols {
+            sum0 = sum0 + F64x2::splat(m0[k]) * v[k];
+            sum1 = sum1 + F64x2::splat(m1[k]) * v[k];
+        }
+        (out[r], out[r + 1]) = (sum0, sum1);
+        r += 2;
+    }
+    if r < rows {
+        let m0 = row(r);
+        let mut sum = F64x2::splat(start(r));
+        for k in 0..cols {
+            sum = sum + F64x2::splat(m0[k]) * v[k];
+        }
+        out[r] = sum;
     }
 }
 
