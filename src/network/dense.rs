@@ -43,7 +43,7 @@ pub struct Dense {
     pub(super) o2: Vec<F64x2>,
     /// dL/dz of two points at once.
     pub(super) dz2: Vec<F64x2>,
-    /// dL/do of two points at once.
+    /// dL/do of two points at once, for the pair being computed (scratch of the backward pass).
     pub(super) d_out2: Vec<F64x2>,
     /// A layer's outputs for point a, two neurons per lane: (o_j, o_j+1) for even j (see `pairs.rs`).
     pub(super) src_a: Vec<F64x2>,
@@ -89,7 +89,7 @@ impl Dense {
             z2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
             o2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
             dz2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
-            d_out2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
+            d_out2: vec![F64x2::splat(0.0); nodes],
             src_a: vec![F64x2::splat(0.0); half_widest],
             src_b: vec![F64x2::splat(0.0); half_widest],
             columns: vec![0.0; largest_layer],

@@ -186,7 +186,7 @@ impl Dense {
                 // dL/do_j = Σᵢ w_ij · dL/dz_i over i in order; dL/dz_j = dL/do_j · f′(z_j)
                 let (before, after) = self.dz2[base..base + nodes].split_at_mut(start);
                 let (dz_src, deltas) = (&mut before[src_start..][..fan_in], &after[..n]);
-                let d_out = &mut self.d_out2[base + src_start..base + start][..fan_in];
+                let d_out = &mut self.d_out2[src_start..start]; // scratch, used right below
                 rows_times(columns, deltas, |_| 0.0, d_out); // wᵀ's rows from 0
                 let z = &self.z2[base + src_start..base + start][..fan_in];
                 let o = &self.o2[base + src_start..base + start][..fan_in];
