@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readWorkloads } from './bench-wasm.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'target', 'profile');
@@ -20,7 +21,7 @@ const OUT = join(ROOT, 'target', 'profile');
 async function run(name, pkg) {
   const api = await import(pathToFileURL(join(pkg, 'backprop_lab.js')).href);
   await api.default({ module_or_path: readFileSync(join(pkg, 'backprop_lab_bg.wasm')) });
-  const w = JSON.parse(readFileSync(join(ROOT, 'tests', 'data', `${name === 'W3' ? 'W2' : name}.json`), 'utf8'));
+  const w = readWorkloads()[name === 'W3' ? 'W2' : name];
   const rows = (points) => Float64Array.from(points.flatMap((p) => [p.x, p.y, p.label]));
   const net = new api.Network({
     layers: w.shape, activation: 'tanh', outputActivation: 'tanh', loss: 'halfSquared', optimizer: 'sgd',
