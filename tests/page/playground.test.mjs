@@ -345,26 +345,34 @@ const behindWhilePlaying = (page, ms) => evaluate(page, async ([s, ms]) => {
   return { behind, epochs: p.epochs, shown: p.heatmapEpoch, backwards: shown.filter((e, i) => i > 0 && e < shown[i - 1]).length };
 }, [EL, ms]);
 
+/**
+ * A grid worker of its own asked for the figure's network at epoch 3: the output's grid (neuron null) or a neuron's
+ * map, against the core's on this thread (the number of values that differ); `other` is what latest() gives for
+ * the other kind of grid (null: one is never taken for the other).
+ */
+const workerGrid = (page, neuron) => evaluate(page, async ([s, neuron]) => {
+  const { createGridWorker } = await import('/lib/playground-grid.js');
+  const net = document.querySelector(s).network;
+  const grids = createGridWorker();
+  grids.request({ generation: 1, epoch: 3, neuron, config: net.config, weights: net.weights(), biases: net.biases(), domain: [-6, 6], side: 100 });
+  let newest = null;
+  for (let t = 0; t < 200 && !newest && !grids.failed; t++) {
+    await new Promise((done) => setTimeout(done, 25));
+    newest = grids.latest(1, neuron);
+  }
+  const other = grids.latest(1, neuron === null ? 0 : null);
+  grids.terminate();
+  const mine = neuron === null ? net.predictGrid(-6, 6, -6, 6, 100, 100) : net.predictNeuronGrid(-6, 6, -6, 6, 100, 100).subarray(neuron * 10_000, (neuron + 1) * 10_000);
+  return { epoch: newest?.epoch, length: newest?.grid.length, differ: newest ? mine.filter((v, i) => !Object.is(v, newest.grid[i])).length : -1, other };
+}, [EL, neuron]);
+
 test('while training plays the heatmap’s grid comes from a worker, bit for bit the core’s; paused, it is the current network’s; without workers the page computes it', async () => {
   const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&hidden=6,6&seed=4&speed=2');
   await ready(page);
   for (let i = 0; i < 3; i++) await inShadow(page, 'button[data-action="step"]').click();
   // The worker module itself: the grid it returns for the network's parameters equals predictGrid's on this thread.
-  const same = await evaluate(page, async (s) => {
-    const { createGridWorker } = await import('/lib/playground-grid.js');
-    const net = document.querySelector(s).network;
-    const grids = createGridWorker();
-    grids.request({ generation: 1, epoch: 3, config: net.config, weights: net.weights(), biases: net.biases(), domain: [-6, 6], side: 100 });
-    let newest = null;
-    for (let t = 0; t < 200 && !newest && !grids.failed; t++) {
-      await new Promise((done) => setTimeout(done, 25));
-      newest = grids.latest(1);
-    }
-    grids.terminate();
-    const mine = net.predictGrid(-6, 6, -6, 6, 100, 100);
-    return { epoch: newest?.epoch, length: newest?.grid.length, differ: newest ? mine.filter((v, i) => !Object.is(v, newest.grid[i])).length : -1 };
-  }, EL);
-  assert.deepEqual(same, { epoch: 3, length: 10_000, differ: 0 }, 'the worker’s 100 × 100 grid is the core’s, bit for bit');
+  const same = await workerGrid(page, null);
+  assert.deepEqual(same, { epoch: 3, length: 10_000, differ: 0, other: null }, 'the worker’s 100 × 100 grid is the core’s, bit for bit');
 
   // Playing: some frames show a grid an epoch or two behind (the worker's); paused, the heatmap shows the last epoch.
   const watched = await behindWhilePlaying(page, 1500);
@@ -387,4 +395,44 @@ test('while training plays the heatmap’s grid comes from a worker, bit for bit
   const synced = (await behindWhilePlaying(plain, 800)).behind;
   assert.ok(synced.length > 5 && synced.every((d) => d === 0), `without workers every frame shows its own epoch (${synced.slice(-10)})`);
   await plain.close();
+});
+
+test('a hovered neuron’s map comes from the worker while training plays, bit for bit the core’s; paused, it is computed here for the current network', async () => {
+  const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&hidden=6,6&seed=4&speed=2');
+  await ready(page);
+  for (let i = 0; i < 3; i++) await inShadow(page, 'button[data-action="step"]').click();
+  // The worker's map of neuron 7 (the second hidden layer's second) equals that neuron's share of predictNeuronGrid here.
+  const same = await workerGrid(page, 7);
+  assert.deepEqual(same, { epoch: 3, length: 10_000, differ: 0, other: null }, 'the worker’s map of neuron 7 is the core’s, bit for bit');
+
+  // Hovering while playing: the page computes the 100 × 100 map once (when the hover starts), then takes the worker's;
+  // paused, it computes it once more, for the network as it stands.
+  const counts = await evaluate(page, async (s) => {
+    const p = document.querySelector(s);
+    const net = p.network;
+    const own = net.predictNeuronGridInto.bind(net);
+    let here = 0;
+    net.predictNeuronGridInto = (out, ...rest) => {
+      if (rest.at(-1) === 100) here += 1;
+      return own(out, ...rest);
+    };
+    p.play();
+    await new Promise((done) => setTimeout(done, 300));
+    const node = p.shadowRoot.querySelector('.neuron[data-neuron="7"]');
+    node.dispatchEvent(new PointerEvent('pointerenter'));
+    const atHover = here;
+    const epochs0 = p.epochs;
+    await new Promise((done) => setTimeout(done, 1200));
+    const playing = here - atHover;
+    const frames = (p.epochs - epochs0) / 2;
+    p.pause();
+    const legend = p.shadowRoot.querySelector('.legend').textContent;
+    return { atHover, playing, frames, paused: here - atHover - playing, legend };
+  }, EL);
+  assert.equal(counts.atHover, 1, 'the hover computes the map here once');
+  assert.ok(counts.frames > 5 && counts.playing === 0, `while playing no map is computed here (${counts.playing} in ${counts.frames} frames)`);
+  assert.equal(counts.paused, 1, 'paused, the map is computed here for the last epoch');
+  assert.match(counts.legend, /^The map of a2\[2\]/);
+  assertNoProblems(assert, problems);
+  await page.close();
 });

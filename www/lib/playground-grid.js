@@ -1,14 +1,16 @@
 // The page's side of playground-grid-worker.js: while training plays, each frame hands the worker the network's
 // current parameters (when it is not busy) and draws the newest grid it has returned, so the 100 × 100 forward passes
-// run beside the main thread's training and drawing instead of inside its frame. A grid is at most a frame or two
-// behind the diagram; it is labelled with the epoch it shows. Where a module worker cannot start (an old browser,
+// run beside the main thread's training and drawing instead of inside its frame: the output's grid, or the map of
+// the neuron a reader hovers. A grid is at most a frame or two behind the diagram; it is labelled with the epoch it
+// shows. Where a module worker cannot start (an old browser,
 // a script served from another origin, a policy that forbids it), createGridWorker returns null, or `failed` turns
 // true, and the figure computes the grid itself as before.
 
 /**
- * @returns {?{ request(r: { generation: number, epoch: number, config: object, weights: Float64Array,
- *   biases: Float64Array, domain: [number, number], side: number }): void,
- *   latest(generation: number): ?{ grid: Float64Array, epoch: number }, failed: boolean, terminate(): void }}
+ * @returns {?{ request(r: { generation: number, epoch: number, neuron?: ?number, config: object,
+ *   weights: Float64Array, biases: Float64Array, domain: [number, number], side: number }): void,
+ *   latest(generation: number, neuron?: ?number): ?{ grid: Float64Array, epoch: number }, failed: boolean,
+ *   terminate(): void }} `neuron` is null (the default) for the output's grid, else the neuron whose map it is.
  */
 export function createGridWorker() {
   let worker;
@@ -19,8 +21,8 @@ export function createGridWorker() {
     return null;
   }
   let failed = false;
-  let pending = null; // the request in flight: { id, generation, epoch }
-  let newest = null; // { grid, generation, epoch }
+  let pending = null; // the request in flight: { id, generation, epoch, neuron }
+  let newest = null; // { grid, generation, epoch, neuron }
   const spares = [];
   let ids = 0;
   const fail = () => {
@@ -34,18 +36,18 @@ export function createGridWorker() {
     pending = null;
     if (data.error !== undefined || !sent || data.id !== sent.id) return fail();
     if (newest) spares.push(newest.grid);
-    newest = { grid: data.grid, generation: sent.generation, epoch: sent.epoch };
+    newest = { grid: data.grid, generation: sent.generation, epoch: sent.epoch, neuron: sent.neuron };
   });
   return {
-    request({ generation, epoch, config, weights, biases, domain, side }) {
+    request({ generation, epoch, neuron = null, config, weights, biases, domain, side }) {
       if (failed || pending) return;
       let out = spares.pop();
       if (!out || out.length !== side * side) out = new Float64Array(side * side);
-      pending = { id: ++ids, generation, epoch };
-      worker.postMessage({ id: pending.id, generation, config, weights, biases, domain, side, out }, [out.buffer]);
+      pending = { id: ++ids, generation, epoch, neuron };
+      worker.postMessage({ id: pending.id, generation, config, weights, biases, neuron, domain, side, out }, [out.buffer]);
     },
-    latest(generation) {
-      return newest && newest.generation === generation ? newest : null;
+    latest(generation, neuron = null) {
+      return newest && newest.generation === generation && newest.neuron === neuron ? newest : null;
     },
     get failed() {
       return failed;

@@ -5,8 +5,9 @@
 //
 // Settings come from the playground's state table (playground-state.js), as attributes; changing one in the figure
 // sets the attribute and fires `change`, so a page can keep its URL in step. Each frame trains `speed` epochs in the
-// core, then draws the 100 × 100 heatmap, every neuron's map and the loss. While it plays, the heatmap's grid comes
-// from a worker (playground-grid.js), so the frame's own thread only trains and draws.
+// core, then draws the 100 × 100 heatmap, every neuron's map and the loss. While it plays, the heatmap's grid (the
+// output's, or the hovered neuron's map) comes from a worker (playground-grid.js), so the frame's own thread only
+// trains and draws; paused, it is computed here, exact.
 //
 // Events: step, diverge, reset, change. Read-only: state, epochs, steps, trainLoss, testLoss, history, diverged,
 // playing, heatmapEpoch, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
@@ -68,13 +69,15 @@ export class PlaygroundElement extends BaseElement {
   /** Counts networks and resets: a grid computed for an earlier one is never drawn. */
   #generation = 0;
   #gridConfig = null;
-  #heatmapEpoch = 0;
+  /** What the heatmap shows: the output's grid (neuron null) or a neuron's map, of which network and epoch. */
+  #shown = { generation: -1, neuron: null, epoch: 0 };
   #loop = frameLoop(() => this.#frame(), (playing) => {
     showPlaying(this.#parts.play, playing);
     this.toggleAttribute('playing', playing);
     if (!playing) {
       // Paused, the picture is exact: the heatmap of the network as it stands, every link named.
-      if (this.#network && this.#heatmapEpoch !== this.epochs) this.#drawHeatmap();
+      const shown = this.#shown;
+      if (this.#network && (shown.generation !== this.#generation || shown.epoch !== this.epochs)) this.#drawHeatmap();
       this.#parts.diagram.nameLinks();
       this.#announce();
     }
@@ -424,46 +427,63 @@ export class PlaygroundElement extends BaseElement {
     return this.#palette;
   }
 
-  /** The output grid from the worker, while training plays: the newest it returned, after asking for the next. */
-  #offThread() {
+  /**
+   * While training plays, the worker's newest grid of `neuron` (null: the output) for this network, after asking it
+   * for the current epoch's: { newest } (newest null until it has one), or null where no worker can run.
+   */
+  #offThread(neuron) {
     this.#grids ??= createGridWorker() ?? false;
     if (!this.#grids || this.#grids.failed) return null;
     const net = this.#network;
     if (this.#gridConfig?.generation !== this.#generation) this.#gridConfig = { generation: this.#generation, config: net.config };
-    const newest = this.#grids.latest(this.#generation);
-    this.#grids.request({ generation: this.#generation, epoch: this.epochs, config: this.#gridConfig.config, weights: net.weights(), biases: net.biases(), domain: DOMAIN, side: GRID });
-    return newest;
+    const newest = this.#grids.latest(this.#generation, neuron);
+    this.#grids.request({ generation: this.#generation, epoch: this.epochs, neuron, config: this.#gridConfig.config, weights: net.weights(), biases: net.biases(), domain: DOMAIN, side: GRID });
+    return { newest };
   }
 
-  #drawHeatmap(playing = false) {
-    const p = this.#parts;
+  /** The 100 × 100 grid of `neuron` (null: the output) computed here, for the network as it stands. */
+  #gridHere(neuron) {
     const [lo, hi] = DOMAIN;
     const net = this.#network;
-    let grid = this.#grid;
-    if (this.#hover !== null) {
-      const neurons = net.biases().length;
-      if (this.#bigNeuronGrid.length !== neurons * GRID * GRID) this.#bigNeuronGrid = new Float64Array(neurons * GRID * GRID);
-      net.predictNeuronGridInto(this.#bigNeuronGrid, lo, hi, lo, hi, GRID, GRID);
-      grid = this.#bigNeuronGrid.subarray(this.#hover * GRID * GRID, (this.#hover + 1) * GRID * GRID);
-      this.#heatmapEpoch = -1;
-    } else {
-      const newest = playing ? this.#offThread() : null;
-      // Never an older network than the one shown last (a grid the worker started before a drawing made here).
-      if (newest && newest.epoch >= this.#heatmapEpoch) {
-        grid = newest.grid;
-        this.#heatmapEpoch = newest.epoch;
-      } else {
-        net.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
-        this.#heatmapEpoch = this.epochs;
-      }
+    if (neuron === null) {
+      net.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
+      return this.#grid;
     }
+    const neurons = net.biases().length;
+    if (this.#bigNeuronGrid.length !== neurons * GRID * GRID) this.#bigNeuronGrid = new Float64Array(neurons * GRID * GRID);
+    net.predictNeuronGridInto(this.#bigNeuronGrid, lo, hi, lo, hi, GRID, GRID);
+    return this.#bigNeuronGrid.subarray(neuron * GRID * GRID, (neuron + 1) * GRID * GRID);
+  }
+
+  /**
+   * Draws the heatmap: the output, or the hovered neuron's map. Paused (and for a frame that changes what it shows)
+   * the grid is computed here, exact; while training plays it comes from the worker, and a frame with no newer grid
+   * than the one shown leaves the picture as it is (the same pixels need no repaint).
+   */
+  #drawHeatmap(playing = false) {
+    const p = this.#parts;
+    const neuron = this.#hover;
+    const shown = this.#shown;
+    const same = shown.generation === this.#generation && shown.neuron === neuron;
+    const off = playing ? this.#offThread(neuron) : null;
+    let grid = null;
+    let epoch = this.epochs;
+    if (off && same) {
+      // Never an older network than the one shown last (a grid the worker started before a drawing made here).
+      if (!off.newest || off.newest.epoch <= shown.epoch) return;
+      grid = off.newest.grid;
+      epoch = off.newest.epoch;
+    }
+    grid ??= this.#gridHere(neuron);
+    this.#shown = { generation: this.#generation, neuron, epoch };
     const s = this.#state;
     const userRows = this.#user.length * 3;
     const train = userRows ? this.#train.subarray(0, this.#train.length - userRows) : this.#train;
     p.heatmap.update({ grid, nx: GRID, ny: GRID, domain: DOMAIN, train, test: s.test ? this.#test : [], user: this.#user, discretize: s.disc, colors: this.#colors() });
     const regression = REGRESSIONS.includes(s.data);
-    const what = this.#hover === null ? 'The network’s output' : `The map of ${this.#neuronLabel(this.#hover + this.#layers()[0])}`;
-    p.legend.textContent = `${what}: blue +1, orange −1${regression ? ' (labels are continuous: the colour of a dot is its value)' : ''}. Filled dots train${s.test ? ', rings test' : ''}${this.#user.length ? ', diamonds are your points' : ''}.`;
+    const what = neuron === null ? 'The network’s output' : `The map of ${this.#neuronLabel(neuron + this.#layers()[0])}`;
+    const legend = `${what}: blue +1, orange −1${regression ? ' (labels are continuous: the colour of a dot is its value)' : ''}. Filled dots train${s.test ? ', rings test' : ''}${this.#user.length ? ', diamonds are your points' : ''}.`;
+    if (p.legend.textContent !== legend) p.legend.textContent = legend; // an unchanged text is not laid out again
   }
 
   #layers() {
@@ -524,7 +544,7 @@ export class PlaygroundElement extends BaseElement {
   }
   /** The epoch whose network the heatmap shows (while training plays it can be a frame or two behind; -1 for a neuron's map). */
   get heatmapEpoch() {
-    return this.#heatmapEpoch;
+    return this.#shown.neuron === null ? this.#shown.epoch : -1;
   }
   get history() {
     return { train: [...this.#history.train], test: [...this.#history.test] };
