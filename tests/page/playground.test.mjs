@@ -436,3 +436,44 @@ test('a hovered neuron’s map comes from the worker while training plays, bit f
   assertNoProblems(assert, problems);
   await page.close();
 });
+
+test('the diagram fits its box at 360 and 1280 px: no sideways scroll, no layer button on a neuron, a feature or another button', async () => {
+  for (const width of [360, 1280]) {
+    const { page, problems } = await openPage(env, 'network.html#v=1&data=spiral&hidden=8,8,8,8,8,8&seed=3', { width });
+    await ready(page);
+    const fit = await evaluate(page, (s) => {
+      const root = document.querySelector(s).shadowRoot;
+      const box = (e) => e.getBoundingClientRect();
+      const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+      const scroller = root.querySelector('.diagram-scroll');
+      const diagram = box(root.querySelector('.diagram'));
+      const nodes = [...root.querySelectorAll('.diagram .node')].map(box);
+      const buttons = [...root.querySelectorAll('.column-controls button')];
+      const overlaps = [];
+      buttons.forEach((b, i) => {
+        const r = box(b);
+        const name = b.getAttribute('aria-label');
+        if (nodes.some((n) => meets(r, n))) overlaps.push(`${name} covers a neuron or a feature`);
+        buttons.slice(i + 1).forEach((c) => meets(r, box(c)) && overlaps.push(`${name} covers ${c.getAttribute('aria-label')}`));
+        if (r.width < 24 || r.height < 24) overlaps.push(`${name} is ${r.width} × ${r.height} px`);
+        if (r.left < diagram.left || r.right > diagram.right) overlaps.push(`${name} leaves the diagram`);
+      });
+      const outside = [...root.querySelectorAll('.diagram .node, .feature-label')].filter((e) => box(e).left < diagram.left - 0.5 || box(e).right > diagram.right + 0.5).length;
+      return { sideways: scroller.scrollWidth - scroller.clientWidth, page: document.documentElement.scrollWidth - innerWidth, buttons: buttons.length, nodes: nodes.length, overlaps, outside };
+    }, EL);
+    assert.equal(fit.sideways, 0, `at ${width} px the diagram scrolls sideways by ${fit.sideways} px`);
+    assert.equal(fit.page, 0, `at ${width} px the page is wider than the screen`);
+    assert.equal(fit.buttons, 12, 'a − and a + for each of the 6 hidden layers');
+    assert.equal(fit.nodes, 7 + 48 + 1, 'every feature and neuron has its box');
+    assert.deepEqual(fit.overlaps, [], `at ${width} px`);
+    assert.equal(fit.outside, 0, `at ${width} px every box and feature name is inside the diagram`);
+    // The buttons work from the keyboard, and say what they do.
+    const fewer = inShadow(page, '.column-controls[data-layer="2"] button[data-action="fewer"]');
+    assert.equal(await fewer.getAttribute('aria-label'), 'one neuron fewer in hidden layer 2');
+    await fewer.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((s) => document.querySelector(s).state.hidden.join() === '8,7,8,8,8,8', EL);
+    assertNoProblems(assert, problems);
+    await page.close();
+  }
+});

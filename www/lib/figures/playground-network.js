@@ -14,7 +14,10 @@
 const W = 640;
 const ROW = 44;
 const BOX = 34;
-const TOP = 40;
+/** Room above the first row, in the same units (for the flags of the top neurons). */
+const TOP = 16;
+/** The centre of column 0, in the same units: the feature names take the room on its left. */
+const LABELS = 100;
 const short = (v) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '?');
 
 function el(tag, className, text) {
@@ -47,6 +50,11 @@ export function createNetworkDiagram(container, hooks) {
   stage.append(links, maps);
   scroller.append(stage);
   const header = el('div', 'diagram-header');
+  // Each hidden layer's − and + sit in a strip above its column, outside the stage: at any width they take room of
+  // their own instead of covering the neurons.
+  const strip = el('div', 'column-strip');
+  strip.setAttribute('role', 'group');
+  strip.setAttribute('aria-label', 'Neurons in each hidden layer');
   const editor = el('form', 'weight-editor');
   editor.hidden = true;
   const editorLabel = el('label');
@@ -58,7 +66,7 @@ export function createNetworkDiagram(container, hooks) {
   const editorError = el('span', 'editor-error');
   editorLabel.append(editorName, input);
   editor.append(editorLabel, editorError);
-  root.append(header, scroller, editor);
+  root.append(header, strip, scroller, editor);
   container.append(root);
 
   let shape = null;
@@ -81,8 +89,8 @@ export function createNetworkDiagram(container, hooks) {
     }).observe(stage);
   }
 
-  // Column 0 leaves room for the feature names on its left.
-  const cx = (column, columns) => 78 + (column * (W - 78 - 34)) / (columns - 1);
+  // Column 0 leaves room for the feature names on its left ("sin x₁" whole at 360 px wide).
+  const cx = (column, columns) => LABELS + (column * (W - LABELS - 34)) / (columns - 1);
 
   /** Lays out the diagram for the features (each { key, label, active, image }) and the hidden layer sizes. */
   function draw({ features, hidden }) {
@@ -96,7 +104,8 @@ export function createNetworkDiagram(container, hooks) {
     stage.style.aspectRatio = `${W} / ${height}`;
     links.setAttribute('viewBox', `0 0 ${W} ${height}`);
     links.replaceChildren();
-    for (const n of stage.querySelectorAll('.node, .column-controls')) n.remove();
+    for (const n of stage.querySelectorAll('.node')) n.remove();
+    strip.replaceChildren();
     const place = (node, x, y, size = BOX) => {
       node.style.left = `${((x - size / 2) / W) * 100}%`;
       node.style.top = `${((y - size / 2) / height) * 100}%`;
@@ -155,7 +164,7 @@ export function createNetworkDiagram(container, hooks) {
         neuron += 1;
       }
       centres.push(col);
-      if (!output) stage.append(columnControls(l, x));
+      if (!output) strip.append(columnControls(l, x));
     });
     // Links, in the core's weight order: layer by layer, destination by destination, source by source.
     linkEls = [];
@@ -211,8 +220,7 @@ export function createNetworkDiagram(container, hooks) {
     const { hidden } = shape;
     const box = el('div', 'column-controls');
     box.dataset.layer = String(l + 1);
-    box.style.left = `${((x - 30) / W) * 100}%`;
-    box.style.width = `${(60 / W) * 100}%`;
+    box.style.left = `${(x / W) * 100}%`; // its centre (styles/figure.css moves it back by half its width)
     const mk = (text, label, delta, disabled) => {
       const b = el('button', null, text);
       b.type = 'button';
