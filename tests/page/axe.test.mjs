@@ -20,6 +20,7 @@ async function loadAll(page) {
   await page.evaluate(async () => {
     const figures = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('backprop-'));
     await Promise.all(figures.map(async (el) => {
+      if (!customElements.get(el.localName)) el.setAttribute('loading', 'eager'); // network figures are defined on demand
       await customElements.whenDefined(el.localName);
       await el.load?.();
     }));

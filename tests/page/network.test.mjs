@@ -26,11 +26,16 @@ const pixels = (page) =>
   });
 
 test('the network page loads its three figures with no error, no CSP violation and no request outside the origin; the article does not load them', async () => {
+  const requests = env.requests.length;
   const { page, problems } = await openPage(env, 'network.html');
   await ready(page, '#neuron-figure');
-  await ready(page, '#playground');
+  await page.waitForLoadState('networkidle');
+  const early = env.requests.slice(requests);
+  assert.deepEqual(early.filter((p) => /playground|graph/.test(p)), [], 'the graph’s and the playground’s code wait until a reader nears them');
   await page.locator('#graph-figure').scrollIntoViewIfNeeded();
   await ready(page, '#graph-figure');
+  await page.locator('#playground').scrollIntoViewIfNeeded();
+  await ready(page, '#playground');
   assert.equal(await page.locator('a[href="index.html"]').count() > 0, true, 'links back to the article');
   assertNoProblems(assert, problems);
   await page.close();

@@ -1,27 +1,31 @@
 // The network page's wiring: the playground's state in the URL (both ways, through its state table and the parser
 // family of fields.js, version v=1 included), the copy-link button and the theme. The figures themselves are custom
-// elements and know nothing of this page.
+// elements and know nothing of this page. The state table is imported only when a URL holds a run or the playground
+// reports a change: a reader who never scrolls to the playground downloads none of its code.
 import { readFragment, refusalText, writeAttributes, writeFragment } from './fields.js';
-import { PLAYGROUND_FIELDS } from './playground-state.js';
 import { wireTheme } from './theme.js';
 
 const playground = document.getElementById('playground');
 const notice = document.getElementById('url-notice');
 const WHOSE = 'the playground’s';
 
-function writeUrl(state) {
+const playgroundFields = () => import('./playground-state.js').then((m) => m.PLAYGROUND_FIELDS);
+
+async function writeUrl(state) {
+  const fields = await playgroundFields();
   // "hidden=4,2" and "points=1,2,1;…" read better than their escaped forms
-  const text = `#${writeFragment(state, PLAYGROUND_FIELDS).replaceAll('%2C', ',').replaceAll('%3B', ';')}`;
+  const text = `#${writeFragment(state, fields).replaceAll('%2C', ',').replaceAll('%3B', ';')}`;
   if (location.hash !== text) history.replaceState(null, '', text);
 }
 
-function applyFragment(fragment) {
-  const read = readFragment(fragment, PLAYGROUND_FIELDS);
+async function applyFragment(fragment) {
+  const fields = await playgroundFields();
+  const read = readFragment(fragment, fields);
   const message = refusalText(read, { whose: WHOSE });
   notice.textContent = message ?? '';
   notice.hidden = !message;
   // Every field is set (a missing one to its default), so a link shows exactly its run.
-  writeAttributes(playground, PLAYGROUND_FIELDS, read.state);
+  writeAttributes(playground, fields, read.state);
   if (message) writeUrl(read.state); // do not keep, or pass on, what could not be used
 }
 
@@ -33,7 +37,7 @@ playground.addEventListener('change', (e) => {
 
 document.getElementById('copy-link').addEventListener('click', async () => {
   const status = document.getElementById('copy-status');
-  if (playground.state) writeUrl(playground.state);
+  if (playground.state) await writeUrl(playground.state);
   try {
     await navigator.clipboard.writeText(location.href);
     status.textContent = 'Link copied: it opens the playground with these settings and this seed.';
@@ -44,5 +48,7 @@ document.getElementById('copy-link').addEventListener('click', async () => {
 
 wireTheme(document.getElementById('theme'), 'backprop-neuron, backprop-graph, backprop-playground');
 
-if (location.hash.length > 1) applyFragment(location.hash);
+// A link to a run opens the playground at once, with its settings; otherwise its code loads when a reader nears it
+// (network-elements.js).
+if (location.hash.length > 1) applyFragment(location.hash).then(() => playground.setAttribute('loading', 'eager'));
 window.addEventListener('hashchange', () => applyFragment(location.hash));
