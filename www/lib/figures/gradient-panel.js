@@ -52,7 +52,12 @@ export function createGradientPanel(container) {
   root.append(check, chain);
   container.append(root);
 
+  /** The hint shown while nothing is picked (null otherwise): a frame that would show it again changes nothing. */
+  let shownHint = null;
+
   function update(d, hint = 'Click or press Enter on a link of the diagram to check that weight’s gradient (and edit it); on a neuron, its bias.') {
+    if (!d && hint === shownHint) return;
+    shownHint = d ? null : hint;
     check.replaceChildren();
     chain.replaceChildren();
     if (!d) {
