@@ -72,14 +72,14 @@ impl Network {
     #[allow(non_snake_case)] // the parameter names are the TypeScript declaration's
     pub fn predict_grid(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<Vec<f64>> {
-        let values = self.grid_call(None, Values::Outputs, &xMin, &xMax, &yMin, &yMax, &nx, &ny)?;
+        let values = self.grid_call(None, Values::Outputs, xMin, xMax, yMin, yMax, nx, ny)?;
         Ok(values.unwrap_or_default())
     }
 
@@ -89,25 +89,16 @@ impl Network {
     #[allow(clippy::too_many_arguments)]
     pub fn predict_grid_into(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<()> {
-        self.grid_call(
-            Some(&out),
-            Values::Outputs,
-            &xMin,
-            &xMax,
-            &yMin,
-            &yMax,
-            &nx,
-            &ny,
-        )
-        .map(drop)
+        self.grid_call(Some(out), Values::Outputs, xMin, xMax, yMin, yMax, nx, ny)
+            .map(drop)
     }
 
     /// Every non-input neuron's output over the grid of `predictGrid`, for a small heatmap per neuron: neuron by
@@ -116,14 +107,14 @@ impl Network {
     #[allow(non_snake_case)] // the parameter names are the TypeScript declaration's
     pub fn predict_neuron_grid(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<Vec<f64>> {
-        let values = self.grid_call(None, Values::Neurons, &xMin, &xMax, &yMin, &yMax, &nx, &ny)?;
+        let values = self.grid_call(None, Values::Neurons, xMin, xMax, yMin, yMax, nx, ny)?;
         Ok(values.unwrap_or_default())
     }
 
@@ -133,24 +124,15 @@ impl Network {
     #[allow(clippy::too_many_arguments)]
     pub fn predict_neuron_grid_into(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<()> {
-        self.grid_call(
-            Some(&out),
-            Values::Neurons,
-            &xMin,
-            &xMax,
-            &yMin,
-            &yMax,
-            &nx,
-            &ny,
-        )
-        .map(drop)
+        self.grid_call(Some(out), Values::Neurons, xMin, xMax, yMin, yMax, nx, ny)
+            .map(drop)
     }
 }

@@ -105,7 +105,7 @@ impl Network {
     /// A network initialized from `config.seed`, with no data yet.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "NetworkConfig")] config: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "NetworkConfig")] config: &JsValue,
     ) -> JsResult<Network> {
         guard_once(&GUARDED, "Network", || {
             let smallest = core::NetworkConfig::new(
@@ -123,7 +123,7 @@ impl Network {
                 Err(_) => JsValue::UNDEFINED,
             }
         });
-        let config = read_config(&config)?;
+        let config = read_config(config)?;
         Ok(Network {
             inner: core::Network::new(config).map_err(refuse)?,
             grid: Vec::new(),
@@ -142,12 +142,12 @@ impl Network {
     #[wasm_bindgen(js_name = setParameters)]
     pub fn set_parameters(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weights: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] biases: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weights: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] biases: &JsValue,
     ) -> JsResult<()> {
         let config = self.inner.config();
-        let weights = read_numbers(&weights, "weights", config.weight_count())?;
-        let biases = read_numbers(&biases, "biases", config.bias_count())?;
+        let weights = read_numbers(weights, "weights", config.weight_count())?;
+        let biases = read_numbers(biases, "biases", config.bias_count())?;
         self.inner.set_parameters(&weights, &biases).map_err(refuse)
     }
 
@@ -172,14 +172,14 @@ impl Network {
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] train: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] test: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] train: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] test: &JsValue,
     ) -> JsResult<()> {
         let config = self.inner.config();
         let (inputs, targets) = (config.raw_inputs(), config.outputs());
         let max = MAX_POINTS * (inputs + targets);
-        let train = read_numbers(&train, "train", max)?;
-        let test = read_numbers(&test, "test", max)?;
+        let train = read_numbers(train, "train", max)?;
+        let test = read_numbers(test, "test", max)?;
         let train = Dataset::new("train", inputs, targets, train).map_err(refuse)?;
         let test = Dataset::new("test", inputs, targets, test).map_err(refuse)?;
         self.inner.set_data(train, test).map_err(refuse)
@@ -189,9 +189,9 @@ impl Network {
     #[wasm_bindgen(js_name = useDataset)]
     pub fn use_dataset(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "DataSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DataSpec")] spec: &JsValue,
     ) -> JsResult<()> {
-        let spec = read_spec(&spec)?;
+        let spec = read_spec(spec)?;
         self.inner.use_generated(&spec).map_err(refuse)
     }
 
@@ -212,9 +212,9 @@ impl Network {
     #[wasm_bindgen(js_name = trainSteps)]
     pub fn train_steps(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> JsResult<()> {
-        let n = count(&n, "steps", 0, core::MAX_STEPS_PER_CALL)?;
+        let n = count(n, "steps", 0, core::MAX_STEPS_PER_CALL)?;
         self.inner.train_steps(n).map_err(refuse)
     }
 
@@ -223,9 +223,9 @@ impl Network {
     #[wasm_bindgen(js_name = trainEpochs)]
     pub fn train_epochs(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> JsResult<()> {
-        let n = count(&n, "epochs", 0, core::MAX_EPOCHS_PER_CALL)?;
+        let n = count(n, "epochs", 0, core::MAX_EPOCHS_PER_CALL)?;
         self.inner.train_epochs(n).map_err(refuse)
     }
 
@@ -257,9 +257,9 @@ impl Network {
     #[wasm_bindgen(js_name = setLearningRate)]
     pub fn set_learning_rate(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] lr: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] lr: &JsValue,
     ) -> JsResult<()> {
-        let lr = number(&lr, "lr")?;
+        let lr = number(lr, "lr")?;
         self.inner.set_lr(lr).map_err(refuse)
     }
 
@@ -271,11 +271,11 @@ impl Network {
     /// The outputs for rows of inputs (one number per network input), one number per output per row.
     pub fn predict(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] inputs: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] inputs: &JsValue,
     ) -> JsResult<Vec<f64>> {
         let config = self.inner.config();
         let (n_in, n_out) = (config.raw_inputs(), config.outputs());
-        let inputs = read_numbers(&inputs, "inputs", MAX_POINTS * n_in)?;
+        let inputs = read_numbers(inputs, "inputs", MAX_POINTS * n_in)?;
         data::check_shape("inputs", n_in, 0, &inputs).map_err(refuse)?;
         let mut out = vec![0.0; inputs.len() / n_in * n_out];
         self.inner.predict(&inputs, &mut out).map_err(refuse)?;
@@ -287,10 +287,10 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "Trace")]
     pub fn trace(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
     ) -> JsResult<JsValue> {
         let last = self.inner.train_data().len().saturating_sub(1);
-        let index = count(&index, "index", 0, last)?;
+        let index = count(index, "index", 0, last)?;
         let (tape, loss) = self.inner.trace(index).map_err(refuse)?;
         Ok(trace_object(&tape, loss.0))
     }
