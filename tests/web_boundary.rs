@@ -142,10 +142,10 @@ fn hostile_values_are_refused_as_data_with_memory_and_stack_unchanged() {
             refused(net.trace(v), "trace", r);
             calls += 18;
             // The twin replayed only what the network accepted: the refusals changed nothing.
-            assert_eq!(net.weights(), twin.weights());
-            assert_eq!(net.biases(), twin.biases());
+            assert_eq!(net.weights().to_vec(), twin.weights().to_vec());
+            assert_eq!(net.biases().to_vec(), twin.biases().to_vec());
             assert_eq!(net.steps(), twin.steps());
-            assert_eq!(net.train_data(), twin.train_data());
+            assert_eq!(net.train_data().to_vec(), twin.train_data().to_vec());
         }
         if round > 0 {
             assert_eq!(stack_probe(), stack, "no wasm stack is left behind");

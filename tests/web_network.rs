@@ -109,7 +109,7 @@ fn a_trace_agrees_with_finite_differences() {
         .iter()
         .all(|e| e.from < e.to && e.local.is_finite()));
     // Parameter leaves come neuron by neuron: the bias, then the weights from each source.
-    let (weights, biases) = (net.weights(), net.biases());
+    let (weights, biases) = (net.weights().to_vec(), net.biases().to_vec());
     let mut order = Vec::new();
     for (neuron, fan_in, first_weight) in [(0, 2, 0), (1, 2, 2), (2, 2, 4)] {
         order.push((false, neuron));
@@ -142,7 +142,7 @@ fn a_trace_agrees_with_finite_differences() {
             leaf.grad
         );
     }
-    let gradients = net.gradients().unwrap();
+    let gradients = net.gradients().unwrap().to_vec();
     let first_bias_leaf = leaves.iter().find(|n| n.label == "b1[1]").unwrap();
     assert!((gradients[6] - first_bias_leaf.grad).abs() <= 1e-12 * first_bias_leaf.grad.abs());
 }
@@ -207,8 +207,8 @@ fn bad_configurations_are_refused_with_a_message() {
     let settings = w1().config().unwrap();
     let again = Network::new(&settings).expect("a network's settings are a valid configuration");
     assert_eq!(
-        again.weights(),
-        Network::new(&js(W1_CONFIG)).unwrap().weights()
+        again.weights().to_vec(),
+        Network::new(&js(W1_CONFIG)).unwrap().weights().to_vec()
     );
     let error = message(Network::new(&JsValue::from_f64(3.0)).err().unwrap());
     assert!(error.starts_with("config must be an object"), "{error}");
@@ -218,8 +218,12 @@ fn bad_configurations_are_refused_with_a_message() {
 fn bad_arrays_and_counts_leave_the_network_unchanged() {
     let mut net = w1();
     net.train_epochs(&JsValue::from(2.0)).unwrap();
-    let (weights, biases, loss, steps) =
-        (net.weights(), net.biases(), net.train_loss(), net.steps());
+    let (weights, biases, loss, steps) = (
+        net.weights().to_vec(),
+        net.biases().to_vec(),
+        net.train_loss(),
+        net.steps(),
+    );
     let mut bad = weights.clone();
     bad[4] = f64::NAN;
     let refusals = [
@@ -289,7 +293,12 @@ fn bad_arrays_and_counts_leave_the_network_unchanged() {
         assert!(error.starts_with(expected), "{error} (expected {expected})");
     }
     assert_eq!(
-        (net.weights(), net.biases(), net.train_loss(), net.steps()),
+        (
+            net.weights().to_vec(),
+            net.biases().to_vec(),
+            net.train_loss(),
+            net.steps()
+        ),
         (weights, biases, loss, steps)
     );
 }
@@ -307,7 +316,7 @@ fn divergence_is_reported_with_its_step() {
         error.starts_with(&format!("diverged at step {step}: ")),
         "{error}"
     );
-    assert!(net.weights()[0].is_finite());
+    assert!(net.weights().to_vec()[0].is_finite());
 }
 
 #[wasm_bindgen_test]
@@ -322,7 +331,8 @@ fn grids_fill_a_callers_array_and_the_neuron_variant() {
             &JsValue::from(10.0),
             &JsValue::from(8.0),
         )
-        .unwrap();
+        .unwrap()
+        .to_vec();
     assert_eq!(grid.len(), 80);
     let out = Float64Array::new_with_length(80);
     net.predict_grid_into(
@@ -345,7 +355,8 @@ fn grids_fill_a_callers_array_and_the_neuron_variant() {
             &JsValue::from(10.0),
             &JsValue::from(8.0),
         )
-        .unwrap();
+        .unwrap()
+        .to_vec();
     assert_eq!(neurons.len(), 7 * 80);
     assert_eq!(
         &neurons[6 * 80..],
@@ -364,5 +375,5 @@ fn grids_fill_a_callers_array_and_the_neuron_variant() {
             &JsValue::from(8.0)
         )
         .is_err());
-    assert_eq!(net.predict(&numbers(&[0.5, -0.5])).unwrap().len(), 1);
+    assert_eq!(net.predict(&numbers(&[0.5, -0.5])).unwrap().length(), 1);
 }

@@ -2,6 +2,7 @@
 
 use std::sync::atomic::AtomicBool;
 
+use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
 
 use super::input::{count, guard_once, optional_number, refuse, Fields, JsResult};
@@ -287,16 +288,18 @@ impl Descent {
     }
 
     /// The weights w₀, w₁, …, wₙ visited so far, in one array.
-    pub fn trail(&self) -> Vec<f64> {
+    pub fn trail(&self) -> Float64Array {
         let history = self.inner.history();
-        std::iter::once(self.inner.config().w)
+        let trail: Vec<f64> = std::iter::once(self.inner.config().w)
             .chain(history.iter().map(|r| r.w_next))
-            .collect()
+            .collect();
+        Float64Array::from(&trail[..])
     }
 
     /// The loss J of each step taken (measured before its update), in one array.
-    pub fn losses(&self) -> Vec<f64> {
-        self.inner.history().iter().map(|r| r.loss).collect()
+    pub fn losses(&self) -> Float64Array {
+        let losses: Vec<f64> = self.inner.history().iter().map(|r| r.loss).collect();
+        Float64Array::from(&losses[..])
     }
 
     /// The closed-form facts of this descent's problem (see `analyze`).

@@ -14,6 +14,7 @@ mod types;
 
 use std::sync::atomic::AtomicBool;
 
+use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
 
 use self::config::{config_object, read_config};
@@ -152,19 +153,20 @@ impl Network {
     }
 
     /// The weights, per layer, per destination neuron, per source neuron.
-    pub fn weights(&self) -> Vec<f64> {
-        self.inner.weights().to_vec()
+    pub fn weights(&self) -> Float64Array {
+        Float64Array::from(self.inner.weights())
     }
 
     /// The biases, per non-input neuron, layer by layer.
-    pub fn biases(&self) -> Vec<f64> {
-        self.inner.biases().to_vec()
+    pub fn biases(&self) -> Float64Array {
+        Float64Array::from(self.inner.biases())
     }
 
     /// The gradient of the mean training loss at the current parameters: ∂/∂w in the order of `weights()`,
     /// then ∂/∂b in the order of `biases()`.
-    pub fn gradients(&mut self) -> JsResult<Vec<f64>> {
-        self.inner.training_gradient().map_err(refuse)
+    pub fn gradients(&mut self) -> JsResult<Float64Array> {
+        let gradient = self.inner.training_gradient().map_err(refuse)?;
+        Ok(Float64Array::from(&gradient[..]))
     }
 
     /// Sets the training and test points: rows of the inputs then the targets, (x1, x2, label) for a network
@@ -197,14 +199,14 @@ impl Network {
 
     /// The training points, as rows of inputs then targets.
     #[wasm_bindgen(js_name = trainData)]
-    pub fn train_data(&self) -> Vec<f64> {
-        self.inner.train_data().rows().to_vec()
+    pub fn train_data(&self) -> Float64Array {
+        Float64Array::from(self.inner.train_data().rows())
     }
 
     /// The test points, as rows of inputs then targets.
     #[wasm_bindgen(js_name = testData)]
-    pub fn test_data(&self) -> Vec<f64> {
-        self.inner.test_data().rows().to_vec()
+    pub fn test_data(&self) -> Float64Array {
+        Float64Array::from(self.inner.test_data().rows())
     }
 
     /// Takes `n` updates (a whole number up to 1,000,000, and at most the work of one call: see `limits()`);
@@ -272,14 +274,14 @@ impl Network {
     pub fn predict(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] inputs: &JsValue,
-    ) -> JsResult<Vec<f64>> {
+    ) -> JsResult<Float64Array> {
         let config = self.inner.config();
         let (n_in, n_out) = (config.raw_inputs(), config.outputs());
         let inputs = read_numbers(inputs, "inputs", MAX_POINTS * n_in)?;
         data::check_shape("inputs", n_in, 0, &inputs).map_err(refuse)?;
         let mut out = vec![0.0; inputs.len() / n_in * n_out];
         self.inner.predict(&inputs, &mut out).map_err(refuse)?;
-        Ok(out)
+        Ok(Float64Array::from(&out[..]))
     }
 
     /// Training point `index`'s forward and backward pass as a computation graph: every node with its value and
