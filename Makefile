@@ -29,6 +29,8 @@ setup-build:
 ## WebAssembly.validate); www/pkg-article/ (the article's exports only, scalar). Each build keeps its own target dir.
 ## scripts/limits.mjs then writes each build's limits() as limits.js, which the pages' tables import.
 build: setup-build
+	@# wasm-pack runs wasm-opt over every module in its out-dir: the scalar copy of the last build must not be there
+	rm -f $(PKG)/backprop_lab_scalar_bg.wasm
 	RUSTFLAGS="-C target-feature=+simd128" CARGO_TARGET_DIR=target/simd wasm-pack build --target web --release --out-dir $(PKG) --no-pack
 	wasm-pack build --target web --release --out-dir target/pkg-scalar --no-pack
 	@cmp -s $(PKG)/backprop_lab.js target/pkg-scalar/backprop_lab.js || { echo "build: the scalar and simd128 glue differ"; exit 1; }

@@ -239,17 +239,28 @@ pub fn check_work(
     if work <= MAX_WORK_PER_CALL {
         return Ok(());
     }
+    Err(too_much_work(field, units, per_unit, what, &each(), work))
+}
+
+/// The refusal of [`check_work`], one copy for every caller's closure.
+fn too_much_work(
+    field: &str,
+    units: usize,
+    per_unit: u64,
+    what: &str,
+    each: &str,
+    work: u64,
+) -> LabError {
     let most = MAX_WORK_PER_CALL / per_unit.max(1);
-    Err(LabError::TooMuchWork {
+    LabError::TooMuchWork {
         field: field.to_string(),
         detail: format!(
-            "{units} {what} of {} is {} parameter-point passes, more than the {} one call may do; \
+            "{units} {what} of {each} is {} parameter-point passes, more than the {} one call may do; \
              make calls of at most {most} {what} (for example one per animation frame)",
-            each(),
             show(work as f64),
             show(MAX_WORK_PER_CALL as f64)
         ),
-    })
+    }
 }
 
 #[cfg(test)]

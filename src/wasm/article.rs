@@ -2,6 +2,7 @@
 
 use std::sync::atomic::AtomicBool;
 
+use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
 
 use super::input::{count, guard_once, optional_number, refuse, Fields, JsResult};
@@ -169,9 +170,9 @@ fn read_config(value: &JsValue) -> JsResult<ArticleConfig> {
 /// One descent step from `config.w`: every factor of the chain rule.
 #[wasm_bindgen(unchecked_return_type = "StepRecord")]
 pub fn step(
-    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: &JsValue,
 ) -> JsResult<JsValue> {
-    let config = read_config(&config)?;
+    let config = read_config(config)?;
     Ok(step_record(&article::step(&config).map_err(refuse)?))
 }
 
@@ -179,11 +180,11 @@ pub fn step(
 /// names it (`step`) and explains why.
 #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
 pub fn train(
-    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] steps: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] steps: &JsValue,
 ) -> JsResult<JsValue> {
-    let config = read_config(&config)?;
-    let steps = count(&steps, "steps", 0, MAX_STEPS)?;
+    let config = read_config(config)?;
+    let steps = count(steps, "steps", 0, MAX_STEPS)?;
     Ok(step_records(
         &article::train(&config, steps).map_err(refuse)?,
     ))
@@ -193,11 +194,11 @@ pub fn train(
 /// the optimum.
 #[wasm_bindgen(unchecked_return_type = "Analysis")]
 pub fn analyze(
-    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number | undefined")] tolerance: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] tolerance: &JsValue,
 ) -> JsResult<JsValue> {
-    let config = read_config(&config)?;
-    analysis(&config, &tolerance)
+    let config = read_config(config)?;
+    analysis(&config, tolerance)
 }
 
 fn analysis(config: &ArticleConfig, tolerance: &JsValue) -> JsResult<JsValue> {
@@ -211,11 +212,11 @@ fn analysis(config: &ArticleConfig, tolerance: &JsValue) -> JsResult<JsValue> {
 /// up to 100,000 steps does. For the article and 6 decimals, the step its last row (0.333333) stands for.
 #[wasm_bindgen(js_name = stepsToDigits, unchecked_return_type = "number | null")]
 pub fn steps_to_digits(
-    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number")] decimals: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] decimals: &JsValue,
 ) -> JsResult<JsValue> {
-    let config = read_config(&config)?;
-    let decimals = count(&decimals, "decimals", 0, MAX_DECIMALS)?;
+    let config = read_config(config)?;
+    let decimals = count(decimals, "decimals", 0, MAX_DECIMALS)?;
     let steps = article::steps_to_digits(&config, decimals).map_err(refuse)?;
     Ok(steps.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64)))
 }
@@ -244,7 +245,7 @@ impl Descent {
     /// A descent at `config.w` with no steps taken.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: &JsValue,
     ) -> JsResult<Descent> {
         guard_once(&GUARDED, "Descent", || {
             match article::Descent::new(ArticleConfig::ARTICLE) {
@@ -252,7 +253,7 @@ impl Descent {
                 Err(_) => JsValue::UNDEFINED,
             }
         });
-        let config = read_config(&config)?;
+        let config = read_config(config)?;
         Ok(Descent {
             inner: article::Descent::new(config).map_err(refuse)?,
         })
@@ -269,9 +270,9 @@ impl Descent {
     #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
     pub fn train(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> JsResult<JsValue> {
-        let n = count(&n, "steps", 0, MAX_STEPS)?;
+        let n = count(n, "steps", 0, MAX_STEPS)?;
         Ok(step_records(&self.inner.train(n).map_err(refuse)?))
     }
 
@@ -287,25 +288,27 @@ impl Descent {
     }
 
     /// The weights w₀, w₁, …, wₙ visited so far, in one array.
-    pub fn trail(&self) -> Vec<f64> {
+    pub fn trail(&self) -> Float64Array {
         let history = self.inner.history();
-        std::iter::once(self.inner.config().w)
+        let trail: Vec<f64> = std::iter::once(self.inner.config().w)
             .chain(history.iter().map(|r| r.w_next))
-            .collect()
+            .collect();
+        Float64Array::from(&trail[..])
     }
 
     /// The loss J of each step taken (measured before its update), in one array.
-    pub fn losses(&self) -> Vec<f64> {
-        self.inner.history().iter().map(|r| r.loss).collect()
+    pub fn losses(&self) -> Float64Array {
+        let losses: Vec<f64> = self.inner.history().iter().map(|r| r.loss).collect();
+        Float64Array::from(&losses[..])
     }
 
     /// The closed-form facts of this descent's problem (see `analyze`).
     #[wasm_bindgen(unchecked_return_type = "Analysis")]
     pub fn analyze(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] tolerance: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | undefined")] tolerance: &JsValue,
     ) -> JsResult<JsValue> {
-        analysis(&self.inner.config(), &tolerance)
+        analysis(&self.inner.config(), tolerance)
     }
 
     /// The configuration the descent started from.

@@ -36,10 +36,10 @@ const SPEC_FIELDS: &[&str] = &["x", "y", "wMin", "wMax", "bMin", "bMax", "column
 /// Refused input leaves `out` unchanged.
 #[wasm_bindgen(js_name = neuronLossSurfaceInto)]
 pub fn neuron_loss_surface_into(
-    #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SurfaceSpec")] spec: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SurfaceSpec")] spec: &JsValue,
 ) -> JsResult<()> {
-    let fields = Fields::new(&spec, "spec", SPEC_FIELDS)?;
+    let fields = Fields::new(spec, "spec", SPEC_FIELDS)?;
     let number = |key: &str| fields.required_number(key, "a finite number in [-1000, 1000]");
     let side = format!("a whole number from {MIN_SURFACE_SIDE} to {MAX_SURFACE_SIDE}");
     let count = |key: &str| -> JsResult<usize> {
@@ -63,8 +63,8 @@ pub fn neuron_loss_surface_into(
     };
     grid.check().map_err(refuse)?;
     // A buffer of another length (its real length, read once) is refused before anything is computed.
-    check_out(&out, grid.len())?;
+    check_out(out, grid.len())?;
     let mut values = vec![0.0; grid.len()];
     neuron_loss_surface(x, y, &grid, &mut values).map_err(refuse)?;
-    write_out(&out, &values)
+    write_out(out, &values)
 }

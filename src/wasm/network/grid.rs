@@ -2,6 +2,7 @@
 //! grid, returned in a new `Float64Array` or written into one the caller keeps between frames. All four exports
 //! read their arguments, check the work and fill the grid through [`Network::grid_call`].
 
+use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
 
 use super::Network;
@@ -18,7 +19,7 @@ enum Values {
 
 impl Network {
     /// Reads the grid's arguments (numbers as JavaScript numbers only, sides whole numbers from 1 to 1000),
-    /// checks its size and work, fills the scratch buffer, and writes it into `out` or returns a copy.
+    /// checks its size and work, fills the scratch buffer, and writes it into `out` when given.
     #[allow(clippy::too_many_arguments)]
     fn grid_call(
         &mut self,
@@ -30,7 +31,7 @@ impl Network {
         y_max: &JsValue,
         nx: &JsValue,
         ny: &JsValue,
-    ) -> JsResult<Option<Vec<f64>>> {
+    ) -> JsResult<()> {
         let (x_min, x_max) = (number(x_min, "xMin")?, number(x_max, "xMax")?);
         let (y_min, y_max) = (number(y_min, "yMin")?, number(y_max, "yMax")?);
         let nx = count(nx, "nx", 1, MAX_GRID_SIDE)?;
@@ -57,8 +58,8 @@ impl Network {
         }
         .map_err(refuse)?;
         match out {
-            Some(out) => write_out(out, &self.grid).map(|()| None),
-            None => Ok(Some(self.grid.clone())),
+            Some(out) => write_out(out, &self.grid),
+            None => Ok(()),
         }
     }
 }
@@ -68,19 +69,19 @@ impl Network {
     /// The output at every point of an nx × ny grid (sides 1 to 1000) over [xMin, xMax] × [yMin, yMax], row by
     /// row from the top (y = yMax) as an image is stored, one number per output per point (at most 4,000,000
     /// numbers, and at most the work of one call). Needs 2 inputs.
-    #[wasm_bindgen(js_name = predictGrid, unchecked_return_type = "Float64Array")]
+    #[wasm_bindgen(js_name = predictGrid)]
     #[allow(non_snake_case)] // the parameter names are the TypeScript declaration's
     pub fn predict_grid(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
-    ) -> JsResult<Vec<f64>> {
-        let values = self.grid_call(None, Values::Outputs, &xMin, &xMax, &yMin, &yMax, &nx, &ny)?;
-        Ok(values.unwrap_or_default())
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
+    ) -> JsResult<Float64Array> {
+        self.grid_call(None, Values::Outputs, xMin, xMax, yMin, yMax, nx, ny)?;
+        Ok(Float64Array::from(&self.grid[..]))
     }
 
     /// As `predictGrid`, into `out` (a Float64Array of exactly the grid's length), without allocating per frame.
@@ -89,25 +90,15 @@ impl Network {
     #[allow(clippy::too_many_arguments)]
     pub fn predict_grid_into(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<()> {
-        self.grid_call(
-            Some(&out),
-            Values::Outputs,
-            &xMin,
-            &xMax,
-            &yMin,
-            &yMax,
-            &nx,
-            &ny,
-        )
-        .map(drop)
+        self.grid_call(Some(out), Values::Outputs, xMin, xMax, yMin, yMax, nx, ny)
     }
 
     /// Every non-input neuron's output over the grid of `predictGrid`, for a small heatmap per neuron: neuron by
@@ -116,15 +107,15 @@ impl Network {
     #[allow(non_snake_case)] // the parameter names are the TypeScript declaration's
     pub fn predict_neuron_grid(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
-    ) -> JsResult<Vec<f64>> {
-        let values = self.grid_call(None, Values::Neurons, &xMin, &xMax, &yMin, &yMax, &nx, &ny)?;
-        Ok(values.unwrap_or_default())
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
+    ) -> JsResult<Float64Array> {
+        self.grid_call(None, Values::Neurons, xMin, xMax, yMin, yMax, nx, ny)?;
+        Ok(Float64Array::from(&self.grid[..]))
     }
 
     /// As `predictNeuronGrid`, into `out` (a Float64Array of exactly its length).
@@ -133,24 +124,14 @@ impl Network {
     #[allow(clippy::too_many_arguments)]
     pub fn predict_neuron_grid_into(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] xMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMin: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] yMax: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] nx: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] ny: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array")] out: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] xMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMin: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] yMax: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<()> {
-        self.grid_call(
-            Some(&out),
-            Values::Neurons,
-            &xMin,
-            &xMax,
-            &yMin,
-            &yMax,
-            &nx,
-            &ny,
-        )
-        .map(drop)
+        self.grid_call(Some(out), Values::Neurons, xMin, xMax, yMin, yMax, nx, ny)
     }
 }

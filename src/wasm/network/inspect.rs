@@ -53,9 +53,9 @@ impl Network {
     #[wasm_bindgen(js_name = pointPass, unchecked_return_type = "PointPass")]
     pub fn point_pass(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
     ) -> JsResult<JsValue> {
-        let index = self.index(&index, self.inner.train_data().len())?;
+        let index = self.index(index, self.inner.train_data().len())?;
         let pass = self.inner.point_pass(index).map_err(refuse)?;
         Ok(pass_object(&pass))
     }
@@ -66,11 +66,11 @@ impl Network {
     #[wasm_bindgen(js_name = gradientCheck, unchecked_return_type = "GradientCheck")]
     pub fn gradient_check(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] h: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | undefined")] h: &JsValue,
     ) -> JsResult<JsValue> {
-        let index = self.index(&index, self.inner.parameter_count())?;
-        let h = optional_number(&h, "h")?.unwrap_or(DEFAULT_H);
+        let index = self.index(index, self.inner.parameter_count())?;
+        let h = optional_number(h, "h")?.unwrap_or(DEFAULT_H);
         let check = self.inner.gradient_check(index, h).map_err(refuse)?;
         Ok(check_object(&check))
     }
@@ -80,11 +80,11 @@ impl Network {
     #[wasm_bindgen(js_name = setWeight)]
     pub fn set_weight(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] value: &JsValue,
     ) -> JsResult<()> {
-        let index = self.index(&index, self.inner.weights().len())?;
-        let value = number(&value, &format!("weights[{index}]"))?;
+        let index = self.index(index, self.inner.weights().len())?;
+        let value = number(value, &format!("weights[{index}]"))?;
         self.inner.set_weight(index, value).map_err(refuse)
     }
 
@@ -92,11 +92,11 @@ impl Network {
     #[wasm_bindgen(js_name = setBias)]
     pub fn set_bias(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] value: &JsValue,
     ) -> JsResult<()> {
-        let index = self.index(&index, self.inner.biases().len())?;
-        let value = number(&value, &format!("biases[{index}]"))?;
+        let index = self.index(index, self.inner.biases().len())?;
+        let value = number(value, &format!("biases[{index}]"))?;
         self.inner.set_bias(index, value).map_err(refuse)
     }
 

@@ -14,6 +14,7 @@ mod types;
 
 use std::sync::atomic::AtomicBool;
 
+use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
 
 use self::config::{config_object, read_config};
@@ -105,7 +106,7 @@ impl Network {
     /// A network initialized from `config.seed`, with no data yet.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "NetworkConfig")] config: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "NetworkConfig")] config: &JsValue,
     ) -> JsResult<Network> {
         guard_once(&GUARDED, "Network", || {
             let smallest = core::NetworkConfig::new(
@@ -123,7 +124,7 @@ impl Network {
                 Err(_) => JsValue::UNDEFINED,
             }
         });
-        let config = read_config(&config)?;
+        let config = read_config(config)?;
         Ok(Network {
             inner: core::Network::new(config).map_err(refuse)?,
             grid: Vec::new(),
@@ -142,29 +143,30 @@ impl Network {
     #[wasm_bindgen(js_name = setParameters)]
     pub fn set_parameters(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weights: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] biases: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] weights: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] biases: &JsValue,
     ) -> JsResult<()> {
         let config = self.inner.config();
-        let weights = read_numbers(&weights, "weights", config.weight_count())?;
-        let biases = read_numbers(&biases, "biases", config.bias_count())?;
+        let weights = read_numbers(weights, "weights", config.weight_count())?;
+        let biases = read_numbers(biases, "biases", config.bias_count())?;
         self.inner.set_parameters(&weights, &biases).map_err(refuse)
     }
 
     /// The weights, per layer, per destination neuron, per source neuron.
-    pub fn weights(&self) -> Vec<f64> {
-        self.inner.weights().to_vec()
+    pub fn weights(&self) -> Float64Array {
+        Float64Array::from(self.inner.weights())
     }
 
     /// The biases, per non-input neuron, layer by layer.
-    pub fn biases(&self) -> Vec<f64> {
-        self.inner.biases().to_vec()
+    pub fn biases(&self) -> Float64Array {
+        Float64Array::from(self.inner.biases())
     }
 
     /// The gradient of the mean training loss at the current parameters: ∂/∂w in the order of `weights()`,
     /// then ∂/∂b in the order of `biases()`.
-    pub fn gradients(&mut self) -> JsResult<Vec<f64>> {
-        self.inner.training_gradient().map_err(refuse)
+    pub fn gradients(&mut self) -> JsResult<Float64Array> {
+        let gradient = self.inner.training_gradient().map_err(refuse)?;
+        Ok(Float64Array::from(&gradient[..]))
     }
 
     /// Sets the training and test points: rows of the inputs then the targets, (x1, x2, label) for a network
@@ -172,14 +174,14 @@ impl Network {
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] train: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] test: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] train: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] test: &JsValue,
     ) -> JsResult<()> {
         let config = self.inner.config();
         let (inputs, targets) = (config.raw_inputs(), config.outputs());
         let max = MAX_POINTS * (inputs + targets);
-        let train = read_numbers(&train, "train", max)?;
-        let test = read_numbers(&test, "test", max)?;
+        let train = read_numbers(train, "train", max)?;
+        let test = read_numbers(test, "test", max)?;
         let train = Dataset::new("train", inputs, targets, train).map_err(refuse)?;
         let test = Dataset::new("test", inputs, targets, test).map_err(refuse)?;
         self.inner.set_data(train, test).map_err(refuse)
@@ -189,22 +191,22 @@ impl Network {
     #[wasm_bindgen(js_name = useDataset)]
     pub fn use_dataset(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "DataSpec")] spec: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "DataSpec")] spec: &JsValue,
     ) -> JsResult<()> {
-        let spec = read_spec(&spec)?;
+        let spec = read_spec(spec)?;
         self.inner.use_generated(&spec).map_err(refuse)
     }
 
     /// The training points, as rows of inputs then targets.
     #[wasm_bindgen(js_name = trainData)]
-    pub fn train_data(&self) -> Vec<f64> {
-        self.inner.train_data().rows().to_vec()
+    pub fn train_data(&self) -> Float64Array {
+        Float64Array::from(self.inner.train_data().rows())
     }
 
     /// The test points, as rows of inputs then targets.
     #[wasm_bindgen(js_name = testData)]
-    pub fn test_data(&self) -> Vec<f64> {
-        self.inner.test_data().rows().to_vec()
+    pub fn test_data(&self) -> Float64Array {
+        Float64Array::from(self.inner.test_data().rows())
     }
 
     /// Takes `n` updates (a whole number up to 1,000,000, and at most the work of one call: see `limits()`);
@@ -212,9 +214,9 @@ impl Network {
     #[wasm_bindgen(js_name = trainSteps)]
     pub fn train_steps(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> JsResult<()> {
-        let n = count(&n, "steps", 0, core::MAX_STEPS_PER_CALL)?;
+        let n = count(n, "steps", 0, core::MAX_STEPS_PER_CALL)?;
         self.inner.train_steps(n).map_err(refuse)
     }
 
@@ -223,9 +225,9 @@ impl Network {
     #[wasm_bindgen(js_name = trainEpochs)]
     pub fn train_epochs(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] n: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> JsResult<()> {
-        let n = count(&n, "epochs", 0, core::MAX_EPOCHS_PER_CALL)?;
+        let n = count(n, "epochs", 0, core::MAX_EPOCHS_PER_CALL)?;
         self.inner.train_epochs(n).map_err(refuse)
     }
 
@@ -257,9 +259,9 @@ impl Network {
     #[wasm_bindgen(js_name = setLearningRate)]
     pub fn set_learning_rate(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] lr: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] lr: &JsValue,
     ) -> JsResult<()> {
-        let lr = number(&lr, "lr")?;
+        let lr = number(lr, "lr")?;
         self.inner.set_lr(lr).map_err(refuse)
     }
 
@@ -271,15 +273,15 @@ impl Network {
     /// The outputs for rows of inputs (one number per network input), one number per output per row.
     pub fn predict(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] inputs: JsValue,
-    ) -> JsResult<Vec<f64>> {
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] inputs: &JsValue,
+    ) -> JsResult<Float64Array> {
         let config = self.inner.config();
         let (n_in, n_out) = (config.raw_inputs(), config.outputs());
-        let inputs = read_numbers(&inputs, "inputs", MAX_POINTS * n_in)?;
+        let inputs = read_numbers(inputs, "inputs", MAX_POINTS * n_in)?;
         data::check_shape("inputs", n_in, 0, &inputs).map_err(refuse)?;
         let mut out = vec![0.0; inputs.len() / n_in * n_out];
         self.inner.predict(&inputs, &mut out).map_err(refuse)?;
-        Ok(out)
+        Ok(Float64Array::from(&out[..]))
     }
 
     /// Training point `index`'s forward and backward pass as a computation graph: every node with its value and
@@ -287,10 +289,10 @@ impl Network {
     #[wasm_bindgen(unchecked_return_type = "Trace")]
     pub fn trace(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "number")] index: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
     ) -> JsResult<JsValue> {
         let last = self.inner.train_data().len().saturating_sub(1);
-        let index = count(&index, "index", 0, last)?;
+        let index = count(index, "index", 0, last)?;
         let (tape, loss) = self.inner.trace(index).map_err(refuse)?;
         Ok(trace_object(&tape, loss.0))
     }
