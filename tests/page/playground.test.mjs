@@ -32,6 +32,12 @@ const losses = (page) => evaluate(page, (s) => {
   return { train: p.network.trainLoss(), test: p.network.testLoss(), epochs: p.epochs };
 }, EL);
 
+/** The page's address fragment once it matches `pattern` (or after 2 s, for the assertion to show it). */
+async function hashMatching(page, pattern) {
+  await page.waitForFunction((source) => new RegExp(source).test(location.hash), pattern.source, { timeout: 2000 }).catch(() => {});
+  return page.evaluate(() => location.hash);
+}
+
 test('XOR: with x1·x2 alone and no hidden layer one neuron learns it; with x1 and x2 alone it cannot', async () => {
   const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0&speed=20');
   await ready(page);
@@ -46,7 +52,7 @@ test('XOR: with x1·x2 alone and no hidden layer one neuron learns it; with x1 a
   await inShadow(page, 'button[data-feature="x2"]').click();
   await page.waitForFunction((s) => document.querySelector(s).state.features.join() === 'x1x2', EL);
   assert.deepEqual(await evaluate(page, (s) => document.querySelector(s).network.config.layers, EL), [1, 1]);
-  assert.match(await page.evaluate(() => location.hash), /features=x1x2&/);
+  assert.match(await hashMatching(page, /features=x1x2&/), /features=x1x2&/);
   await playTo(page, 100);
   const product = await losses(page);
   assert.ok(product.test < 0.05, `x1·x2: test loss ${product.test} after ${product.epochs} epochs`);
@@ -79,7 +85,7 @@ test('L2 regularization, chosen in the settings, shrinks the weights of the same
   await inShadow(page, 'select[data-key="reg"]').selectOption('l2');
   await inShadow(page, 'select[data-key="rate"]').selectOption('0.03');
   await page.waitForFunction((s) => document.querySelector(s).network.config.regularizationRate === 0.03 && document.querySelector(s).epochs === 0, EL);
-  assert.match(await page.evaluate(() => location.hash), /reg=l2&rate=0\.03&/);
+  assert.match(await hashMatching(page, /reg=l2&rate=0\.03&/), /reg=l2&rate=0\.03&/);
   await playTo(page, 100);
   const l2 = await sumOfSquares();
   assert.ok(l2 < 0.5 * free, `Σw² = ${l2} with L2 against ${free} without`);
@@ -151,7 +157,7 @@ test('points added by clicking the map are in trainData(), kept in the link, and
   const [x1, y1, l1, x2, y2, l2] = rows.slice(n);
   assert.ok(Math.abs(x1 - 3) < 0.05 && Math.abs(y1 - 3) < 0.05 && l1 === 1, `${x1}, ${y1}, ${l1}`);
   assert.ok(Math.abs(x2 + 2) < 0.05 && Math.abs(y2 - 4) < 0.05 && l2 === -1, `${x2}, ${y2}, ${l2}`);
-  const hash = await page.evaluate(() => location.hash);
+  const hash = await hashMatching(page, /&points=[-\d.]+,[-\d.]+,1;[-\d.]+,[-\d.]+,-1$/);
   assert.match(hash, /&points=[-\d.]+,[-\d.]+,1;[-\d.]+,[-\d.]+,-1$/);
   // The link reproduces them.
   await page.goto('about:blank');
@@ -160,7 +166,7 @@ test('points added by clicking the map are in trainData(), kept in the link, and
   assert.equal(await evaluate(page, (s) => document.querySelector(s).network.trainData().length, EL), n + 6);
   await inShadow(page, 'button[data-action="clear-points"]').click();
   assert.equal(await evaluate(page, (s) => document.querySelector(s).network.trainData().length, EL), n);
-  assert.doesNotMatch(await page.evaluate(() => location.hash), /points=/);
+  assert.doesNotMatch(await hashMatching(page, /^(?!.*points=)/), /points=/);
   assertNoProblems(assert, problems);
   await page.close();
 });

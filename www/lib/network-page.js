@@ -9,10 +9,13 @@ const playground = document.getElementById('playground');
 const notice = document.getElementById('url-notice');
 const WHOSE = 'the playground’s';
 
-const playgroundFields = () => import('./playground-state.js').then((m) => m.PLAYGROUND_FIELDS);
+let loadedFields = null;
+const playgroundFields = () =>
+  import('./playground-state.js').then((m) => (loadedFields = m.PLAYGROUND_FIELDS));
 
 async function writeUrl(state) {
-  const fields = await playgroundFields();
+  // once the table is here, the address changes in the same task as the playground's change
+  const fields = loadedFields ?? (await playgroundFields());
   // "hidden=4,2" and "points=1,2,1;…" read better than their escaped forms
   const text = `#${writeFragment(state, fields).replaceAll('%2C', ',').replaceAll('%3B', ';')}`;
   if (location.hash !== text) history.replaceState(null, '', text);
