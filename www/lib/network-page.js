@@ -51,7 +51,10 @@ document.getElementById('copy-link').addEventListener('click', async () => {
 
 wireTheme(document.getElementById('theme'), 'backprop-neuron, backprop-graph, backprop-playground');
 
+/** True when `hash` holds a run: not empty, and not an anchor of the page (the skip link's #play, #playground). */
+const holdsRun = (hash) => hash.length > 1 && !document.getElementById(hash.slice(1));
+
 // A link to a run opens the playground at once, with its settings; otherwise its code loads when a reader nears it
 // (network-elements.js).
-if (location.hash.length > 1) applyFragment(location.hash).then(() => playground.setAttribute('loading', 'eager'));
-window.addEventListener('hashchange', () => applyFragment(location.hash));
+if (holdsRun(location.hash)) applyFragment(location.hash).then(() => playground.setAttribute('loading', 'eager'));
+window.addEventListener('hashchange', () => holdsRun(location.hash) && applyFragment(location.hash));
