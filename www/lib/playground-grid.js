@@ -7,6 +7,25 @@
 // true, and the figure computes the grid itself as before.
 
 /**
+ * Fills `out` (side² numbers) with the grid over [lo, hi]² of `neuron`'s output, or of the network's output when
+ * `neuron` is null: the core's predictGridInto, or the neuron's share of predictNeuronGridInto, which computes every
+ * neuron's map at once into `scratch`. Returns the scratch to keep for the next call (a new one when its size had to
+ * change). The worker and the figure (paused, or without a worker) both draw through this, so their grids agree.
+ */
+export function fillGrid(network, neuron, out, scratch, [lo, hi], side) {
+  if (neuron === null) {
+    network.predictGridInto(out, lo, hi, lo, hi, side, side);
+    return scratch;
+  }
+  const count = side * side;
+  const every = network.biases().length * count;
+  if (scratch.length !== every) scratch = new Float64Array(every);
+  network.predictNeuronGridInto(scratch, lo, hi, lo, hi, side, side);
+  out.set(scratch.subarray(neuron * count, (neuron + 1) * count));
+  return scratch;
+}
+
+/**
  * @returns {?{ request(r: { generation: number, epoch: number, neuron?: ?number, config: object,
  *   weights: Float64Array, biases: Float64Array, domain: [number, number], side: number }): void,
  *   latest(generation: number, neuron?: ?number): ?{ grid: Float64Array, epoch: number }, failed: boolean,

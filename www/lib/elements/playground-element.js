@@ -21,7 +21,7 @@ import { createLossFigure } from '../figures/loss.js';
 import { createNetworkDiagram } from '../figures/playground-network.js';
 import { createGradientPanel } from '../figures/gradient-panel.js';
 import { featureMaps, inspect } from '../playground-inspect.js';
-import { createGridWorker } from '../playground-grid.js';
+import { createGridWorker, fillGrid } from '../playground-grid.js';
 import { FEATURES, MAX_HIDDEN_LAYERS, MAX_NEURONS, MAX_USER_POINTS, PLAYGROUND_FIELDS, REGRESSIONS, featureNames, networkSettings } from '../playground-state.js';
 import { formatCount, formatNumber } from '../format.js';
 import { neuronNames } from '../playground-shape.js';
@@ -443,16 +443,8 @@ export class PlaygroundElement extends BaseElement {
 
   /** The 100 × 100 grid of `neuron` (null: the output) computed here, for the network as it stands. */
   #gridHere(neuron) {
-    const [lo, hi] = DOMAIN;
-    const net = this.#network;
-    if (neuron === null) {
-      net.predictGridInto(this.#grid, lo, hi, lo, hi, GRID, GRID);
-      return this.#grid;
-    }
-    const neurons = net.biases().length;
-    if (this.#bigNeuronGrid.length !== neurons * GRID * GRID) this.#bigNeuronGrid = new Float64Array(neurons * GRID * GRID);
-    net.predictNeuronGridInto(this.#bigNeuronGrid, lo, hi, lo, hi, GRID, GRID);
-    return this.#bigNeuronGrid.subarray(neuron * GRID * GRID, (neuron + 1) * GRID * GRID);
+    this.#bigNeuronGrid = fillGrid(this.#network, neuron, this.#grid, this.#bigNeuronGrid, DOMAIN, GRID);
+    return this.#grid;
   }
 
   /**
