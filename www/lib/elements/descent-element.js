@@ -6,7 +6,8 @@
 // Events: step, diverge, reset (CustomEvents, numbers in detail). Read-only: w, steps, loss, phase, records,
 // diverged, config, analysis, playing. Methods: nextPhase(), nextStep(), play(), pause(), reset(), exportCSV(), exportJSON().
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
-import { button, element, equationBox, liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
+import { button, element, equationBox, frame as makeFrame } from '../dom.js';
+import { liveRegion, notice, selectMenu, shortcutList, toolbar } from './parts.js';
 import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './shortcuts.js';
 import { createPredictPanel } from './predict-panel.js';
 import { field, flagField, oneOf } from '../fields.js';
@@ -56,9 +57,7 @@ export class DescentElement extends FigureElement {
   #done = null;
 
   build(root) {
-    const frame = document.createElement('div');
-    frame.className = 'frame descent';
-    frame.setAttribute('part', 'frame');
+    const frame = makeFrame('descent');
 
     const controls = toolbar('Descent controls');
     const act = (action) => () => this.#act(action);

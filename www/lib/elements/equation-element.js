@@ -1,7 +1,7 @@
 // <backprop-equation name="forward|error|chain|derivative|update|result">: one equation of the article with the
 // current numbers, highlighted when its phase is the current one. Usually linked with `for` to a <backprop-descent>.
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
-import { equationBox } from './parts.js';
+import { equationBox } from '../dom.js';
 import { field, oneOf } from '../fields.js';
 import { buildEquation, EQUATIONS } from '../equations.js';
 

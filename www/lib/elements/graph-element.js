@@ -6,7 +6,8 @@
 // loading. Events: reset (new trace), step (a node's gradient shown). Read-only: trace, settings, revealed.
 // Methods: backwardStep(), showAll(), hideGradients(), train(n), nextPoint().
 import { BaseElement } from './base-element.js';
-import { button, element, frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
+import { button, element, frame as makeFrame } from '../dom.js';
+import { frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
 import { COMMON_FIELDS, decimal, field, oneOf } from '../fields.js';
 import { backwardOrder, createGraphFigure, nodeName } from '../figures/graph.js';
 import { ACTIVATIONS, DATASETS, parseHidden } from '../playground-state.js';
@@ -44,8 +45,7 @@ export class GraphElement extends BaseElement {
   #loop = frameLoop((now) => this.#frame(now), (playing) => showPlaying(this.#parts.play, playing, 'Play backward'));
 
   build(root) {
-    const frame = element('div', 'frame graph-frame');
-    frame.setAttribute('part', 'frame');
+    const frame = makeFrame('graph-frame');
     const controls = toolbar('Backward pass controls');
     const back = button(controls, 'back', 'Backward step', () => (this.#stopPlay(), this.backwardStep()));
     const play = button(controls, 'play', 'Play backward', () => (this.#loop.playing ? this.#stopPlay() : this.#play()));

@@ -1,5 +1,6 @@
 // <backprop-loss>: the loss per step on a log scale, for its own descent (x, y, w, lr, steps) or, with `for`,
 // for another figure's.
+import { element, frame as makeFrame } from '../dom.js';
 import { FigureElement } from './figure-element.js';
 import { createLossFigure, powerOfTen } from '../figures/loss.js';
 import { formatCount, formatNumber } from '../format.js';
@@ -10,12 +11,9 @@ export class LossElement extends FigureElement {
   #caption = null;
 
   build(root) {
-    const frame = document.createElement('div');
-    frame.className = 'frame';
-    frame.setAttribute('part', 'frame');
+    const frame = makeFrame();
     this.#figure = createLossFigure(frame);
-    this.#caption = document.createElement('p');
-    this.#caption.className = 'caption';
+    this.#caption = element('p', 'caption');
     this.#caption.setAttribute('part', 'caption');
     frame.append(this.#caption);
     root.append(frame);

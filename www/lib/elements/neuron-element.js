@@ -6,7 +6,8 @@
 // Attributes: x, y, w, b, lr, loading. Events: step, reset. Read-only: records, w, b, steps. Methods: step(),
 // play(), pause(), reset().
 import { BaseElement } from './base-element.js';
-import { button, element, equationBox, frameLoop, liveRegion, notice, showPlaying, toolbar } from './parts.js';
+import { button, element, equationBox, frame as makeFrame } from '../dom.js';
+import { frameLoop, liveRegion, notice, showPlaying, toolbar } from './parts.js';
 import { createPredictPanel } from './predict-panel.js';
 import { COMMON_FIELDS, decimal, field, oneOf } from '../fields.js';
 import { createContourFigure } from '../figures/contour.js';
@@ -51,8 +52,7 @@ export class NeuronElement extends BaseElement {
   #loop = frameLoop((now) => this.#frame(now), (playing) => showPlaying(this.#parts.play, playing));
 
   build(root) {
-    const frame = element('div', 'frame neuron with-equations');
-    frame.setAttribute('part', 'frame');
+    const frame = makeFrame('neuron with-equations');
     const controls = toolbar('Neuron controls');
     const step = button(controls, 'step', 'Step', () => (this.pause(), this.#predicting ? this.#ask() : this.step()));
     const play = button(controls, 'play', 'Play', () => (this.#loop.playing ? this.pause() : this.play()));

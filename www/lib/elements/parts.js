@@ -1,24 +1,7 @@
-// The parts every figure builds its shadow root from: plain elements, buttons, a toolbar, a labelled <select>, a live
-// region, a Play loop, and the keyboard help drawn from a shortcut table. Text is always set as text, never parsed.
-
-/** An element with a class and optional text (never parsed as markup). */
-export function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
-
-/** A button named by `action` (data-action, part) that calls `onClick`, appended to `parent`. */
-export function button(parent, action, text, onClick) {
-  const b = element('button', null, text);
-  b.type = 'button';
-  b.dataset.action = action;
-  b.setAttribute('part', `button ${action}-button`);
-  b.addEventListener('click', onClick);
-  parent.append(b);
-  return b;
-}
+// The parts an element builds its controls from, on top of the DOM kit (../dom.js): a toolbar, a labelled <select>,
+// a live region, a notice, a Play loop, and the keyboard help drawn from a shortcut table. Text is always set as
+// text, never parsed.
+import { element } from '../dom.js';
 
 /** A labelled <select> of `options` ([value, text] pairs), appended to `parent`; `onChange(value)` on change. */
 export function selectMenu(parent, key, label, options, onChange) {
@@ -117,57 +100,4 @@ export function shortcutList(shortcuts, className = 'shortcuts') {
     dl.append(dt, element('dd', null, s.text));
   }
   return dl;
-}
-
-// Boxes and their equations are watched after layout (never measured right after a change, which would force a
-// layout per equation): a box whose width changes, or whose equation's does, is checked again.
-const overflowWatch = typeof ResizeObserver === 'function'
-  ? new ResizeObserver((entries) => entries.forEach((e) => markScroll(e.target.dataset.scrollLabel ? e.target : e.target.parentElement)))
-  : null;
-
-/** Marks a box whose content is wider than it: it then shows that it scrolls, and takes the focus (for the keys). */
-function markScroll(box) {
-  if (!box) return;
-  const scrolls = box.scrollWidth > box.clientWidth + 1;
-  if (scrolls === box.classList.contains('scrolls')) return;
-  box.classList.toggle('scrolls', scrolls);
-  if (scrolls) {
-    box.tabIndex = 0;
-    box.setAttribute('role', 'group');
-    box.setAttribute('aria-label', box.dataset.scrollLabel);
-  } else {
-    box.removeAttribute('tabindex');
-    box.removeAttribute('role');
-    box.removeAttribute('aria-label');
-  }
-}
-
-/**
- * A box for an equation: its pieces wrap to the width there is, and where one piece is still wider (a number of
- * many digits), the box scrolls, visibly, and can take the focus. `show(node)` replaces its equation.
- */
-export function equationBox(className = 'equation') {
-  const box = scrollBox(element('div', className), 'Equation, scrolls sideways');
-  return Object.assign(box, {
-    show(...nodes) {
-      for (const old of box.children) overflowWatch?.unobserve(old);
-      box.replaceChildren(...nodes);
-      for (const node of box.children) overflowWatch?.observe(node);
-    },
-  });
-}
-
-/**
- * Watches a box that may be narrower than its content (a table): when it must scroll, it says so and takes the
- * focus, so the keyboard can scroll it too. `box`'s children are watched as well.
- */
-export function scrollBox(box, label) {
-  box.dataset.scrollLabel = label;
-  overflowWatch?.observe(box);
-  return box;
-}
-
-/** Watches the content of a scroll box (call after adding it). */
-export function watchContent(node) {
-  overflowWatch?.observe(node);
 }

@@ -13,7 +13,8 @@
 // playing, heatmapEpoch, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
 // Methods: play(), pause(), step(), reset(), select({kind, index}), addPoint(x, y, label), clearPoints().
 import { BaseElement } from './base-element.js';
-import { button, element, frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
+import { button, element, frame as makeFrame } from '../dom.js';
+import { frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
 import { createSettings } from './playground-settings.js';
 import { COMMON_FIELDS } from '../fields.js';
 import { createHeatmapFigure, paint, rgb } from '../figures/heatmap.js';
@@ -84,8 +85,7 @@ export class PlaygroundElement extends BaseElement {
   });
 
   build(root) {
-    const frame = element('div', 'frame playground');
-    frame.setAttribute('part', 'frame');
+    const frame = makeFrame('playground');
     const controls = toolbar('Training controls');
     const play = button(controls, 'play', 'Play', () => (this.#loop.playing ? this.pause() : this.play()));
     play.setAttribute('aria-pressed', 'false');

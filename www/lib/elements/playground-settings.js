@@ -1,7 +1,8 @@
 // The playground's settings bar: one control per setting of the state table that is not drawn elsewhere (features
 // and layers live on the diagram, points on the map). Each control reports a change as (attribute, text), text null
 // to remove the attribute; sync(state) shows a state, adding an option for a value a link gave that the list lacks.
-import { element, selectMenu as choice } from './parts.js';
+import { element } from '../dom.js';
+import { selectMenu as choice } from './parts.js';
 import { ACTIVATIONS, DATASETS, MAX_BATCH, MAX_NOISE, OPTIMIZERS, OUTPUTS, RATES, RATIO, REG_RATES, REGULARIZATIONS, SPEEDS } from '../playground-state.js';
 
 const DATASET_NAMES = { xor: 'XOR', circle: 'circle', gaussians: 'two Gaussians', spiral: 'spiral', plane: 'plane (regression)', multigaussian: 'six Gaussians (regression)' };

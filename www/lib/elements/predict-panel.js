@@ -2,7 +2,7 @@
 // or one choice for each of two names), a Reveal button, then the core's value next to the guess with one sentence
 // on why, and a running score. It is a plain form, so it works by mouse, keyboard and screen reader alike; the result
 // is also sent to the figure's live region.
-import { element } from './parts.js';
+import { element } from '../dom.js';
 import { parseGuess } from '../predict.js';
 
 let panels = 0;

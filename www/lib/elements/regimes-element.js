@@ -1,5 +1,6 @@
 // <backprop-regimes>: the learning-rate regimes with their boundaries for the current x, the current lr marked, and
 // what the descent does, said in the numbers of the current problem. Buttons set lr to a boundary.
+import { button, element, frame as makeFrame } from '../dom.js';
 import { FigureElement } from './figure-element.js';
 import { createRegimesFigure } from '../figures/regimes.js';
 import { explainRegime } from '../explain.js';
@@ -11,23 +12,13 @@ export class RegimesElement extends FigureElement {
   #buttons = null;
 
   build(root) {
-    const frame = document.createElement('div');
-    frame.className = 'frame';
-    frame.setAttribute('part', 'frame');
+    const frame = makeFrame();
     this.#figure = createRegimesFigure(frame);
-    this.#text = document.createElement('p');
-    this.#text.className = 'caption regime-text';
+    this.#text = element('p', 'caption regime-text');
     this.#text.setAttribute('part', 'caption');
-    this.#buttons = document.createElement('div');
-    this.#buttons.className = 'presets';
+    this.#buttons = element('div', 'presets');
     for (const [key, label] of [['lrOneStep', 'lr = 1/(2x²): one step'], ['lrLimit', 'lr = 1/x²: forever'], ['beyond', 'lr just beyond 1/x²']]) {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.dataset.preset = key;
-      b.textContent = label;
-      b.setAttribute('part', 'button');
-      b.addEventListener('click', () => this.#preset(key));
-      this.#buttons.append(b);
+      button(this.#buttons, 'preset', label, () => this.#preset(key)).dataset.preset = key;
     }
     frame.append(this.#text, this.#buttons);
     root.append(frame);

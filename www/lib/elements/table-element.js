@@ -1,5 +1,6 @@
 // <backprop-table>: the weights step by step, growing row by row, with the article's rows marked and its last row
 // (0.333333) placed at the step it really stands for.
+import { frame as makeFrame } from '../dom.js';
 import { FigureElement } from './figure-element.js';
 import { createTableFigure, KEPT_ROWS } from '../figures/table.js';
 import { ARTICLE_DECIMALS, ARTICLE_ROWS } from '../descent-model.js';
@@ -11,9 +12,7 @@ export class TableElement extends FigureElement {
   #figure = null;
 
   build(root) {
-    const frame = document.createElement('div');
-    frame.className = 'frame';
-    frame.setAttribute('part', 'frame');
+    const frame = makeFrame();
     this.#figure = createTableFigure(frame);
     root.append(frame);
   }

@@ -5,6 +5,7 @@
 // Neurons whose f′ is below 0.01 (saturated tanh or sigmoid, dead ReLU) are flagged: there the gradient vanishes.
 //
 // Takes plain numbers (the core's check and one point's pass) and never holds the network.
+import { element as el } from '../dom.js';
 import { formatNumber } from '../format.js';
 
 /** Below this slope a neuron passes back almost nothing. */
@@ -12,12 +13,6 @@ export const VANISHING = 0.01;
 const n = (v) => formatNumber(v, 6);
 const p = (v) => (v < 0 ? `(${n(v)})` : n(v));
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** A line "label = value"; data-quantity names it and data-value holds the number in full, for tests and tools. */
 function row(parent, quantity, label, value, note, number) {

@@ -10,6 +10,8 @@
 // while a frame draws.
 //
 // Takes plain arrays (weights, biases, per-neuron grids) and never holds the network.
+import { button, element as el } from '../dom.js';
+import { svg } from '../svg.js';
 
 const W = 640;
 const ROW = 44;
@@ -25,18 +27,6 @@ const WIDTH_STEP = 0.5;
 const LABELS = 100;
 const short = (v) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '?');
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-const SVG = 'http://www.w3.org/2000/svg';
-function svgEl(tag, attrs = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  return node;
-}
 
 /**
  * @param {HTMLElement} container
@@ -48,7 +38,7 @@ export function createNetworkDiagram(container, hooks) {
   root.setAttribute('part', 'diagram');
   const scroller = el('div', 'diagram-scroll');
   const stage = el('div', 'diagram-stage');
-  const links = svgEl('svg', { class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight' });
+  const links = svg('svg', { class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight' });
   const maps = el('canvas', 'diagram-maps');
   maps.setAttribute('aria-hidden', 'true');
   const mapsCtx = maps.getContext('2d');
@@ -178,11 +168,11 @@ export function createNetworkDiagram(container, hooks) {
       for (const [i, to] of centres[l].entries()) {
         for (const [j, from] of centres[l - 1].entries()) {
           const d = `M${from.x + BOX / 2} ${from.y}C${(from.x + to.x) / 2} ${from.y} ${(from.x + to.x) / 2} ${to.y} ${to.x - BOX / 2} ${to.y}`;
-          const g = svgEl('g', { class: 'link', tabindex: 0, role: 'button', 'data-weight': w });
+          const g = svg('g', { class: 'link', tabindex: 0, role: 'button', 'data-weight': w });
           const name = `w${l}[${i + 1},${j + 1}]`;
           // Its name is its <title>, kept current: the weight, its value, its ends, what Enter does.
-          const title = svgEl('title');
-          g.append(title, svgEl('path', { d, class: 'hit' }), svgEl('path', { d, class: 'wire' }));
+          const title = svg('title');
+          g.append(title, svg('path', { d, class: 'hit' }), svg('path', { d, class: 'wire' }));
           const index = w;
           const open = () => {
             hooks.onSelect({ kind: 'weight', index });
@@ -206,18 +196,10 @@ export function createNetworkDiagram(container, hooks) {
     const { hidden } = shape;
     header.replaceChildren();
     const title = el('span', 'layers-title', `${hidden.length} hidden layer${hidden.length === 1 ? '' : 's'}`);
-    const add = el('button', null, '+ layer');
-    add.type = 'button';
-    add.dataset.action = 'add-layer';
-    add.setAttribute('aria-label', 'Add a hidden layer');
+    const add = button(null, 'add-layer', '+ layer', () => hooks.onHidden([...hidden, 2]), { label: 'Add a hidden layer' });
     add.disabled = hidden.length >= hooks.maxLayers;
-    add.addEventListener('click', () => hooks.onHidden([...hidden, 2]));
-    const remove = el('button', null, '− layer');
-    remove.type = 'button';
-    remove.dataset.action = 'remove-layer';
-    remove.setAttribute('aria-label', 'Remove the last hidden layer');
+    const remove = button(null, 'remove-layer', '− layer', () => hooks.onHidden(hidden.slice(0, -1)), { label: 'Remove the last hidden layer' });
     remove.disabled = hidden.length === 0;
-    remove.addEventListener('click', () => hooks.onHidden(hidden.slice(0, -1)));
     header.append(title, add, remove);
   }
 
@@ -227,12 +209,8 @@ export function createNetworkDiagram(container, hooks) {
     box.dataset.layer = String(l + 1);
     box.style.left = `${(x / W) * 100}%`; // its centre (styles/figure.css moves it back by half its width)
     const mk = (text, label, delta, disabled) => {
-      const b = el('button', null, text);
-      b.type = 'button';
-      b.dataset.action = delta > 0 ? 'more' : 'fewer';
-      b.setAttribute('aria-label', label);
+      const b = button(null, delta > 0 ? 'more' : 'fewer', text, () => hooks.onHidden(hidden.map((m, k) => (k === l ? m + delta : m))), { label });
       b.disabled = disabled;
-      b.addEventListener('click', () => hooks.onHidden(hidden.map((m, k) => (k === l ? m + delta : m))));
       return b;
     };
     box.append(

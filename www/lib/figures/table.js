@@ -1,17 +1,12 @@
 // The table of weights, growing row by row. Takes plain rows; long runs keep the first and the last rows and say
 // how many are folded in between.
 import { formatCount, formatNumber } from '../format.js';
-import { scrollBox, watchContent } from '../elements/parts.js';
+import { element, scrollBox, watchContent } from '../dom.js';
 
 /** Rows kept at the top and at the bottom of a long run: [head, tail]. */
 export const KEPT_ROWS = [7, 8];
 
-function cell(tag, text, cls) {
-  const c = document.createElement(tag);
-  c.textContent = text;
-  if (cls) c.className = cls;
-  return c;
-}
+const cell = (tag, text, cls) => element(tag, cls, text);
 
 /**
  * Rows are {n, w, loss, mark, current}, or {folded: count} for rows left out in between.
