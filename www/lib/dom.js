@@ -84,3 +84,18 @@ export function equationBox(className = 'equation') {
     },
   });
 }
+
+/**
+ * The colour a custom property (`--fg`, `--accent`, …) holds inside `root`, resolved to rgb() text: a custom
+ * property's computed value is its text (`light-dark(#1d2330, #e6e9ef)`), which a canvas cannot read, so the colour
+ * is read from a hidden probe whose `color` is set to it.
+ */
+export function cssColor(root, name) {
+  const probe = element('span');
+  probe.hidden = true;
+  probe.style.color = `var(${name})`;
+  root.append(probe);
+  const color = getComputedStyle(probe).color;
+  probe.remove();
+  return color;
+}

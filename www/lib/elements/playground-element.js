@@ -13,7 +13,7 @@
 // playing, heatmapEpoch, refusedAttributes, selected, userPoints, network (the core handle, for tests and host pages).
 // Methods: play(), pause(), step(), reset(), select({kind, index}), addPoint(x, y, label), clearPoints().
 import { BaseElement } from './base-element.js';
-import { button, element, frame as makeFrame } from '../dom.js';
+import { button, cssColor, element, frame as makeFrame } from '../dom.js';
 import { frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
 import { createSettings } from './playground-settings.js';
 import { COMMON_FIELDS } from '../fields.js';
@@ -419,8 +419,7 @@ export class PlaygroundElement extends BaseElement {
   /** The colours of the current theme, read from the figure's own custom properties. */
   #colors() {
     if (this.#palette) return this.#palette;
-    const style = getComputedStyle(this);
-    const v = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+    const v = (name, fallback) => cssColor(this.shadowRoot, name) || fallback;
     const colors = { negative: v('--accent', '#c2410c'), positive: v('--curve', '#2d5bd7'), neutral: v('--bg', '#ffffff'), stroke: v('--fg', '#1d2330'), muted: v('--muted', '#5f6b7a') };
     const ctx = document.createElement('canvas').getContext('2d');
     this.#palette = { ...colors, neg: rgb(colors.negative, ctx), pos: rgb(colors.positive, ctx), mid: rgb(colors.neutral, ctx) };
