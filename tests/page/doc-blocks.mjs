@@ -14,10 +14,19 @@ export const KINDS = {
   text: 'output, messages, listings: not run',
 };
 
-/** The documents whose blocks are checked: README.md, ARCHITECTURE.md and docs/*.md, relative to `root`. */
+/**
+ * The documents whose blocks are checked, relative to `root`: README.md, ARCHITECTURE.md, docs/*.md, and the npm
+ * package's own README (package/README.md, shipped in the tarball, which writes the version for `{{version}}`).
+ */
 export function documents(root) {
   const docs = readdirSync(join(root, 'docs')).filter((n) => n.endsWith('.md')).sort().map((n) => `docs/${n}`);
-  return ['README.md', 'ARCHITECTURE.md', ...docs].filter((f) => existsSync(join(root, f)));
+  return ['README.md', 'ARCHITECTURE.md', ...docs, 'package/README.md'].filter((f) => existsSync(join(root, f)));
+}
+
+/** A document's text as its readers get it (the package's README with its version written in, as make package does). */
+export function documentText(root, file, version) {
+  const text = readFileSync(join(root, file), 'utf8');
+  return file === 'package/README.md' ? text.replaceAll('{{version}}', version) : text;
 }
 
 /** The fenced blocks of a Markdown text: { info, code, line } (line: 1-based, of the opening fence). */
@@ -38,24 +47,24 @@ export function fencedBlocks(text) {
 }
 
 /** Every block of every document: { file, line, info, code, where ("docs/api.md:42") }. */
-export function allBlocks(root) {
+export function allBlocks(root, version) {
   return documents(root).flatMap((file) =>
-    fencedBlocks(readFileSync(join(root, file), 'utf8')).map((b) => ({ ...b, file, where: `${file}:${b.line}` })),
+    fencedBlocks(documentText(root, file, version)).map((b) => ({ ...b, file, where: `${file}:${b.line}` })),
   );
 }
 
 /**
- * The linking rules every block obeys, whatever its kind: each `for="…"` names an `id` given in the same block (a
- * pasted snippet brings its own figures; "…" is a placeholder, not an id), and every <backprop-descent> has an id,
+ * The linking rules: in every block, each `for="…"` names an `id` given in the same block (a pasted snippet brings
+ * its own figures; "…" is a placeholder, not an id); in markup (`html` blocks), every <backprop-descent> has an id,
  * so that other figures can be pointed at it. Returns the problems found, as sentences.
  */
-export function linkProblems(code) {
+export function linkProblems(code, { markup = true } = {}) {
   const problems = [];
   const ids = new Set([...code.matchAll(/\bid="([^"]*)"/g)].map((m) => m[1]));
   for (const tag of code.matchAll(/<(backprop-[a-z-]+)\b[^>]*>/g)) {
     const target = /\bfor="([^"]*)"/.exec(tag[0])?.[1];
     if (target !== undefined && !ids.has(target)) problems.push(`<${tag[1]} for="${target}"> names no id of this snippet`);
-    if (tag[1] === 'backprop-descent' && !/\bid="[^"]+"/.test(tag[0])) problems.push('a <backprop-descent> without an id');
+    if (markup && tag[1] === 'backprop-descent' && !/\bid="[^"]+"/.test(tag[0])) problems.push('a <backprop-descent> without an id');
   }
   return problems;
 }
