@@ -1,7 +1,7 @@
 // The code blocks of the project's documents and the rules they follow (docs/testing.md, "Writing these docs"):
 // extraction, the static checks, and the values that `console.log` lines promise in their comments. The browser and
 // Node runs are in docs.test.mjs; everything here is plain text work, so the rules themselves can be tested.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
@@ -203,4 +203,35 @@ export function decodeLog(json) {
     }
     return v;
   });
+}
+
+/** Every identifier (and `#private` name) written in the project's code: src/, www/ (with the generated declarations), package/, scripts/. */
+export function codeWords(root) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(rs|js|mjs|html|d\.ts)$/.test(name)) files.push(path);
+    }
+  };
+  for (const dir of ['src', 'www', 'package', 'scripts']) walk(join(root, dir));
+  return new Set(files.flatMap((f) => readFileSync(f, 'utf8').match(/#?\w+/g) ?? []));
+}
+
+/**
+ * The names a text gives in inline code (`onInput`, `Fields::new`, `model.setConfig(config)`, `#peek()`) that the
+ * code does not have: each part of each name must be a word of `words`. File paths and anything with spaces or
+ * quotes are left to the other checks.
+ */
+export function unknownNames(text, words) {
+  const unknown = [];
+  for (const span of inlineCode(text)) {
+    const bare = span.replace(/^new\s+/, '').replace(/\([^()]*\)/g, '');
+    if (!/^#?[A-Za-z_]\w*(?:(?:\.|::|#)\w+)*$/.test(bare)) continue;
+    const parts = bare.match(/#?\w+/g).map((w) => w.replace(/^(\w+)#/, ''));
+    const missing = parts.filter((w) => !words.has(w));
+    if (missing.length) unknown.push(`\`${span}\`: ${missing.join(', ')}`);
+  }
+  return unknown;
 }

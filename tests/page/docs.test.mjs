@@ -23,8 +23,8 @@ import { startServer } from '../../scripts/serve.mjs';
 import { assemble, crateVersion } from '../../scripts/package.mjs';
 import { ROOT, launchBrowser } from './helpers.mjs';
 import {
-  ENCODE_SOURCE, KINDS, allBlocks, anchors, commandProblems, decodeLog, documents, inlineCode, linkProblems, linkTargets,
-  makeTargets, promisedLogs,
+  ENCODE_SOURCE, KINDS, allBlocks, anchors, codeWords, commandProblems, decodeLog, documents, inlineCode, linkProblems,
+  linkTargets, makeTargets, promisedLogs, unknownNames,
 } from './doc-blocks.mjs';
 
 const VERSION = crateVersion();
@@ -88,6 +88,12 @@ test('every relative link leads to a file, and every #fragment to a heading of i
 test('every console.log line of a js block states the value it prints', () => {
   const problems = BLOCKS.filter((b) => b.info.startsWith('js ')).flatMap((b) => promisedLogs(b.code).problems.map((p) => `${b.where}: ${p}`));
   assert.deepEqual(problems, []);
+});
+
+test('every function, method, class and field ARCHITECTURE.md names in code is in the code', () => {
+  const words = codeWords(ROOT);
+  assert.deepEqual(unknownNames(readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8'), words), []);
+  assert.deepEqual(unknownNames('`DescentModel.setConfig(config)`, `Fields::new`, `#peek()`, `readAttribute`', words), ['`readAttribute`: readAttribute']);
 });
 
 test('the README is a front door: about 150 lines, its first screen names the two commands', () => {
