@@ -1,7 +1,7 @@
 // The code blocks of the project's documents and the rules they follow (docs/testing.md, "Writing these docs"):
 // extraction, the static checks, and the values that `console.log` lines promise in their comments. The browser and
 // Node runs are in docs.test.mjs; everything here is plain text work, so the rules themselves can be tested.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { runInNewContext } from 'node:vm';
 
@@ -207,15 +207,9 @@ export function decodeLog(json) {
 
 /** Every identifier (and `#private` name) written in the project's code: src/, www/ (with the generated declarations), package/, scripts/. */
 export function codeWords(root) {
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(rs|js|mjs|html|d\.ts)$/.test(name)) files.push(path);
-    }
-  };
-  for (const dir of ['src', 'www', 'package', 'scripts']) walk(join(root, dir));
+  const files = ['src', 'www', 'package', 'scripts'].flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true }).filter((f) => /\.(rs|js|mjs|html|d\.ts)$/.test(f)).map((f) => join(root, dir, f)),
+  );
   return new Set(files.flatMap((f) => readFileSync(f, 'utf8').match(/#?\w+/g) ?? []));
 }
 
