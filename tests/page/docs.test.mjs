@@ -306,3 +306,26 @@ for (const block of BLOCKS.filter((b) => b.info === 'js browser')) {
     }
   });
 }
+
+/** The links to a page with its state that the docs give in inline code (`network.html#v=1&data=spiral&…`). */
+const STATE_LINKS = documents(ROOT).flatMap((file) =>
+  inlineCode(readFileSync(join(ROOT, file), 'utf8')).filter((c) => /^[\w/-]+\.html#v=\d/.test(c)).map((link) => ({ file, link })),
+);
+
+for (const { file, link } of STATE_LINKS) {
+  test(`${file}: the link ${link.slice(0, 40)}… opens its page with every setting used`, async () => {
+    const { page, problems, violations } = await open(`backprop-lab/${link}`);
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('backprop-') && e.ready), null, { timeout: 20000 });
+      const notice = await page.evaluate(() => {
+        const n = document.getElementById('url-notice');
+        return n && !n.hidden ? n.textContent : null;
+      });
+      assert.equal(notice, null, `${file}: the page refused part of the link`);
+      assert.deepEqual(problems, [], `${file}: what the page reported`);
+      assert.deepEqual(violations(), [], `${file}: CSP violations`);
+    } finally {
+      await page.close();
+    }
+  });
+}
