@@ -1,5 +1,5 @@
-// Every code block of README.md, ARCHITECTURE.md, docs/*.md and package/README.md works as it is written (the rules are in
-// docs/testing.md, "Writing these docs", and in doc-blocks.mjs):
+// Every code block of README.md, ARCHITECTURE.md, docs/*.md and package/README.md works as it is written (the rules
+// are in docs/testing.md, "Writing these docs", and in doc-blocks.mjs):
 //   ```html        the body of a page served on origin A, under a strict CSP that allows A and the "CDN", origin B.
 //                  B serves the package as `make package` packs it, at the paths jsDelivr and unpkg use; the
 //                  snippet's https://cdn.jsdelivr.net/ and https://unpkg.com/ are the only text changed (to B).
@@ -12,6 +12,9 @@
 //                  value its comment states, compared exactly.
 //   ```sh          make targets, script paths and test names must exist; nothing runs.
 //   ```text        not run.
+// And the prose: links and their #fragments lead somewhere, `make X` and repository paths exist, the names
+// ARCHITECTURE.md gives are in the code, and each link to a page with its state (`network.html#v=1&…`) opens with
+// every setting used.
 // Needs the built www/pkg and www/pkg-article (make build); the package is packed here, into a scratch folder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,8 +33,8 @@ import {
 const VERSION = crateVersion();
 const BLOCKS = allBlocks(ROOT, VERSION);
 const TARGETS = makeTargets(readFileSync(join(ROOT, 'Makefile'), 'utf8'));
-/** Files that work on other branches is adding (the author's page and its generated reference); links to them are
- * checked once they exist. */
+/** Files being added on another branch (the author's page and its generated reference): links to them are checked
+ * once they exist. */
 const PENDING = new Set(['www/author.html', 'docs/elements.md']);
 const NONCE = 'docs-test';
 const LOG_MARK = '\u0001log ';
@@ -60,14 +63,19 @@ test('the linking rules refuse a placeholder for and a descent without an id (so
 
 test('every make target, script, test file and path the docs name exists', () => {
   const problems = [];
-  for (const b of BLOCKS.filter((x) => x.info === 'sh')) problems.push(...commandProblems(b.code, { targets: TARGETS, root: ROOT }).map((p) => `${b.where}: ${p}`));
+  const where = { targets: TARGETS, root: ROOT };
+  for (const b of BLOCKS.filter((x) => x.info === 'sh')) problems.push(...commandProblems(b.code, where).map((p) => `${b.where}: ${p}`));
   for (const file of documents(ROOT)) {
     for (const code of inlineCode(readFileSync(join(ROOT, file), 'utf8'))) {
-      problems.push(...commandProblems(code, { targets: TARGETS, root: ROOT }).filter((p) => !p.endsWith('no such file') || !PENDING.has(p.split(':')[0])).map((p) => `${file}: \`${code}\`: ${p}`));
+      const found = commandProblems(code, where).filter((p) => !PENDING.has(p.replace(/: no such file$/, '')));
+      problems.push(...found.map((p) => `${file}: \`${code}\`: ${p}`));
     }
   }
   assert.deepEqual(problems, []);
-  assert.deepEqual(commandProblems('make sevre\nnode scripts/nothing.mjs', { targets: TARGETS, root: ROOT }), ['make sevre: no such Makefile target', 'scripts/nothing.mjs: no such file']);
+  assert.deepEqual(commandProblems('make sevre\nnode scripts/nothing.mjs', where), [
+    'make sevre: no such Makefile target',
+    'scripts/nothing.mjs: no such file',
+  ]);
 });
 
 test('every relative link leads to a file, and every #fragment to a heading of it', (t) => {
@@ -145,7 +153,8 @@ before(async () => {
   mkdirSync(join(nodeApp, 'node_modules'), { recursive: true });
   symlinkSync(pkg, join(nodeApp, 'node_modules', 'backprop-lab'));
   writeFileSync(join(nodeApp, 'package.json'), JSON.stringify({ name: 'docs-snippets', private: true, type: 'module' }));
-  writeFileSync(join(nodeApp, 'capture.mjs'), `const encode = ${ENCODE_SOURCE};\nconsole.log = (...args) => process.stdout.write(${JSON.stringify(LOG_MARK)} + encode(args) + '\\n');\n`);
+  const capture = `console.log = (...args) => process.stdout.write(${JSON.stringify(LOG_MARK)} + encode(args) + '\\n');`;
+  writeFileSync(join(nodeApp, 'capture.mjs'), `const encode = ${ENCODE_SOURCE};\n${capture}\n`);
 
   browser = await launchBrowser();
 });
@@ -234,7 +243,14 @@ for (const block of BLOCKS.filter((b) => b.info === 'html')) {
     const name = `${pageName(block)}.html`;
     writeFileSync(
       join(site.root, name),
-      `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><title>${block.where}</title><link rel="icon" href="favicon.svg"></head>\n<body>\n${throughCdn(block.code)}\n</body>\n</html>\n`,
+      `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${block.where}</title><link rel="icon" href="favicon.svg"></head>
+<body>
+${throughCdn(block.code)}
+</body>
+</html>
+`,
     );
     const { page, problems, violations } = await open(name);
     try {
@@ -252,7 +268,10 @@ for (const block of BLOCKS.filter((b) => b.info === 'html')) {
 function assertLogs(block, printed) {
   const { expected } = promisedLogs(block.code);
   assert.equal(printed.length, expected.length, `${block.where}: ${expected.length} console.log lines, ${printed.length} values printed`);
-  expected.forEach((e, i) => assert.deepStrictEqual(printed[i], e.value, `${block.where}, line ${e.line} of the block: printed ${JSON.stringify(printed[i])}, the comment says ${e.source}`));
+  expected.forEach((e, i) => {
+    const message = `${block.where}, line ${e.line} of the block: printed ${JSON.stringify(printed[i])}, the comment says ${e.source}`;
+    assert.deepStrictEqual(printed[i], e.value, message);
+  });
 }
 
 for (const block of BLOCKS.filter((b) => b.info === 'js node')) {
@@ -261,7 +280,9 @@ for (const block of BLOCKS.filter((b) => b.info === 'js node')) {
     writeFileSync(file, `${block.code}\n`);
     let out;
     try {
-      out = execFileSync(process.execPath, ['--import', './capture.mjs', file], { cwd: nodeApp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60000 });
+      out = execFileSync(process.execPath, ['--import', './capture.mjs', file], {
+        cwd: nodeApp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60000,
+      });
     } catch (e) {
       assert.fail(`${block.where}: the snippet failed in Node:\n${e.stderr || e.message}`);
     }
@@ -298,7 +319,8 @@ for (const block of BLOCKS.filter((b) => b.info === 'js browser')) {
       await page.waitForFunction(() => window.__snippet !== undefined, null, { timeout: 30000 });
       assert.equal(await page.evaluate(() => window.__snippet), 'done', `${block.where}: the module ran to its end`);
       assertLogs(block, (await page.evaluate(() => window.__logs)).map(decodeLog));
-      if (await page.evaluate(() => [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('backprop-')))) await figuresDrawn(page, block.where);
+      const figures = await page.evaluate(() => [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('backprop-')));
+      if (figures) await figuresDrawn(page, block.where);
       assert.deepEqual(problems, [], `${block.where}: what the page reported`);
       assert.deepEqual(violations(), [], `${block.where}: CSP violations`);
     } finally {
@@ -308,15 +330,17 @@ for (const block of BLOCKS.filter((b) => b.info === 'js browser')) {
 }
 
 /** The links to a page with its state that the docs give in inline code (`network.html#v=1&data=spiral&…`). */
+const isStateLink = (code) => /^[\w/-]+\.html#v=\d/.test(code) && !code.includes('…'); // "…": a placeholder
 const STATE_LINKS = documents(ROOT).flatMap((file) =>
-  inlineCode(readFileSync(join(ROOT, file), 'utf8')).filter((c) => /^[\w/-]+\.html#v=\d/.test(c)).map((link) => ({ file, link })),
+  inlineCode(readFileSync(join(ROOT, file), 'utf8')).filter(isStateLink).map((link) => ({ file, link })),
 );
 
 for (const { file, link } of STATE_LINKS) {
   test(`${file}: the link ${link.slice(0, 40)}… opens its page with every setting used`, async () => {
     const { page, problems, violations } = await open(`backprop-lab/${link}`);
     try {
-      await page.waitForFunction(() => [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('backprop-') && e.ready), null, { timeout: 20000 });
+      const drawn = () => [...document.querySelectorAll('*')].some((e) => e.localName.startsWith('backprop-') && e.ready);
+      await page.waitForFunction(drawn, null, { timeout: 20000 });
       const notice = await page.evaluate(() => {
         const n = document.getElementById('url-notice');
         return n && !n.hidden ? n.textContent : null;
