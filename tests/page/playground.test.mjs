@@ -96,7 +96,7 @@ test('L2 regularization, chosen in the settings, shrinks the weights of the same
 test('the plane regression reaches a small loss, drawn as a regression heatmap', async () => {
   const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0&speed=20');
   await ready(page);
-  await inShadow(page, 'select[data-key="data"]').selectOption('plane');
+  await inShadow(page, 'button[data-dataset="plane"]').click();
   await inShadow(page, 'select[data-key="out"]').selectOption('identity');
   await page.waitForFunction((s) => document.querySelector(s).network.config.activations.at(-1) === 'identity', EL);
   const labels = await evaluate(page, (s) => {
@@ -286,9 +286,12 @@ test('every neuron’s map is painted in its own box from the core’s neuron gr
     const root = p.shadowRoot;
     const side = 20;
     const grids = p.network.predictNeuronGrid(-6, 6, -6, 6, side, side);
-    const style = getComputedStyle(p);
+    // The theme's colours as the browser resolves them (the palette is written with light-dark()).
+    const probe = root.appendChild(document.createElement('span'));
+    const resolved = (name) => ((probe.style.color = `var(${name})`), getComputedStyle(probe).color);
     const ctx = document.createElement('canvas').getContext('2d');
-    const palette = { neg: rgb(style.getPropertyValue('--accent'), ctx), pos: rgb(style.getPropertyValue('--curve'), ctx), mid: rgb(style.getPropertyValue('--bg'), ctx) };
+    const palette = { neg: rgb(resolved('--accent'), ctx), pos: rgb(resolved('--curve'), ctx), mid: rgb(resolved('--bg'), ctx) };
+    probe.remove();
     const maps = root.querySelector('canvas.diagram-maps');
     const stage = maps.getBoundingClientRect();
     const scale = maps.width / stage.width;
@@ -317,10 +320,11 @@ test('every neuron’s map is painted in its own box from the core’s neuron gr
 
   const named = (index) => evaluate(page, ([s, index]) => {
     const p = document.querySelector(s);
-    const title = p.shadowRoot.querySelector(`.link[data-weight="${index}"] title`).textContent;
+    const title = p.shadowRoot.querySelector(`.link[data-weight="${index}"]`).getAttribute('aria-label');
     return { title, weight: p.network.weights()[index], playing: p.playing };
   }, [EL, index]);
-  const shows = ({ title, weight }) => title.includes(`= ${String(Number(weight.toPrecision(3)))},`);
+  // Written with the minus sign, as the page writes numbers.
+  const shows = ({ title, weight }) => title.includes(`= ${String(Number(weight.toPrecision(3))).replace('-', '−')},`);
   await inShadow(page, '.link[data-weight="5"]').focus();
   await inShadow(page, 'button[data-action="play"]').evaluate((b) => b.click()); // clicked without moving the focus
   await page.waitForFunction((s) => document.querySelector(s).epochs >= 20, EL);

@@ -2,7 +2,7 @@
 // and for the gradient panel one training point's pass, the selected parameter's check and where it sits. Plain
 // functions of a Network handle; the figures they feed take the plain numbers these return.
 import { VANISHING } from './figures/gradient-panel.js';
-import { FEATURES } from './playground-state.js';
+import { FEATURES, POINT_STRIDE } from './playground-state.js';
 import { layerOf, neuronNames, parameterAt } from './playground-shape.js';
 
 /** Step h of the gradient check. */
@@ -43,8 +43,8 @@ export function inspect(net, layers, features, selected, point) {
   const train = net.trainData();
   const labels = FEATURES.filter((f) => features.includes(f.key)).map((f) => f.label);
   const panel = {
-    name, kind: selected.kind, check, points: train.length / 3,
-    chain: { pass, to, from, weights: Array.from(net.weights()), layers, activations, weightStart, point: Array.from(train.slice(point * 3, point * 3 + 3)), names: neuronNames(layers, labels) },
+    name, kind: selected.kind, check, points: train.length / POINT_STRIDE,
+    chain: { pass, to, from, weights: Array.from(net.weights()), layers, activations, weightStart, point: Array.from(train.slice(point * POINT_STRIDE, (point + 1) * POINT_STRIDE)), names: neuronNames(layers, labels) },
   };
   return { flagged, panel };
 }
