@@ -46,7 +46,9 @@ export function createNetworkDiagram(container, hooks) {
   root.setAttribute('part', 'diagram');
   const scroller = el('div', 'diagram-scroll');
   const stage = el('div', 'diagram-stage');
-  const links = svg('svg', { class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight', focusable: 'false' });
+  // Its links take the focus, one by one; the drawing itself is no stop of its own (Chromium makes an <svg> with
+  // focusable content a tab stop unless told otherwise).
+  const links = svg('svg', { class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight', tabindex: -1 });
   const maps = el('canvas', 'diagram-maps');
   maps.setAttribute('aria-hidden', 'true');
   const mapsCtx = maps.getContext('2d');
