@@ -3,22 +3,13 @@
 // Enter, the links' drawing is no tab stop of its own, switched-off features stay readable as toggles (3:1), a
 // hovered neuron and its links light up, the − and + of a layer come in one order at every width, the chain's
 // button waits for a selection, and Step says the epoch and the losses while Play says nothing each frame.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, assertNoProblems } from './helpers.mjs';
+import { openPage, assertNoProblems } from './helpers.mjs';
+import { EL, inShadow, pageEnv, ready } from './playground-kit.mjs';
 import { axeViolations } from './axe.mjs';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
-
-const EL = '#playground';
-const ready = (page) => page.waitForFunction((s) => document.querySelector(s)?.network && document.querySelector(s).ready, EL);
-const inShadow = (page, selector) => page.locator(`${EL} ${selector}`);
+const env = pageEnv();
 
 /** WCAG's contrast ratio of two CSS colours (rgb() or rgba() as getComputedStyle gives them), computed in the page. */
 const CONTRAST = `(a, b) => {

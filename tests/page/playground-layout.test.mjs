@@ -3,25 +3,12 @@
 // button so that Play and the diagram sit close, with readable boxes and names. The data column works as
 // Playground's (dataset thumbnails, sliders that show their value as they move, Regenerate), and the default run
 // learns visibly at once. Screenshots of each size, light and dark, go to test-results/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, assertNoProblems, screenshot } from './helpers.mjs';
+import { openPage, assertNoProblems, screenshot } from './helpers.mjs';
+import { EL, inShadow, pageEnv, ready } from './playground-kit.mjs';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
-
-const EL = '#playground';
-/** Scrolls to the playground (its code loads as a reader nears it) and waits until it has drawn. */
-async function ready(page) {
-  await page.evaluate((s) => document.querySelector(s).scrollIntoView(), EL);
-  await page.waitForFunction((s) => document.querySelector(s)?.network && document.querySelector(s).ready, EL);
-}
-const inShadow = (page, selector) => page.locator(`${EL} ${selector}`);
+const env = pageEnv();
 
 /** The figure's parts in viewport pixels, once it is scrolled so that its top is at the top of the window. */
 const layout = (page) => page.evaluate((s) => {

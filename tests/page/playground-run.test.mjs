@@ -2,21 +2,12 @@
 // history (it keeps one loss every `stride` epochs, halving the points when full, as TensorFlow Playground runs on),
 // and after a divergence it says why from the error's own fields, keeps the parameters the core kept, and trains on
 // from them once the learning rate is lowered and Play is pressed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, assertNoProblems } from './helpers.mjs';
+import { openPage, assertNoProblems } from './helpers.mjs';
+import { EL, inShadow, pageEnv, ready } from './playground-kit.mjs';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
-
-const EL = '#playground';
-const ready = (page) => page.waitForFunction((s) => document.querySelector(s)?.network && document.querySelector(s).ready, EL);
-const inShadow = (page, selector) => page.locator(`${EL} ${selector}`);
+const env = pageEnv();
 
 test('past 5,000 epochs the playground trains on: its history thinned to every other point when full, never stopped', async () => {
   const { page, problems } = await openPage(env, 'network.html#v=1&data=circle&hidden=4,2&seed=0&speed=20');

@@ -2,21 +2,12 @@
 // (XOR is one product away from a single neuron), regularization shrinking the weights, the plane regression, a
 // weight edited on its link, points added by clicking the map, a neuron's map enlarged on hover, and the gradient
 // panel against the core's gradients() and a central difference computed here.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, assertNoProblems } from './helpers.mjs';
+import { openPage, assertNoProblems } from './helpers.mjs';
+import { EL, inShadow, pageEnv, ready } from './playground-kit.mjs';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
-
-const EL = '#playground';
-const ready = (page) => page.waitForFunction((s) => document.querySelector(s)?.network && document.querySelector(s).ready, EL);
-const inShadow = (page, selector) => page.locator(`${EL} ${selector}`); // playwright pierces open shadow roots
+const env = pageEnv();
 const evaluate = (page, fn, arg) => page.evaluate(fn, arg);
 
 /** Plays with Play (at the speed set) until `epochs` epochs are done, then pauses. */
