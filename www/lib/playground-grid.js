@@ -143,6 +143,7 @@ export function createGridWorker() {
   };
 }
 
+const WORKER_FILE = './playground-grid-worker.js';
 const FALLBACK = 'backprop-lab: the playground’s grid worker could not start (a Content Security Policy without '
   + '`worker-src blob:`, or a browser without module workers), so its heatmap is computed on the page’s thread.';
 
@@ -159,14 +160,21 @@ function startWorker() {
   }
   let url = null;
   try {
-    const source = `import ${JSON.stringify(new URL('./playground-grid-worker.js', import.meta.url).href)};`;
+    // The module's address as a string (not the pattern above, which a bundler would take for a second worker).
+    const module = JSON.stringify(new URL(WORKER_FILE, import.meta.url).href);
+    // Imported dynamically (Chromium refuses a blob worker's static import from another origin), with the messages
+    // that arrive meanwhile kept and handed to the module once it listens; a module that cannot load says so.
+    const source = `const early = []; const keep = (e) => early.push(e.data); addEventListener('message', keep);
+import(${module}).then(() => { removeEventListener('message', keep);
+  for (const data of early) dispatchEvent(new MessageEvent('message', { data })); },
+(e) => postMessage({ id: -1, error: String(e) }));`;
     url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     return new Worker(url, { type: 'module' });
   } catch {
     console.info(FALLBACK);
     return null;
   } finally {
-    // The worker has read its URL once it is constructed (or failed): the blob need not stay.
+    // The worker fetches its blob soon after it is constructed; the blob is let go a minute later.
     if (url) setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 }
