@@ -95,9 +95,9 @@ export function playgroundStatus({ epochs, steps }) {
   return `Epoch ${formatCount(epochs)} · ${formatCount(steps)} updates`;
 }
 
-/** The losses over the output, as Playground shows them. */
+/** The losses over the output, as Playground shows them: [label, value] for the training and the test loss. */
 export function playgroundLosses({ train, test }) {
-  return `Training loss ${f(train, 4)} · test loss ${f(test, 4)}`;
+  return [['Training loss', f(train, 4)], ['Test loss', f(test, 4)]];
 }
 
 /** What a listener hears after Step, or when training pauses: the epoch and both losses, once. */
@@ -105,9 +105,8 @@ export function playgroundAnnouncement({ epochs, train, test }) {
   return `Epoch ${formatCount(epochs)}: training loss ${f(train, 3)}, test loss ${f(test, 3)}.`;
 }
 
-/** The loss chart's caption. */
-export const PLAYGROUND_LOSS_CAPTION = 'The loss ½(ŷ − y)², averaged over the points, after each epoch: training '
-  + '(solid) and test (dashed), on a log scale.';
+/** The loss chart's caption (the chart's own title gives its length and last value). */
+export const PLAYGROUND_LOSS_CAPTION = 'J = ½(ŷ − y)² per epoch: training solid, test dashed.';
 
 /** What the heatmap shows (the output, or the map of the neuron named `neuron`) and how its points are drawn. */
 export function playgroundLegend({ neuron, regression, test, user }) {

@@ -108,8 +108,14 @@ export class PlaygroundElement extends BaseElement {
     });
 
     const output = element('div', 'output-column');
-    const losses = element('p', 'losses');
+    // The two losses, each on its own line (a value's length never moves what is below it).
+    const losses = element('dl', 'losses');
     losses.setAttribute('part', 'losses');
+    const lossValues = ['train', 'test'].map(() => {
+      const value = element('dd');
+      losses.append(element('dt'), value);
+      return value;
+    });
     const heatmap = createHeatmapFigure(output, 'The network’s output over the plane, with the data points');
     heatmap.canvas.addEventListener('click', (e) => this.#clickPlane(e));
     const scale = element('div', 'colour-scale');
@@ -117,7 +123,7 @@ export class PlaygroundElement extends BaseElement {
     scale.append(element('span', null, '−1'), element('span', 'colour-bar'), element('span', null, '+1'));
     const legend = element('p', 'legend', '');
     const pointBar = element('div', 'point-bar');
-    pointBar.append(element('span', 'hint', 'Click the map to add a +1 point, Shift-click a −1.'));
+    pointBar.append(element('span', 'hint', 'Click: add a +1 point; Shift-click: a −1.'));
     const clear = button(pointBar, 'clear-points', 'Clear my points', () => this.clearPoints());
     // The losses and their curve: above the map where the columns stand side by side, after it on a narrow screen.
     const lossBox = element('div', 'loss-box');
@@ -148,7 +154,7 @@ export class PlaygroundElement extends BaseElement {
     frame.append(top, stop, notice, workspace, live);
     root.append(frame);
     this.#parts = {
-      play, step, status, settings, diagram, heatmap, legend, clear, loss, losses, panel, chain, stop, notice, live,
+      play, step, status, settings, diagram, heatmap, legend, clear, loss, lossValues, panel, chain, stop, notice, live,
     };
   }
 
@@ -481,7 +487,11 @@ export class PlaygroundElement extends BaseElement {
     const h = m.historyView;
     p.loss.update({ losses: h.train, test: h.test, at: h.epochs, xLabel: 'epoch' });
     p.status.textContent = playgroundStatus({ epochs: m.epochs, steps: m.steps });
-    p.losses.textContent = playgroundLosses({ train: m.trainLoss, test: m.testLoss });
+    playgroundLosses({ train: m.trainLoss, test: m.testLoss }).forEach(([label, value], k) => {
+      const dd = p.lossValues[k];
+      if (dd.previousSibling.textContent !== label) dd.previousSibling.textContent = label;
+      dd.textContent = value;
+    });
   }
 
   /** The settings shown, in the state table's keys (a copy). */
