@@ -57,7 +57,8 @@ export function createGridSource(side = GRID, domain = [-6, 6]) {
     if (sent.generation !== generation) sent = { generation, config: network.config };
     const newest = worker.latest(generation, neuron);
     const { config } = sent;
-    worker.request({ generation, epoch, neuron, config, weights: network.weights(), biases: network.biases(), domain, side });
+    const [weights, biases] = [network.weights(), network.biases()];
+    worker.request({ generation, epoch, neuron, config, weights, biases, domain, side });
     return { newest };
   }
 
@@ -128,7 +129,8 @@ export function createGridWorker() {
       let out = spares.pop();
       if (!out || out.length !== side * side) out = new Float64Array(side * side);
       pending = { id: ++ids, generation, epoch, neuron };
-      worker.postMessage({ id: pending.id, generation, config, weights, biases, neuron, domain, side, out }, [out.buffer]);
+      const message = { id: pending.id, generation, config, weights, biases, neuron, domain, side, out };
+      worker.postMessage(message, [out.buffer]);
     },
     latest(generation, neuron = null) {
       return newest && newest.generation === generation && newest.neuron === neuron ? newest : null;

@@ -172,7 +172,8 @@ export class PlaygroundModel {
   /** Adds a training point (x, y in the plane, label ±1); false when it is refused or there are enough. */
   addPoint(x, y, label) {
     if (!this.network || this.#user.length >= MAX_USER_POINTS) return false;
-    if (![x, y].every((v) => Number.isFinite(v) && Math.abs(v) <= DOMAIN[1]) || (label !== 1 && label !== -1)) return false;
+    const inPlane = [x, y].every((v) => Number.isFinite(v) && Math.abs(v) <= DOMAIN[1]);
+    if (!inPlane || (label !== 1 && label !== -1)) return false;
     const r = (v) => Math.round(v * 1000) / 1000;
     this.setPoints([...this.#user, [r(x), r(y), label]]);
     return true;
@@ -193,7 +194,8 @@ export class PlaygroundModel {
   /** Selects a weight ({kind: 'weight', index}) or a bias ({kind: 'bias', index}); false for anything else. */
   select(p) {
     if (!this.network) return false;
-    const count = p?.kind === 'weight' ? this.network.weights().length : p?.kind === 'bias' ? this.network.biases().length : 0;
+    const lists = { weight: () => this.network.weights(), bias: () => this.network.biases() };
+    const count = Object.hasOwn(lists, p?.kind) ? lists[p.kind]().length : 0;
     if (!Number.isInteger(p?.index) || p.index < 0 || p.index >= count) return false;
     this.selected = { kind: p.kind, index: p.index };
     return true;

@@ -440,7 +440,8 @@ export class PlaygroundElement extends BaseElement {
     };
     probe.remove();
     const ctx = document.createElement('canvas').getContext('2d');
-    this.#palette = { ...colors, neg: rgb(colors.negative, ctx), pos: rgb(colors.positive, ctx), mid: rgb(colors.neutral, ctx) };
+    const [neg, pos, mid] = [colors.negative, colors.positive, colors.neutral].map((c) => rgb(c, ctx));
+    this.#palette = { ...colors, neg, pos, mid };
     return this.#palette;
   }
 

@@ -89,7 +89,8 @@ export function createSettings(onChange) {
   });
   seedLabel.append(seed);
   // New data and new initial weights: the next seed (Playground's Regenerate draws new data).
-  const regenerate = button(seedRow, 'regenerate', 'Regenerate', () => onChange('seed', String((shownSeed + 1) % (MAX_SEED + 1))));
+  const next = () => onChange('seed', String((shownSeed + 1) % (MAX_SEED + 1)));
+  const regenerate = button(seedRow, 'regenerate', 'Regenerate', next);
   regenerate.setAttribute('aria-label', 'Regenerate: new data and new initial weights (the next seed)');
   seedRow.prepend(seedLabel);
   data.append(seedRow);

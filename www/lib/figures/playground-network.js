@@ -38,8 +38,9 @@ const pressed = (e) => e.key === 'Enter' || e.key === ' ';
 
 /**
  * @param {HTMLElement} container
- * @param {{ onFeature(key: string): void, onNeuron(index: ?number): void, onSelect(p: {kind: 'weight'|'bias', index: number}): void,
- *   onEdit(index: number, value: number): ?string, onHidden(hidden: number[]): void, maxLayers: number, maxNeurons: number }} hooks
+ * @param {{ onFeature(key: string): void, onNeuron(index: ?number): void,
+ *   onSelect(p: {kind: 'weight'|'bias', index: number}): void, onEdit(index: number, value: number): ?string,
+ *   onHidden(hidden: number[]): void, maxLayers: number, maxNeurons: number }} hooks
  */
 export function createNetworkDiagram(container, hooks) {
   const root = el('div', 'diagram');
@@ -48,7 +49,9 @@ export function createNetworkDiagram(container, hooks) {
   const stage = el('div', 'diagram-stage');
   // Its links take the focus, one by one; the drawing itself is no stop of its own (Chromium makes an <svg> with
   // focusable content a tab stop unless told otherwise).
-  const links = svg('svg', { class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight', tabindex: -1 });
+  const links = svg('svg', {
+    class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight', tabindex: -1,
+  });
   const maps = el('canvas', 'diagram-maps');
   maps.setAttribute('aria-hidden', 'true');
   const mapsCtx = maps.getContext('2d');
@@ -183,7 +186,8 @@ export function createNetworkDiagram(container, hooks) {
     for (let l = 1; l < centres.length; l++) {
       for (const [i, to] of centres[l].entries()) {
         for (const [j, from] of centres[l - 1].entries()) {
-          const d = `M${from.x + BOX / 2} ${from.y}C${(from.x + to.x) / 2} ${from.y} ${(from.x + to.x) / 2} ${to.y} ${to.x - BOX / 2} ${to.y}`;
+          const mid = (from.x + to.x) / 2;
+          const d = `M${from.x + BOX / 2} ${from.y}C${mid} ${from.y} ${mid} ${to.y} ${to.x - BOX / 2} ${to.y}`;
           const g = svg('g', { class: 'link', tabindex: 0, role: 'button', 'data-weight': w });
           const name = `w${l}[${i + 1},${j + 1}]`;
           // Its name (aria-label, not a <title>: the tip shows its value at once, without a second tooltip) is kept
@@ -212,9 +216,11 @@ export function createNetworkDiagram(container, hooks) {
     const { hidden } = shape;
     header.replaceChildren();
     const title = el('span', 'layers-title', `${hidden.length} hidden layer${hidden.length === 1 ? '' : 's'}`);
-    const add = button(null, 'add-layer', '+ layer', () => hooks.onHidden([...hidden, 2]), { label: 'Add a hidden layer' });
+    const add = button(null, 'add-layer', '+ layer', () => hooks.onHidden([...hidden, 2]),
+      { label: 'Add a hidden layer' });
     add.disabled = hidden.length >= hooks.maxLayers;
-    const remove = button(null, 'remove-layer', '− layer', () => hooks.onHidden(hidden.slice(0, -1)), { label: 'Remove the last hidden layer' });
+    const remove = button(null, 'remove-layer', '− layer', () => hooks.onHidden(hidden.slice(0, -1)),
+      { label: 'Remove the last hidden layer' });
     remove.disabled = hidden.length === 0;
     header.append(title, add, remove);
   }
@@ -225,7 +231,8 @@ export function createNetworkDiagram(container, hooks) {
     box.dataset.layer = String(l + 1);
     box.style.left = `${(x / W) * 100}%`; // its centre (styles/figure.css moves it back by half its width)
     const mk = (text, label, delta, disabled) => {
-      const b = button(null, delta > 0 ? 'more' : 'fewer', text, () => hooks.onHidden(hidden.map((m, k) => (k === l ? m + delta : m))), { label });
+      const change = () => hooks.onHidden(hidden.map((m, k) => (k === l ? m + delta : m)));
+      const b = button(null, delta > 0 ? 'more' : 'fewer', text, change, { label });
       b.disabled = disabled;
       return b;
     };
@@ -291,7 +298,8 @@ export function createNetworkDiagram(container, hooks) {
     if (lit === index) return;
     lit = index;
     neuronEls.forEach(({ node }, k) => node.classList.toggle('lit', k === index));
-    for (const link of linkEls) link.g.classList.toggle('lit', index !== null && (link.to === index || link.from === index));
+    const touches = (link) => index !== null && (link.to === index || link.from === index);
+    for (const link of linkEls) link.g.classList.toggle('lit', touches(link));
     hooks.onNeuron(index);
   }
 
@@ -345,7 +353,8 @@ export function createNetworkDiagram(container, hooks) {
       link.value = v;
       // Only what changed is written: an unchanged attribute costs the browser nothing to lay out or paint. Widths
       // step by WIDTH_STEP of the viewBox's 640 units across (under half a CSS pixel).
-      const width = (Math.round((0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max))) / WIDTH_STEP) * WIDTH_STEP).toFixed(1);
+      const size = 0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max));
+      const width = (Math.round(size / WIDTH_STEP) * WIDTH_STEP).toFixed(1);
       if (link.width !== width) link.wire.setAttribute('stroke-width', (link.width = width));
       link.g.classList.toggle('negative', v < 0);
       link.g.classList.toggle('dead', Boolean(dead[k]));
@@ -374,9 +383,13 @@ export function createNetworkDiagram(container, hooks) {
     boxes = neuronEls.map(({ node }) => {
       const box = node.getBoundingClientRect();
       const style = getComputedStyle(node);
-      const [top, right, bottom, left] = ['Top', 'Right', 'Bottom', 'Left'].map((side) => parseFloat(style[`border${side}Width`]) || 0);
+      const border = (side) => parseFloat(style[`border${side}Width`]) || 0;
+      const [top, right, bottom, left] = ['Top', 'Right', 'Bottom', 'Left'].map(border);
       const radius = Math.max(0, (parseFloat(style.borderTopLeftRadius) || 0) - left);
-      return { x: (box.left - stageBox.left + left) * k, y: (box.top - stageBox.top + top) * k, w: (box.width - left - right) * k, h: (box.height - top - bottom) * k, r: radius * k };
+      return {
+        x: (box.left - stageBox.left + left) * k, y: (box.top - stageBox.top + top) * k,
+        w: (box.width - left - right) * k, h: (box.height - top - bottom) * k, r: radius * k,
+      };
     });
   }
 
