@@ -114,3 +114,7 @@ export function playgroundLegend({ neuron, regression, test, user }) {
   const continuous = regression ? ' (continuous labels: a dot’s colour is its value)' : '';
   return `${what}${continuous}. Filled dots train${test ? ', rings test' : ''}${user ? ', diamonds are yours' : ''}.`;
 }
+
+/** Why a playground could not be built (the core's refusal), and why its last feature stays on. */
+export const playgroundRefusal = (refusal) => `This network cannot be built: ${refusal}`;
+export const PLAYGROUND_NEEDS_A_FEATURE = 'The network needs at least one input feature.';

@@ -29,8 +29,8 @@ import {
   FEATURES, MAX_HIDDEN_LAYERS, MAX_NEURONS, PLAYGROUND_FIELDS, POINT_STRIDE, REGRESSIONS,
 } from '../playground-state.js';
 import {
-  PLAYGROUND_LOSS_CAPTION, explainDivergence, playgroundAnnouncement, playgroundLegend, playgroundLosses,
-  playgroundStatus,
+  PLAYGROUND_LOSS_CAPTION, PLAYGROUND_NEEDS_A_FEATURE, explainDivergence, playgroundAnnouncement, playgroundLegend,
+  playgroundLosses, playgroundRefusal, playgroundStatus,
 } from '../explain.js';
 
 /** Each neuron map's grid side, and each dataset thumbnail's points. */
@@ -207,7 +207,7 @@ export class PlaygroundElement extends BaseElement {
     this.#syncSettings();
     this.#drawDiagram();
     if (refused) {
-      this.#showStop(`This network cannot be built: ${refused}`);
+      this.#showStop(playgroundRefusal(refused));
       return;
     }
     this.#restarted();
@@ -292,7 +292,7 @@ export class PlaygroundElement extends BaseElement {
     const current = this.#model.state.features;
     const next = current.includes(key) ? current.filter((k) => k !== key) : [...current, key];
     if (next.length === 0) {
-      this.#parts.live.textContent = 'The network needs at least one input feature.';
+      this.#parts.live.textContent = PLAYGROUND_NEEDS_A_FEATURE;
       return;
     }
     this.#setting('features', FEATURES.map((f) => f.key).filter((k) => next.includes(k)).join(','));
