@@ -479,7 +479,7 @@ export class PlaygroundElement extends BaseElement {
     const disc = m.state.disc;
     const { flagged, panel } = m.inspect();
     p.panel.update(panel);
-    p.chain.hidden = panel === null;
+    if (p.chain.hidden !== (panel === null)) p.chain.hidden = panel === null;
     p.diagram.update({
       playing: this.#loop.playing, weights: Array.from(net.weights()),
       dead: m.state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side,
