@@ -331,8 +331,11 @@ test('every neuron’s map is painted in its own box from the core’s neuron gr
   await page.close();
 });
 
-/** Plays for `ms`: how many epochs behind the network the heatmap was at each frame, then the epochs and the heatmap's. */
-const behindWhilePlaying = (page, ms) => evaluate(page, async ([s, ms]) => {
+/**
+ * Plays for `ms`, and on until `frames` frames have been drawn (a loaded machine draws fewer): how many epochs
+ * behind the network the heatmap was at each frame, then the epochs and the heatmap's.
+ */
+const behindWhilePlaying = (page, ms, frames = 0) => evaluate(page, async ([s, ms, frames]) => {
   const p = document.querySelector(s);
   const behind = [];
   const shown = [];
@@ -342,9 +345,10 @@ const behindWhilePlaying = (page, ms) => evaluate(page, async ([s, ms]) => {
   });
   p.play();
   await new Promise((done) => setTimeout(done, ms));
+  while (behind.length < frames) await new Promise((done) => p.addEventListener('step', done, { once: true }));
   p.pause();
   return { behind, epochs: p.epochs, shown: p.heatmapEpoch, backwards: shown.filter((e, i) => i > 0 && e < shown[i - 1]).length };
-}, [EL, ms]);
+}, [EL, ms, frames]);
 
 /**
  * A grid worker of its own asked for the figure's network at epoch 3: the output's grid (neuron null) or a neuron's
@@ -393,7 +397,7 @@ test('while training plays the heatmap’s grid comes from a worker, bit for bit
   });
   await plain.goto(new URL('network.html#v=1&data=spiral&hidden=6,6&seed=4&speed=2', env.url).href);
   await ready(plain);
-  const synced = (await behindWhilePlaying(plain, 800)).behind;
+  const synced = (await behindWhilePlaying(plain, 800, 8)).behind;
   assert.ok(synced.length > 5 && synced.every((d) => d === 0), `without workers every frame shows its own epoch (${synced.slice(-10)})`);
   await plain.close();
 });
