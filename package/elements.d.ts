@@ -84,7 +84,11 @@ declare class PlaygroundElement extends NetworkFigureElement {
   readonly steps: number;
   readonly trainLoss: number;
   readonly testLoss: number;
-  readonly history: { train: number[]; test: number[] };
+  /**
+   * The loss history, bounded without stopping: one point every `stride` epochs (doubled, and every other point
+   * dropped, when 1,000 are kept) and the newest epoch; `epochs[k]` is the epoch of `train[k]` and `test[k]`.
+   */
+  readonly history: { stride: number; epochs: number[]; train: number[]; test: number[] };
   readonly diverged: boolean;
   readonly playing: boolean;
   /**
@@ -98,6 +102,8 @@ declare class PlaygroundElement extends NetworkFigureElement {
   readonly userPoints: number[][];
   /** The core's `Network` handle behind the figure (read it; changing it bypasses the figure). */
   readonly network: unknown;
+  /** The playground's model (www/lib/playground-model.js): its state and rules, without the DOM. */
+  readonly model: unknown;
   play(): void;
   pause(): void;
   step(): void;
