@@ -16,7 +16,7 @@ export const mi = (name, attrs = {}) => el('mi', attrs, name);
 export const mo = (op, attrs = {}) => el('mo', attrs, op);
 export const mn = (text) => el('mn', {}, text);
 export const sup = (base, exponent) => el('msup', {}, base, exponent);
-export const frac = (num, den) => el('mfrac', {}, num, den);
+const frac = (num, den) => el('mfrac', {}, num, den);
 // Parentheses keep their size: stretched around a hat (ŷ) they pushed the exponent of (ŷ − y)² up.
 export const paren = (...inner) => row(mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }));
 
@@ -41,7 +41,9 @@ export function num(v, { wrap = false } = {}) {
   const parts = numberParts(v);
   if (!parts) return el('mtext', {}, 'beyond the largest number');
   const { sign, mantissa, exponent } = parts;
-  let body = exponent === null ? mn(mantissa) : row(mn(mantissa), mo('×'), sup(mn('10'), mn(String(exponent))));
+  // The exponent with a minus sign (U+2212), not a hyphen: 10⁻⁷ reads as ten to the minus seven.
+  const power = exponent === null ? null : sup(mn('10'), exponent < 0 ? row(mo('−', { form: 'prefix' }), mn(String(-exponent))) : mn(String(exponent)));
+  let body = exponent === null ? mn(mantissa) : row(mn(mantissa), mo('×'), power);
   if (sign) body = row(mo('−', { form: 'prefix' }), body);
   return wrap && (sign || exponent !== null) ? paren(body) : body;
 }

@@ -12,6 +12,7 @@
 // Takes plain arrays (weights, biases, per-neuron grids) and never holds the network.
 import { button, element as el } from '../dom.js';
 import { svg } from '../svg.js';
+import { formatNumber } from '../format.js';
 
 const W = 640;
 const ROW = 44;
@@ -25,7 +26,7 @@ const TOP = 16;
 const WIDTH_STEP = 0.5;
 /** The centre of column 0, in the same units: the feature names take the room on its left. */
 const LABELS = 100;
-const short = (v) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '?');
+const short = (v) => (Number.isFinite(v) ? formatNumber(v, 3) : '?'); // −0.234 with a minus sign, 10⁻⁷ as a power
 
 
 /**
