@@ -72,7 +72,7 @@ for (const via of ['link', 'button']) {
   });
 }
 
-test('the neuron in predict mode: no −∇J arrow and no slope before the guess, from the button or the link', async () => {
+test('the neuron in predict mode: no −∇J arrow and no slope before the guess, switched on with the button', async () => {
   const { page, problems } = await openPage(env, 'network.html');
   await page.locator('#neuron-figure').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector('#neuron-figure')?.current !== null && document.querySelector('#neuron-figure')?.current !== undefined);

@@ -138,7 +138,7 @@ const LEGEND = [
   ['w*, the best weight', () => svg('line', { class: 'optimum', x1: 12, y1: 0, x2: 12, y2: 12 })],
   ['weights visited', () => svg('g', {}, svg('path', { class: 'trail', d: 'M2 9L22 3' }), svg('g', { class: 'trail-dots' }, svg('circle', { cx: 4, cy: 8.4, r: 2.2 }), svg('circle', { cx: 20, cy: 3.6, r: 2.2 })))],
   ['tangent: the slope dJ/dw', () => svg('line', { class: 'tangent', x1: 1, y1: 10, x2: 23, y2: 2 })],
-  ['arrow: the step to the next w', () => svg('path', { class: 'step-arrow', d: 'M1 6H22l-6 -4v8z' })],
+  ['arrow: the step to the next w', () => svg('path', { class: 'step-arrow', d: 'M1 6H20M23 6l-6 -4v8z' })],
 ];
 
 function curveLegend() {
