@@ -116,6 +116,7 @@ function figureState(page, host = '#main') {
       dJdW: q('dJdW'),
       wNext: q('wNext'),
       ticks: [...root.querySelectorAll('svg.curve .tick-label')].map((t) => t.textContent),
+      legend: [...root.querySelectorAll('.curve-legend li')].filter((li) => li.checkVisibility()).map((li) => li.textContent),
     };
   }, host);
 }
@@ -130,6 +131,7 @@ for (const fragment of ['x=0', 'x=-0']) {
     assert.equal(s.stop, null, 'no stop notice');
     assert.match(s.still, /^With x = 0 the prediction ŷ = x·w is 0 whatever w is: J = y² at every w, the slope dJ\/dw = 2\(ŷ − y\)·x is 0, and each step leaves w at 0\.8\./);
     assert.equal(await page.evaluate(() => location.hash.includes('x=0')), true);
+    assert.ok(!s.legend.some((t) => t.startsWith('w*')), `no w* to name in the legend: ${s.legend}`);
     // Three steps, phase by phase: ŷ = 0, J = y² = 0.25, dJ/dw = 0, w ← 0.8 (the core's numbers).
     for (let i = 0; i < 3; i++) {
       for (let p = 0; p < 4; p++) await page.locator('#main button[data-action="phase"]').click();
@@ -155,6 +157,7 @@ for (const fragment of ['x=0', 'x=-0']) {
     s = await figureState(page);
     assert.equal(s.still, null);
     assert.deepEqual([s.steps, s.w, s.wNext], [1, 0.59, '0.59']);
+    assert.ok(s.legend.some((t) => t.startsWith('w*')), 'w* is back in the legend');
     assert.match(await shadowText(page, 'backprop-regimes', '.regime-text'), /^lr = 0\.1 is below 1\/\(2x²\)/);
     assertNoProblems(assert, problems);
     await page.close();

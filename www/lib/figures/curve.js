@@ -36,6 +36,7 @@ export function createCurveFigure(container) {
   inner.append(curve, optimumLine, trailPath, trailDots, lossLine, tangent, ghost, point);
   root.append(title, svg('defs', {}, clip), axes, inner, arrow, labels);
   container.append(root);
+  const legend = curveLegend();
 
   function update({ x, y, trail, trailLoss, optimum, point: p, next, phase, view = 'follow' }) {
     const [lo, hi] = domain(view, trail, optimum, next, p?.w);
@@ -80,6 +81,7 @@ export function createCurveFigure(container) {
 
     if (Number.isFinite(optimum)) set(optimumLine, { x1: sx(optimum), x2: sx(optimum), y1: plot.y, y2: plot.y + plot.h, visibility: 'visible' });
     else set(optimumLine, { visibility: 'hidden' });
+    legend.children[1].hidden = !Number.isFinite(optimum); // no w* (x = 0): nothing to name
 
     const pts = thin(trail.map((w, i) => [sx(w), sy(trailLoss[i])]), 300);
     set(trailPath, { d: pts.length > 1 ? polyline(pts) : null });
@@ -129,7 +131,7 @@ export function createCurveFigure(container) {
       : 'The error J as a function of the weight w';
   }
 
-  return { update, reset: () => { clear(trailDots); set(trailPath, { d: null }); }, legend: curveLegend() };
+  return { update, reset: () => { clear(trailDots); set(trailPath, { d: null }); }, legend };
 }
 
 /** What each mark of J(w) is, each beside a sample drawn with the chart's own classes. */
