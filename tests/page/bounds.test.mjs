@@ -5,7 +5,7 @@
 // "from −1000 to 1000", "in 100,000 steps", "keeps 100,000 steps").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, waitForFigure, assertNoProblems, deepText } from './helpers.mjs';
+import { setup, openPage, waitForFigure, assertNoProblems, deepText, drawEach } from './helpers.mjs';
 import { LIMITS } from '../../www/pkg-article/limits.js';
 
 let env;
@@ -98,12 +98,7 @@ test('the front page: its fields take min and max from limits(), and every bound
 test('the blog post and every widget page state only the core’s bounds', async () => {
   for (const path of ['blog-demo.html', 'embed/descent.html', 'embed/loss.html', 'embed/table.html', 'embed/regimes.html', 'embed/index.html']) {
     const { page, problems } = await openPage(env, path);
-    // Each figure draws once it nears the viewport: bring each into view and wait for its drawing.
-    const figures = page.locator('backprop-descent, backprop-loss, backprop-table, backprop-regimes, backprop-equation');
-    for (let i = 0; i < (await figures.count()); i++) {
-      await figures.nth(i).scrollIntoViewIfNeeded();
-      await figures.nth(i).evaluate((el) => new Promise((done) => { const check = () => (el.ready ? done() : requestAnimationFrame(check)); check(); }));
-    }
+    await drawEach(page, 'backprop-descent, backprop-loss, backprop-table, backprop-regimes, backprop-equation');
     const text = await deepText(page);
     assert.deepEqual(unfoundedBounds(text), [], path);
     for (const { key, min, max } of await fieldBounds(page)) assert.deepEqual([Number(min), Number(max)], EXPECTED[key], `${path} #num-${key}`);

@@ -3,7 +3,7 @@
 // the reader has guessed it, whether predict mode came from the link or from the button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, waitForFigure, assertNoProblems, deepText } from './helpers.mjs';
+import { setup, openPage, waitForFigure, assertNoProblems, deepText, drawEach } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -20,11 +20,7 @@ function shown(text, list) {
 
 /** Every figure drawn (the linked ones draw once near the viewport), then the page's text, shadow roots included. */
 async function pageText(page) {
-  const figures = page.locator('backprop-equation, backprop-table, backprop-loss, backprop-regimes');
-  for (let i = 0; i < (await figures.count()); i++) {
-    await figures.nth(i).scrollIntoViewIfNeeded();
-    await figures.nth(i).evaluate((el) => new Promise((done) => { const check = () => (el.ready ? done() : requestAnimationFrame(check)); check(); }));
-  }
+  await drawEach(page, 'backprop-equation, backprop-table, backprop-loss, backprop-regimes');
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return deepText(page);
 }
