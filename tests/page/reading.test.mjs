@@ -102,9 +102,9 @@ test('the blog post at 360 px: equations wrap inside their boxes, and the table 
   await page.close();
 });
 
-for (const [width, height] of [[1366, 768], [1280, 800], [1280, 720]]) {
-  test(`the sticky figure fits a ${width} × ${height} window whole, with "Copy link" in view`, async () => {
-    const { page, problems } = await openPage(env, 'index.html#step=2', { width, height });
+for (const [width, height, hash] of [[1366, 768, 'step=2'], [1280, 800, 'step=2'], [1280, 720, 'step=2'], [1366, 768, 'x=0&step=1']]) {
+  test(`the sticky figure fits a ${width} × ${height} window whole, with "Copy link" in view (#${hash})`, async () => {
+    const { page, problems } = await openPage(env, `index.html#${hash}`, { width, height });
     await waitForFigure(page);
     for (const y of [0, 600, 1500, 3000]) {
       await page.evaluate((top) => window.scrollTo(0, top), y);
