@@ -33,6 +33,7 @@ const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagFie
 /** The status line: what the phase last shown has done, as a sentence (n: steps taken, w: the current weight). */
 const STATUS = {
   ready: (n, w) => `Ready: press Next or Step. w is ${w}.`,
+  predicting: (n, w) => `Ready: press Next, and predict each phase before it is shown. w is ${w}.`,
   forward: (n, w) => `Step ${formatCount(n + 1)}, forward pass: ŷ = x·w is computed, with w at ${w}.`,
   error: (n, w) => `Step ${formatCount(n + 1)}, error: J = (ŷ − y)² is computed, with w at ${w}.`,
   backward: (n, w) => `Step ${formatCount(n + 1)}, backward pass: dJ/dw is computed, with w at ${w}.`,
@@ -235,7 +236,7 @@ export class DescentElement extends FigureElement {
     p.step.disabled = stopped || this.#predicting;
     p.play.disabled = (stopped && !this.#playing) || this.#predicting;
     p.reset.disabled = false;
-    p.status.textContent = STATUS[phase ?? 'ready'](model.steps, formatNumber(model.w));
+    p.status.textContent = STATUS[phase ?? (this.#predicting ? 'predicting' : 'ready')](model.steps, formatNumber(model.w));
 
     if (model.stop) {
       p.stop.textContent = explainStop(model.config, model.facts, model.stop);
