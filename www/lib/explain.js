@@ -2,8 +2,15 @@
 // (the analysis, the step counts, the records); this module only puts them into sentences.
 import { formatCount, formatFixed, formatNumber, LARGEST_FINITE } from './format.js';
 import { ARTICLE_DECIMALS, ARTICLE_ROWS } from './descent-model.js';
+import { LIMITS } from '../pkg-article/limits.js';
 
 const f = formatNumber;
+
+/** Why w stands still when x = 0 (null for any other x): what a figure at x = 0 says beside its steps. */
+export function explainStill(config) {
+  if (config.x !== 0) return null;
+  return `With x = 0 the prediction ŷ = x·w is 0 whatever w is: J = y² at every w, the slope dJ/dw = 2(ŷ − y)·x is 0, and each step leaves w at ${f(config.w)}. Move x away from 0 and w learns again.`;
+}
 
 /** One or two sentences on how the descent behaves for this learning rate. */
 export function explainRegime(config, facts) {
@@ -53,7 +60,7 @@ export function explainLastRow(config, facts, isArticle) {
   if (!a) return null;
   const target = formatFixed(a.optimum, ARTICLE_DECIMALS);
   if (n === null || n === undefined) {
-    return `w never reads ${target} (w* = y/x to six places) in 100,000 steps with this learning rate.`;
+    return `w never reads ${target} (w* = y/x to six places) in ${formatCount(LIMITS.descent.maxCountedSteps)} steps with this learning rate.`;
   }
   if (isArticle) {
     const shown = ARTICLE_ROWS.length - 1;

@@ -6,7 +6,7 @@ import { FEATURES, POINT_STRIDE } from './playground-state.js';
 import { layerOf, neuronNames, parameterAt } from './playground-shape.js';
 
 /** Step h of the gradient check. */
-export const CHECK_H = 1e-5;
+const CHECK_H = 1e-5;
 
 /**
  * Each feature's own values over a side × side grid of `domain` × `domain`, scaled to [−1, 1]: computed by the core

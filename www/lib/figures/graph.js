@@ -25,7 +25,7 @@ export function nodeName(node) {
  * consumer, and every leaf sits one column left of its first consumer, so y and ½ appear where the loss uses them.
  * Rows are ordered by the mean row of each node's neighbours (a few sweeps), so edges cross less.
  */
-export function layoutGraph({ nodes, edges }) {
+function layoutGraph({ nodes, edges }) {
   const ins = new Map(nodes.map((n) => [n.id, []]));
   const outs = new Map(nodes.map((n) => [n.id, []]));
   for (const e of edges) {
@@ -73,7 +73,7 @@ function edgePoint(a, b, t) {
  * Where each edge's label goes: the first of a few points along its curve (the middle first) whose box overlaps no
  * label placed before it and no node. Boxes are estimated from the text length at the labels' 10.5 px size.
  */
-export function placeEdgeLabels(edges, pos, text) {
+function placeEdgeLabels(edges, pos, text) {
   const boxes = [];
   for (const p of pos.values()) boxes.push({ x0: p.x - 25, x1: p.x + 25, y0: p.y - 15, y1: p.y + 40 });
   const overlap = (b) => boxes.reduce((sum, o) => sum + Math.max(0, Math.min(b.x1, o.x1) - Math.max(b.x0, o.x0)) * Math.max(0, Math.min(b.y1, o.y1) - Math.max(b.y0, o.y0)), 0);

@@ -71,7 +71,7 @@ export function createLossFigure(container) {
     const r = losses.length <= 60 ? 2.5 : 3;
     patch(dots, marks.map(([cx, cy]) => ['circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r }]));
     const last = losses.at(-1);
-    title.textContent = `The loss per step on a log scale: ${losses.length} values, the last J = ${formatNumber(last)}`;
+    title.textContent = losses.length ? `The loss per step on a log scale: ${losses.length} values, the last J = ${formatNumber(last)}` : 'The loss per step on a log scale: no loss shown yet';
     return { gridDecades: every };
   }
 

@@ -13,6 +13,7 @@
 // Takes plain arrays (weights, biases, per-neuron grids) and never holds the network.
 import { button, element as el } from '../dom.js';
 import { svg } from '../svg.js';
+import { formatNumber } from '../format.js';
 
 /** The widest drawing, in its own units (8 columns); fewer columns draw narrower, so their boxes come out larger. */
 const MAX_W = 640;
@@ -31,7 +32,7 @@ const TOP = 16;
 const WIDTH_STEP = 0.5;
 /** The centre of column 0, in the same units: the feature names take the room on its left. */
 const LABELS = 100;
-const short = (v) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))).replace('-', '−') : '?');
+const short = (v) => (Number.isFinite(v) ? formatNumber(v, 3) : '?'); // −0.234 with a minus sign, 10⁻⁷ as a power
 /** Keys that press a role=button element, as they press a <button>. */
 const pressed = (e) => e.key === 'Enter' || e.key === ' ';
 
