@@ -83,8 +83,12 @@ export function parseModule(source) {
   return { exports, stars, imports };
 }
 
-/** The file (relative to `root`) a relative `specifier` written in `from` names, or null (a bare specifier). */
+/**
+ * The file (relative to `root`) a `specifier` written in `from` names, or null (a bare specifier). A specifier from
+ * the site's root ("/lib/…", as a page test imports in the browser) names a file of www/.
+ */
 function resolveSpecifier(root, from, specifier) {
+  if (specifier.startsWith('/') && !specifier.startsWith('//')) return join('www', specifier.split(/[?#]/)[0]);
   if (!specifier.startsWith('.')) return null;
   const rel = join(dirname(from), specifier.split(/[?#]/)[0]);
   if (rel.startsWith('package/') && !existsSync(join(root, rel))) return join('www', relative('package', rel));

@@ -12,7 +12,7 @@ import {
 } from '../playground-state.js';
 
 /** How the page names each dataset. */
-export const DATASET_NAMES = {
+const DATASET_NAMES = {
   xor: 'XOR', circle: 'circle', gaussians: 'two Gaussians', spiral: 'spiral',
   plane: 'plane (regression)', multigaussian: 'six Gaussians (regression)',
 };
