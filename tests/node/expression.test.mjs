@@ -117,3 +117,18 @@ test('10⁵ random strings of the symbols, operators and junk: no throw, no hang
   }
   console.log(`10⁵ random strings checked in ${(performance.now() - started).toFixed(0)} ms; ${right} happened to be right`);
 });
+
+test('subscripted quantities: δ₁ = f′(z₁)·w₂·δ₂ typed with subscripts or plain digits, factors named', () => {
+  const pass = (w2) => {
+    const z1 = 0.8 * 1.5 + 0.1;
+    const a1 = Math.tanh(z1);
+    const d2 = -2.47 * w2;
+    return { point: { x: 1.5, 'w₁': 0.8, 'z₁': z1, 'a₁': a1, 'w₂': w2, 'δ₂': d2 }, expected: { value: (1 - a1 ** 2) * w2 * d2, factors: [{ name: 'f′(z₁)', text: '1 − a₁²', value: 1 - a1 ** 2 }, { name: 'w₂', text: 'w₂', value: w2 }, { name: 'δ₂', text: 'δ₂', value: d2 }] } };
+  };
+  const runs = [pass(-1.2), pass(0.7), pass(2)];
+  const check = (text) => checkExpression(text, runs.map((r) => r.point), runs.map((r) => r.expected));
+  for (const text of ['(1 − a₁²)·w₂·δ₂', '(1-a1^2)*w2*delta2', 'w2 δ2 (1 − tanh(z1)²)']) assert.equal(check(text).ok, true, `${text}: ${check(text).message}`);
+  assert.equal(check('(1 − a₁²)·δ₂').factor, 'w₂');
+  assert.equal(check('w₂·δ₂').factor, 'f′(z₁)');
+  assert.equal(check('x2').kind, 'unknownName', 'x₂ is not on this screen');
+});

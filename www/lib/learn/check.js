@@ -9,7 +9,7 @@
 // `variables` is one point (an object of quantities) or a list of points, the current step first; `expected` is the
 // engine's value there (a number), or { value, factors: [{ name, text, value }] }, or a list aligned with the
 // points. Never throws, whatever it is given.
-import { QUANTITY_NAMES, evaluate, parseExpression, show } from './expression.js';
+import { evaluate, isQuantity, parseExpression, show } from './expression.js';
 import { formatNumber } from '../format.js';
 
 /** Two numbers agree when they differ by at most this, relative to the larger (or absolutely, near 0). */
@@ -28,7 +28,7 @@ function canonical(point) {
   const aliases = { yHat: 'ŷ', yhat: 'ŷ', lr: 'η', eta: 'η', delta: 'δ' };
   for (const key of Object.keys(point).slice(0, 32)) {
     const name = aliases[key] ?? key;
-    if (!(name in QUANTITY_NAMES)) continue;
+    if (!isQuantity(name)) continue;
     const v = Number(point[key]);
     if (Number.isFinite(v)) out[name] = v;
   }

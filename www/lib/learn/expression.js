@@ -51,10 +51,30 @@ class Refusal {
   }
 }
 
+const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+
+/**
+ * The names a quantity may be typed as: its own aliases, or for a subscripted one (w₂, δ₁) its base's aliases with
+ * the subscript written as a subscript or as plain digits (w₂, w2; δ₁, delta1, δ1).
+ */
+function aliasesOf(q) {
+  if (Object.hasOwn(QUANTITY_NAMES, q)) return QUANTITY_NAMES[q];
+  const m = /^(.+?)([₀-₉]+)$/u.exec(q);
+  if (!m || !Object.hasOwn(QUANTITY_NAMES, m[1])) return [q];
+  const digits = [...m[2]].map((c) => String(SUBSCRIPTS.indexOf(c))).join('');
+  return QUANTITY_NAMES[m[1]].flatMap((base) => [`${base}${m[2]}`, `${base}${digits}`]);
+}
+
+/** True for a quantity the checker knows: one of QUANTITY_NAMES, or one of them with a subscript (w₂, δ₁). */
+export function isQuantity(name) {
+  const m = /^(.+?)[₀-₉]*$/u.exec(name);
+  return Boolean(m && Object.hasOwn(QUANTITY_NAMES, m[1]));
+}
+
 /** Every name a word may be split into (quantity or function), longest first, mapped to its canonical name. */
 function nameTable(quantities) {
   const table = [];
-  for (const q of quantities) for (const alias of QUANTITY_NAMES[q] ?? [q]) table.push([alias.normalize('NFC'), { quantity: q }]);
+  for (const q of quantities) for (const alias of aliasesOf(q)) table.push([alias.normalize('NFC'), { quantity: q }]);
   for (const [fn, { names }] of Object.entries(FUNCTIONS)) for (const alias of names) table.push([alias, { fn }]);
   return table.sort((p, q) => q[0].length - p[0].length);
 }
@@ -92,7 +112,7 @@ function tokenize(text, table) {
       i += m[0].length;
       continue;
     }
-    const word = /^[\p{L}_][\p{L}\p{M}_]*/uy;
+    const word = /^[\p{L}_][\p{L}\p{M}_\d₀-₉]*/uy;
     const w = word.exec(text.slice(i, i + 64));
     if (w) {
       const parts = splitWord(w[0].normalize('NFC'), table);
