@@ -320,8 +320,11 @@ export function show(node, outer = 0) {
     }
     case 'div':
       return wrap(`${show(node.left, 2)}/${show(node.right, 3)}`);
-    case 'pow':
-      return wrap(`${show(node.left, 5)}^${show(node.right, 4)}`);
+    case 'pow': {
+      const k = node.right.type === 'num' ? node.right.value : null;
+      const power = Number.isInteger(k) && k >= 0 && k <= 9 ? '⁰¹²³⁴⁵⁶⁷⁸⁹'[k] : `^${show(node.right, 4)}`;
+      return wrap(`${show(node.left, 5)}${power}`);
+    }
     case 'call':
       return `${node.fn}(${show(node.arg)})`;
     default:
