@@ -1,7 +1,7 @@
 // learn.html's wiring: the lesson list, the current lesson (its text with glossary links, its figure, its tasks),
 // the reader's problem and lesson in the URL, progress in localStorage, and the glossary with its tooltips. The
 // lessons' content and checks live in lessons.js; the numbers come from the core.
-import { button, element } from '../dom.js';
+import { button, element, scrollBox, watchContent } from '../dom.js';
 import { loadCore } from '../core.js';
 import { DESCENT_FIELDS, CONFIG_KEYS } from '../state.js';
 import { field, oneOf, readFragment, refusalText, writeFragment } from '../fields.js';
@@ -163,7 +163,10 @@ function renderFigure(lesson) {
     const layers = CHAIN.hidden + 1;
     body.append(...Array.from({ length: layers }, (_, i) => rowOf('td', [i + 1 === layers ? `${i + 1} (output)` : `${i + 1}`, '…', '…', '…', '…'])));
     table.append(caption, head, body);
-    view.figure.append(table);
+    const wrap = scrollBox(element('div', 'table-wrap'), 'The chain’s numbers, scrolls sideways');
+    wrap.append(table);
+    view.figure.append(wrap);
+    watchContent(table);
     figureUpdate = (activation = view.tasks.querySelector('select')?.value ?? 'sigmoid') => {
       caption.textContent = `A chain of ${CHAIN.hidden} hidden ${activation} neurons and an output (input ${CHAIN.x}, target ${CHAIN.y}, every weight ${CHAIN.weight}), as the engine computes it`;
       if (!network) return;
@@ -424,3 +427,4 @@ window.addEventListener('hashchange', () => {
 wireTheme($('theme'), 'backprop-descent');
 renderGlossary();
 route();
+delete document.body.dataset.loading;
