@@ -9,7 +9,8 @@ import { formatNumber } from '../format.js';
 import { wireTheme } from '../theme.js';
 import { checkExpression } from './check.js';
 import { evaluate, parseExpression } from './expression.js';
-import { GLOSSARY, glossaryEntry } from './glossary.js';
+import { GLOSSARY } from './glossary.js';
+import { wireGlossaryTips } from './glossary-tips.js';
 import { CHAIN, LESSONS, chainDeltas, neuronQuantities } from './lessons.js';
 import { isOpen, loadProgress, saveProgress } from './progress.js';
 
@@ -32,7 +33,6 @@ const view = {
   notice: $('url-notice'),
 };
 const problemForm = $('problem');
-const tip = $('term-tip');
 
 const state = { lesson: ORDER[0], problem: {}, done: loadProgress(ORDER), solved: new Set(), figureW: null };
 let core = null;
@@ -383,28 +383,6 @@ function renderGlossary() {
   }
 }
 
-function showTip(link) {
-  const entry = glossaryEntry(link.dataset.term);
-  if (!entry) return;
-  tip.replaceChildren(element('strong', null, entry.symbol ? `${entry.term}, ${entry.symbol}: ` : `${entry.term}: `), entry.meaning);
-  if (entry.equation) tip.append(' ', element('span', 'glossary-equation', entry.equation));
-  const box = link.getBoundingClientRect();
-  tip.hidden = false;
-  const width = Math.min(320, document.documentElement.clientWidth - 16);
-  tip.style.maxWidth = `${width}px`;
-  const left = Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
-  tip.style.left = `${left}px`;
-  tip.style.top = `${box.bottom + window.scrollY + 6}px`;
-}
-
-function hideTip() {
-  tip.hidden = true;
-}
-
-for (const type of ['mouseover', 'focusin']) document.addEventListener(type, (e) => e.target.closest?.('a.term') && showTip(e.target.closest('a.term')));
-for (const type of ['mouseout', 'focusout']) document.addEventListener(type, (e) => e.target.closest?.('a.term') && hideTip());
-document.addEventListener('keydown', (e) => e.key === 'Escape' && hideTip());
-
 // --- start -------------------------------------------------------------------------------------------------------
 
 function route() {
@@ -426,5 +404,6 @@ window.addEventListener('hashchange', () => {
 });
 wireTheme($('theme'), 'backprop-descent');
 renderGlossary();
+wireGlossaryTips($('term-tip'));
 route();
 delete document.body.dataset.loading;
