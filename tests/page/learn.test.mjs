@@ -191,3 +191,31 @@ for (const width of [1280, 360]) {
     });
   }
 }
+
+test('the article and the network page link their terms to the glossary: a tooltip on focus, the entry on the path', async () => {
+  for (const path of ['index.html', 'network.html']) {
+    const { page, problems } = await openPage(env, path);
+    await page.waitForFunction(() => document.querySelectorAll('a.term').length > 0);
+    const terms = await page.$$eval('a.term', (links) => links.map((a) => [a.dataset.term, new URL(a.href).pathname.split('/').pop(), new URL(a.href).hash]));
+    assert.ok(terms.length >= 5, `${path}: ${terms.length} terms linked`);
+    for (const [id, file, hash] of terms) assert.deepEqual([file, hash], ['learn.html', `#glossary-${id}`]);
+    assert.equal(new Set(terms.map((t) => t[0])).size, terms.length, 'each term linked once');
+    await page.focus('a.term');
+    assert.equal(await page.$eval('#term-tip', (t) => t.hidden), false);
+    assert.deepEqual(await axeViolations(page), []);
+    assertNoProblems(assert, problems);
+    await page.close();
+  }
+  // The entry's link opens the path at the entry: no notice, the lesson where the reader is.
+  const { page } = await openPage(env, 'learn.html#glossary-gradient');
+  await page.waitForFunction(() => document.getElementById('lesson').dataset.ready);
+  assert.equal(await page.$eval('#url-notice', (p) => p.hidden), true);
+  assert.equal(new URL(page.url()).hash, '#glossary-gradient');
+  // Inside the path, a term link scrolls to its entry and leaves the lesson as it is.
+  const lesson = await page.$eval('#lesson', (m) => m.dataset.ready);
+  await page.click('#lesson-text a.term');
+  await page.waitForTimeout(200);
+  assert.equal(await page.$eval('#lesson', (m) => m.dataset.ready), lesson);
+  assert.equal(await page.$eval('#url-notice', (p) => p.hidden), true);
+  await page.close();
+});

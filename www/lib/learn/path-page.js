@@ -40,13 +40,17 @@ let network = null;
 
 // --- the URL -----------------------------------------------------------------------------------------------------
 
+/** A link to a glossary entry (#glossary-…) is an anchor of this page, not a lesson or a problem. */
+const isAnchor = (hash) => /^#glossary-[a-z-]+$/.test(hash);
+
 function readUrl() {
-  const read = readFragment(location.hash, URL_FIELDS);
+  const read = readFragment(isAnchor(location.hash) ? '' : location.hash, URL_FIELDS);
   const message = refusalText(read, { whose: 'the article’s' });
   view.notice.textContent = message ?? '';
   view.notice.hidden = !message;
   const { lesson, ...problem } = read.state;
-  state.lesson = lesson;
+  // Without a lesson in the address, the reader resumes at the first lesson not yet done.
+  state.lesson = read.given.includes('lesson') ? lesson : (ORDER.find((id) => !state.done.has(id)) ?? ORDER.at(-1));
   state.problem = problem;
   state.figureW = null;
 }
@@ -399,6 +403,7 @@ view.next.addEventListener('click', (e) => {
   }
 });
 window.addEventListener('hashchange', () => {
+  if (isAnchor(location.hash)) return; // the browser scrolls to the entry; the lesson stays as it is
   route();
   view.main.focus();
 });
