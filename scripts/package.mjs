@@ -85,19 +85,9 @@ export function trace(entries) {
   return { files: [...seen].sort(), missing };
 }
 
-/** The files the template's export map names (not its wildcards), as package paths. */
-function exported() {
-  const { exports } = JSON.parse(readFileSync(join(ROOT, 'package', 'package.template.json'), 'utf8'));
-  const targets = Object.values(exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)));
-  return targets.filter((t) => !t.includes('*')).map((t) => posix.normalize(t));
-}
-
-/**
- * The entry points: the package's own modules and declarations, every file its export map names, and the widget
- * pages with their scripts.
- */
+/** The entry points: the package's own modules and declarations, and the widget pages with their scripts. */
 function entries() {
-  const own = [...readdirSync(join(ROOT, 'package')).filter((n) => n.endsWith('.js') || n.endsWith('.d.ts')), ...exported().filter((t) => t !== 'package.json')];
+  const own = readdirSync(join(ROOT, 'package')).filter((n) => n.endsWith('.js') || n.endsWith('.d.ts'));
   const embed = readdirSync(join(ROOT, 'www', 'embed')).filter((n) => /\.(html|js)$/.test(n)).map((n) => `embed/${n}`);
   return [...own, ...embed, 'README.md'];
 }

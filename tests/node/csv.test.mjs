@@ -1,9 +1,9 @@
-// The CSV parser for a reader's own data (www/lib/data/csv.js, the package's backprop-lab/data/csv): each label kind
+// The CSV parser for a reader's own data (www/data/csv.js, the package's backprop-lab/data/csv): each label kind
 // detected and said, every refusal naming its line, column and field as data, hostile input refused or read
 // exactly (huge lines, NUL, quotes, a byte-order mark, CRLF, 1e308, NaN), and its row limit the core's own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CSV_LIMITS, coreRows, parseCsv } from '../../www/lib/data/csv.js';
+import { CSV_LIMITS, coreRows, parseCsv } from '../../www/data/csv.js';
 import { LIMITS } from '../../www/pkg/limits.js';
 
 /** The refusal of `text`, failing when it parses. */

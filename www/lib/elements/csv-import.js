@@ -1,5 +1,5 @@
 // <backprop-csv-import>: a reader's own data, pasted or loaded from a file, checked before anything changes. A button
-// opens a dialog with a text box and a file picker; every edit is parsed at once (lib/data/csv.js), and the dialog
+// opens a dialog with a text box and a file picker; every edit is parsed at once (data/csv.js), and the dialog
 // says what it read (the rows, the header, the kind of labels and why) or where it stops (line, column, field, and
 // the text box's cursor put there). "Use this data" is the only action that hands the data on, as a `data` event;
 // closing the dialog, or a refusal, leaves the host's data as it was. The data never goes in a link: the dialog
@@ -11,7 +11,7 @@
 // Read-only: result (the last parse).
 import { button, element } from '../dom.js';
 import { figureSheet, stylesheet } from './shadow.js';
-import { CSV_LIMITS, KIND_CHOICES, coreRows, parseCsv } from '../data/csv.js';
+import { CSV_LIMITS, KIND_CHOICES, coreRows, parseCsv } from '../../data/csv.js';
 import { formatCount } from '../format.js';
 
 const SHEET = new URL('../../styles/csv-import.css', import.meta.url);

@@ -9,7 +9,8 @@
 //
 // Plain functions of a string; no DOM, no core. The limits are one constant, CSV_LIMITS; its row limit is the
 // core's (limits().network.maxPoints, read from the generated module), so a file the parser accepts fits the core.
-import { LIMITS } from '../../pkg/limits.js';
+// The package exports it as backprop-lab/data/csv (its types in package/data/csv.d.ts), beside data/digits.
+import { LIMITS } from '../pkg/limits.js';
 
 /** Every bound the parser checks, in one place. */
 export const CSV_LIMITS = Object.freeze({
