@@ -9,6 +9,8 @@ import { paintLevels, pixelCanvas, themeColors } from './pixels.js';
 
 /** Canvas pixels per bitmap pixel in the drawing (the canvas is 32 × 8 = 256 px, scaled by CSS). */
 const ZOOM = 8;
+/** Canvas pixels per 4 × 4 block. */
+const BLOCK_PX = ZOOM * (BITMAP / SIDE);
 
 /**
  * @returns {{ element: HTMLElement, image: Uint8Array, clear(): void, undo(): void, show(image: Uint8Array): void,
@@ -17,7 +19,7 @@ const ZOOM = 8;
 export function createDrawingBox(container, { onChange = () => {} } = {}) {
   const root = element('div', 'drawing');
   root.setAttribute('part', 'drawing');
-  const help = element('p', 'drawing-help hint', 'Draw a digit, filling the box. Keyboard: the arrow keys move the cursor (Shift: 4 squares), Space puts the pen down or lifts it, Enter inks one dot, Backspace undoes a stroke, Delete clears.');
+  const help = element('p', 'drawing-help hint', 'Draw a digit in the box. Keyboard: the arrow keys move the cursor (Shift: 4 squares), Space puts the pen down or lifts it, Enter inks one dot, Backspace undoes a stroke, Delete clears.');
   help.id = 'drawing-help';
   const canvas = document.createElement('canvas');
   canvas.width = BITMAP * ZOOM;
@@ -77,9 +79,16 @@ export function createDrawingBox(container, { onChange = () => {} } = {}) {
     const css = (c) => `rgb(${c.join(',')})`;
     ctx.fillStyle = css(colors.paper);
     ctx.fillRect(0, 0, canvas.width, canvas.height);
+    // A dataset image has no pixels, only each block's count: its blocks are shaded by it, the grey of the image.
+    if (base) {
+      for (let b = 0; b < base.length; b++) {
+        const k = base[b] / (LEVELS - 1);
+        ctx.fillStyle = css(colors.paper.map((c, j) => Math.round(c + (colors.ink[j] - c) * k)));
+        ctx.fillRect((b % SIDE) * BLOCK_PX, Math.floor(b / SIDE) * BLOCK_PX, BLOCK_PX, BLOCK_PX);
+      }
+    }
     ctx.fillStyle = css(colors.ink);
-    const shown = base ? bitmap : drawn; // the reader's own strokes where they drew them
-    for (let i = 0; i < shown.length; i++) if (shown[i]) ctx.fillRect((i % BITMAP) * ZOOM, Math.floor(i / BITMAP) * ZOOM, ZOOM, ZOOM);
+    for (let i = 0; i < drawn.length; i++) if (drawn[i]) ctx.fillRect((i % BITMAP) * ZOOM, Math.floor(i / BITMAP) * ZOOM, ZOOM, ZOOM);
     for (let k = 1; k < BITMAP; k++) {
       ctx.fillStyle = css(k % (BITMAP / SIDE) === 0 ? colors.block : colors.grid);
       ctx.fillRect(k * ZOOM, 0, 1, canvas.height);
@@ -185,7 +194,7 @@ export function createDrawingBox(container, { onChange = () => {} } = {}) {
     schedule();
   }
 
-  redraw();
+  schedule(); // once the box is in the page, whose colours it needs
   return {
     element: root,
     canvas,
