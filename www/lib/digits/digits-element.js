@@ -22,6 +22,7 @@ import { createDrawingBox } from '../figures/drawing.js';
 import { createProbabilities } from '../figures/probabilities.js';
 import { createGradientPanel } from '../figures/gradient-panel.js';
 import { paintLevels, pixelCanvas, themeColors } from '../figures/pixels.js';
+import { rovingFocus } from '../figures/roving.js';
 import { formatCount, formatFixed, formatNumber } from '../format.js';
 import { ACTIVATIONS, BATCHES, DIGITS_FIELDS, OPTIMIZERS, RATES, SPEEDS, parseLayers } from './digits-state.js';
 import { CLASSES, DigitsModel, MAX_LEVEL, PIXELS } from './digits-model.js';
@@ -46,6 +47,9 @@ export class DigitsElement extends BaseElement {
   #picked = null; // the confusion cell shown: { truth, guess }
   #selected = { neuron: 0, pixel: 36 }; // the weight of the chain: from pixel to neuron of the first layer
   #target = 'auto';
+  /** The drawn digit's answer last said to screen readers. */
+  #said = null;
+  #galleryFocus = null;
   #lastFrame = 0;
   #loop = frameLoop(() => this.#frame(), (playing) => {
     showPlaying(this.#parts.play, playing);
@@ -107,13 +111,17 @@ export class DigitsElement extends BaseElement {
     const galleryTitle = element('p', 'gallery-title hint', 'Press a cell to see its test images here; press an image to draw from it.');
     const galleryImages = element('div', 'gallery-images');
     gallery.append(galleryTitle, galleryImages);
+    // The images are one Tab stop; the arrow keys move between them, a row being as many as fit on the first line.
+    this.#galleryFocus = rovingFocus(galleryImages, 'button.gallery-image', () => {
+      const tops = [...galleryImages.children].map((b) => b.offsetTop);
+      return Math.max(1, tops.filter((t) => t === tops[0]).length);
+    });
     confusionBox.append(gallery);
 
     // The reader's digit.
     const drawBox = this.#section('draw-section', 'Your digit');
     const drawing = createDrawingBox(drawBox, { onChange: () => this.#drawn() });
     const answer = element('p', 'answer', '');
-    answer.setAttribute('aria-live', 'polite');
     const probabilities = createProbabilities(drawBox, CLASSES);
     drawBox.append(answer);
 
@@ -376,12 +384,13 @@ export class DigitsElement extends BaseElement {
     const inked = image.some((v) => v > 0);
     const p = inked ? this.#model.probabilities(image) : null;
     this.#parts.probabilities.update(p);
-    if (p) {
-      const best = p.indexOf(Math.max(...p));
-      const text = `It reads ${best}, with p = ${pct(p[best])}.`;
-      if (this.#parts.answer.textContent !== text) this.#parts.answer.textContent = text;
-    } else {
-      this.#parts.answer.textContent = 'Draw a digit to see what it reads.';
+    const best = p ? p.indexOf(Math.max(...p)) : null;
+    const text = p ? `It reads ${best}, with p = ${pct(p[best])}.` : 'Draw a digit to see what it reads.';
+    if (this.#parts.answer.textContent !== text) this.#parts.answer.textContent = text;
+    // Screen readers hear the answer when it changes, not every probability of every frame.
+    if (best !== this.#said) {
+      this.#said = best;
+      if (best !== null) this.#parts.live.textContent = `It reads ${best}.`;
     }
     this.#drawChain(p);
   }
@@ -443,6 +452,7 @@ export class DigitsElement extends BaseElement {
       b.addEventListener('click', () => this.showImage(index));
       return b;
     }));
+    this.#galleryFocus.refresh();
   }
 
   /** Puts dataset image `index` in the drawing box. */
