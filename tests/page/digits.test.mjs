@@ -182,6 +182,50 @@ test('digits: a refused setting is named and leaves the network as it was; a val
   await page.close();
 });
 
+test('digits: the keyboard reaches every part; the matrix, the gallery and the pictures are one Tab stop each, moved by the arrows', async () => {
+  const { page, problems } = await openPage(env, 'digits.html');
+  await ready(page);
+  await page.evaluate(() => (document.querySelector('#digits').model.train(3), document.querySelector('#digits').step()));
+  const focused = () => page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el ? { tag: el.localName, cls: el.classList[0], truth: el.dataset?.truth, guess: el.dataset?.guess, neuron: el.dataset?.neuron, action: el.dataset?.action } : null;
+  });
+  const seen = [];
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused();
+    seen.push(f);
+    if (f?.cls === 'cell') break;
+  }
+  const cells = seen.filter((f) => f?.cls === 'cell');
+  assert.equal(cells.length, 1, `Tab reaches the matrix once: ${seen.map((f) => f?.action ?? f?.cls ?? f?.tag).join(', ')}`);
+  assert.deepEqual([cells[0].truth, cells[0].guess], ['0', '0']);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual((({ truth, guess }) => [truth, guess])(await focused()), ['1', '1']);
+  await page.keyboard.press('Enter');
+  assert.equal(await inner(page, 'button.cell[data-truth="1"][data-guess="1"]').getAttribute('aria-pressed'), 'true');
+  // Tab leaves the matrix for the gallery (one stop), then the drawing box.
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).cls, 'gallery-image');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  assert.match(await inner(page, '.answer').textContent(), /^It reads \d/, 'the image went to the drawing box');
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).cls, 'drawing-canvas');
+  // On to the pictures: one stop, the arrows pick the neuron to follow.
+  for (let i = 0; i < 10 && (await focused()).cls !== 'weight-map'; i++) await page.keyboard.press('Tab');
+  assert.equal((await focused()).neuron, '0');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  assert.equal(await inner(page, 'select[data-key="neuron"]').inputValue(), '1');
+  await page.keyboard.press('Tab');
+  assert.equal((await focused()).tag, 'select', 'the next stop after the pictures is the chain’s pixel');
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
 test('digits: a link’s settings are the figure’s', async () => {
   const { page, problems } = await openPage(env, 'digits.html#v=1&hidden=&activation=relu&lr=0.03');
   await ready(page);
