@@ -75,3 +75,61 @@ pub fn network(w: &Workload) -> Network {
         .expect("valid data");
     net
 }
+
+/// W4's data: the 8×8 digits of `www/data/digits.bin` (1,797 images of 64 pixels 0..16, then the labels).
+pub const DIGITS: &[u8] = include_bytes!("../../www/data/digits.bin");
+/// W4's training images: the first 1,347 in the dataset's order (75 %, as scikit-learn's default split); the
+/// other 450 test.
+pub const W4_TRAIN: usize = 1347;
+/// W4's learning rate (Adam's step size).
+pub const W4_LR: f64 = 0.01;
+
+/// Digits `range` as rows of 64 inputs (pixel/16, exact, in [0, 1]) and 10 one-hot targets.
+pub fn digit_rows(range: std::ops::Range<usize>) -> Dataset {
+    let (pixels, labels) = DIGITS.split_at(1797 * 64);
+    let mut rows = Vec::with_capacity(range.len() * 74);
+    for k in range.clone() {
+        rows.extend(
+            pixels[64 * k..64 * k + 64]
+                .iter()
+                .map(|&p| f64::from(p) / 16.0),
+        );
+        rows.extend((0..10).map(|c| {
+            if c == usize::from(labels[k]) {
+                1.0
+            } else {
+                0.0
+            }
+        }));
+    }
+    Dataset::new("digits", 64, 10, rows).expect("valid digits")
+}
+
+/// W4's network: 64-32-10, tanh then softmax with cross-entropy, Adam (β₁ 0.9, β₂ 0.999, ε 1e-8) at [`W4_LR`],
+/// batches of 16, shuffled each epoch, seed 42 (Playground's initialization: weights U(−0.5, 0.5), biases 0.1).
+pub fn w4_config() -> NetworkConfig {
+    let mut config = NetworkConfig::new(
+        &[64, 32, 10],
+        Activation::Tanh,
+        Activation::Softmax,
+        Loss::CrossEntropy,
+        W4_LR,
+    );
+    config.optimizer = backprop_lab::network::Optimizer::Adam {
+        beta1: 0.9,
+        beta2: 0.999,
+        epsilon: 1e-8,
+    };
+    config.batch_size = 16;
+    config.shuffle = true;
+    config.seed = 42;
+    config
+}
+
+/// W4's network with its data: the first [`W4_TRAIN`] digits train, the rest test.
+pub fn w4_network() -> Network {
+    let mut net = Network::new(w4_config()).expect("valid config");
+    net.set_data(digit_rows(0..W4_TRAIN), digit_rows(W4_TRAIN..1797))
+        .expect("valid data");
+    net
+}
