@@ -127,7 +127,7 @@ export class DigitsElement extends BaseElement {
 
     // What each neuron looks for.
     const weightsBox = this.#section('weights-section', 'What each neuron of the first layer looks for');
-    weightsBox.append(element('p', 'hint', 'Each picture is one neuron’s 64 incoming weights, in the places of their pixels: blue where ink raises its input z, orange where ink lowers it. Press a picture to follow that neuron’s weights below; click a square to pick that pixel’s weight.'));
+    weightsBox.append(element('p', 'hint', 'Each picture is one neuron’s 64 incoming weights, in the places of their pixels: blue where ink raises its input z, orange where ink lowers it. Press a picture to follow that neuron’s weights in the chain; click a square to pick that pixel’s weight.'));
     const weights = createWeightMaps(weightsBox, { onPick: (neuron, pixel) => this.#pickWeight(neuron, pixel) });
 
     // Back to the article: one weight's chain for the drawn digit.

@@ -125,7 +125,8 @@ export function createGradientPanel(container) {
       list.dataset.quantity = l === layers.length - 1 ? 'output-deltas' : `layer-${l}`;
       list.append(el('span', 'check-label', l === layers.length - 1 ? 'outputs: δ = p − t =' : `layer ${l}: δ =`));
       for (let k = starts[l]; k < starts[l] + layers[l]; k++) {
-        const chip = el('span', `chip${flagged(k) ? ' vanishing' : ''}`, n(pass.delta[k]));
+        // A softmax's outputs are named on their chips: which one holds the point's class (δ = p − 1 < 0) shows.
+        const chip = el('span', `chip${flagged(k) ? ' vanishing' : ''}`, softmax && k >= outputStart ? `${names(k)}: ${n(pass.delta[k])}` : n(pass.delta[k]));
         chip.title = softmax && k >= outputStart ? `${names(k)}: p − t` : `${names(k)}: f′(z) = ${n(pass.fPrime[k])}${flagged(k) ? ` (below ${VANISHING}: ${vanishingReason(activations[l - 1], pass.z[k])})` : ''}`;
         list.append(chip);
       }
