@@ -146,6 +146,12 @@ test('digits: drawing with the pointer and the keyboard gives the image, the pro
   assert.equal(await inner(page, 'select[data-key="pixel"]').inputValue(), String(2 * 8 + 3));
   assert.equal(await inner(page, 'select[data-key="neuron"]').inputValue(), '4');
   assert.match(await inner(page, '.gradient-panel .panel-title').first().textContent(), /w1\[5,20\] = /);
+  // A pixel of the 8 × 8 image the network reads: row 7, column 4 (index 51, x52).
+  await inner(page, 'canvas.reduced').scrollIntoViewIfNeeded();
+  const reduced = await inner(page, 'canvas.reduced').boundingBox();
+  await page.mouse.click(reduced.x + reduced.width * (3.5 / 8), reduced.y + reduced.height * (6.5 / 8));
+  assert.equal(await inner(page, 'select[data-key="pixel"]').inputValue(), '51');
+  assert.match(await inner(page, '.gradient-panel .panel-title').first().textContent(), /w1\[5,52\] = /);
   // The keyboard: focus the box, clear it, pen down, draw right, and the image changes.
   await canvas.focus();
   await page.keyboard.press('Delete');
@@ -220,6 +226,28 @@ test('digits: the keyboard reaches every part; the matrix, the gallery and the p
   assert.equal(await inner(page, 'select[data-key="neuron"]').inputValue(), '1');
   await page.keyboard.press('Tab');
   assert.equal((await focused()).tag, 'select', 'the next stop after the pictures is the chain’s pixel');
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+test('digits: the theme choice repaints the canvases in the theme’s colours', async () => {
+  const { page, problems } = await openPage(env, 'digits.html', { colorScheme: 'light' });
+  await ready(page);
+  const paper = () => page.evaluate(() => {
+    const root = document.querySelector('#digits').shadowRoot;
+    const pixel = (c) => Array.from(c.getContext('2d').getImageData(0, 0, 1, 1).data.slice(0, 3));
+    return { drawing: pixel(root.querySelector('canvas.drawing-canvas')), reduced: pixel(root.querySelector('canvas.reduced')), weights: pixel(root.querySelector('.weight-map canvas')) };
+  });
+  const light = await paper();
+  assert.ok(light.reduced.every((v) => v > 200), `light paper ${light.reduced}`);
+  await page.selectOption('#theme', 'dark');
+  await page.waitForFunction(() => {
+    const c = document.querySelector('#digits').shadowRoot.querySelector('canvas.reduced');
+    return c.getContext('2d').getImageData(0, 0, 1, 1).data[0] < 60;
+  });
+  const dark = await paper();
+  for (const key of ['drawing', 'reduced']) assert.ok(dark[key].every((v) => v < 60), `${key}: dark paper ${dark[key]}`);
+  assert.notDeepEqual(dark.weights, light.weights, 'the pictures are painted again');
   assertNoProblems(assert, problems);
   await page.close();
 });

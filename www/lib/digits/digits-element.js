@@ -120,7 +120,7 @@ export class DigitsElement extends BaseElement {
 
     // The reader's digit.
     const drawBox = this.#section('draw-section', 'Your digit');
-    const drawing = createDrawingBox(drawBox, { onChange: () => this.#drawn() });
+    const drawing = createDrawingBox(drawBox, { onChange: () => this.#drawn(), onPixel: (pixel) => this.#pickWeight(this.#selected.neuron, pixel) });
     const answer = element('p', 'answer', '');
     const probabilities = createProbabilities(drawBox, CLASSES);
     drawBox.append(answer);

@@ -2,7 +2,8 @@
 // it is reduced to 8 × 8 with 17 grey levels as the dataset's digits were (digits/ink.js): the box shows the grid
 // with its 4 × 4 blocks, and beside it the 8 × 8 image the network reads. From the keyboard: the arrows move a
 // cursor (Shift: a block at a time), Space lifts or lowers the pen, Enter inks a dot, Backspace undoes a stroke,
-// Delete clears. `onChange(image)` receives the 8 × 8 image (a Uint8Array of 0..16) at most once per frame.
+// Delete clears. `onChange(image)` receives the 8 × 8 image (a Uint8Array of 0..16) at most once per frame;
+// `onPixel(index)`, when given, a click on the 8 × 8 image's pixel index (row · 8 + column).
 import { button, element } from '../dom.js';
 import { BITMAP, LEVELS, SIDE, expand, fit, rasterize, reduce } from '../digits/ink.js';
 import { paintLevels, pixelCanvas, themeColors } from './pixels.js';
@@ -16,7 +17,7 @@ const BLOCK_PX = ZOOM * (BITMAP / SIDE);
  * @returns {{ element: HTMLElement, image: Uint8Array, clear(): void, undo(): void, show(image: Uint8Array): void,
  *   redraw(): void, strokes: number[][][] }}
  */
-export function createDrawingBox(container, { onChange = () => {} } = {}) {
+export function createDrawingBox(container, { onChange = () => {}, onPixel = null } = {}) {
   const root = element('div', 'drawing');
   root.setAttribute('part', 'drawing');
   const help = element('p', 'drawing-help hint', 'Draw a digit in the box. Keyboard: the arrow keys move the cursor (Shift: 4 squares), Space puts the pen down or lifts it, Enter inks one dot, Backspace undoes a stroke, Delete clears.');
@@ -31,6 +32,16 @@ export function createDrawingBox(container, { onChange = () => {} } = {}) {
   canvas.setAttribute('aria-label', 'Drawing box, 32 by 32 squares');
   canvas.setAttribute('aria-describedby', help.id);
   const reduced = pixelCanvas(SIDE, 'reduced', 'The 8 by 8 image the network reads');
+  // A click on the 8 × 8 image names its pixel (the keyboard has the page's own pixel choice).
+  if (onPixel) {
+    reduced.classList.add('pickable');
+    reduced.addEventListener('click', (e) => {
+      const box = reduced.getBoundingClientRect();
+      const c = Math.floor(((e.clientX - box.left) / box.width) * SIDE);
+      const r = Math.floor(((e.clientY - box.top) / box.height) * SIDE);
+      if (c >= 0 && c < SIDE && r >= 0 && r < SIDE) onPixel(r * SIDE + c);
+    });
+  }
   const seen = element('figure', 'reduced-figure');
   seen.append(reduced, element('figcaption', 'hint', 'What the network reads: each 4 × 4 block’s count of ink, 0 to 16'));
   const pad = element('div', 'drawing-pad');
