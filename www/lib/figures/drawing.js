@@ -6,7 +6,7 @@
 // `onPixel(index)`, when given, a click on the 8 × 8 image's pixel index (row · 8 + column).
 import { button, element } from '../dom.js';
 import { BITMAP, LEVELS, SIDE, expand, fit, rasterize, reduce } from '../digits/ink.js';
-import { paintLevels, pixelCanvas, themeColors } from './pixels.js';
+import { paintLevels, pixelAt, pixelCanvas, themeColors } from './pixels.js';
 
 /** Canvas pixels per bitmap pixel in the drawing (the canvas is 32 × 8 = 256 px, scaled by CSS). */
 const ZOOM = 8;
@@ -36,10 +36,8 @@ export function createDrawingBox(container, { onChange = () => {}, onPixel = nul
   if (onPixel) {
     reduced.classList.add('pickable');
     reduced.addEventListener('click', (e) => {
-      const box = reduced.getBoundingClientRect();
-      const c = Math.floor(((e.clientX - box.left) / box.width) * SIDE);
-      const r = Math.floor(((e.clientY - box.top) / box.height) * SIDE);
-      if (c >= 0 && c < SIDE && r >= 0 && r < SIDE) onPixel(r * SIDE + c);
+      const pixel = pixelAt(reduced, e, SIDE);
+      if (pixel !== null) onPixel(pixel);
     });
   }
   const seen = element('figure', 'reduced-figure');

@@ -33,6 +33,14 @@ export function pixelCanvas(side, className, label) {
   return canvas;
 }
 
+/** The pixel index (row · side + column) of `canvas`, a side × side image, under a pointer event; null outside. */
+export function pixelAt(canvas, e, side) {
+  const box = canvas.getBoundingClientRect();
+  const c = Math.floor(((e.clientX - box.left) / box.width) * side);
+  const r = Math.floor(((e.clientY - box.top) / box.height) * side);
+  return c >= 0 && c < side && r >= 0 && r < side ? r * side + c : null;
+}
+
 /** Mixes `from` towards `to` by k in [0, 1], into pixel i of `px`. */
 function mix(px, i, from, to, k) {
   px[4 * i] = from[0] + (to[0] - from[0]) * k;

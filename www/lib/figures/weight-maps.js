@@ -5,7 +5,7 @@
 // Tab stop; the arrow keys move between them.
 // Takes plain arrays of weights; never holds the network.
 import { element } from '../dom.js';
-import { paintSigned, pixelCanvas, themeColors } from './pixels.js';
+import { paintSigned, pixelAt, pixelCanvas, themeColors } from './pixels.js';
 import { rovingFocus } from './roving.js';
 
 const SIDE = 8;
@@ -31,14 +31,7 @@ export function createWeightMaps(container, { onPick = () => {} } = {}) {
       b.append(canvas, label);
       b.addEventListener('click', (e) => {
         // A pointer's click names the square under it; a key's click (detail 0) picks the neuron only.
-        let pixel = null;
-        if (e.detail > 0) {
-          const box = canvas.getBoundingClientRect();
-          const c = Math.floor(((e.clientX - box.left) / box.width) * SIDE);
-          const r = Math.floor(((e.clientY - box.top) / box.height) * SIDE);
-          if (c >= 0 && c < SIDE && r >= 0 && r < SIDE) pixel = r * SIDE + c;
-        }
-        onPick(i, pixel);
+        onPick(i, e.detail > 0 ? pixelAt(canvas, e, SIDE) : null);
       });
       grid.append(b);
       return { b, canvas, label };
