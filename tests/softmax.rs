@@ -9,6 +9,11 @@ use backprop_lab::network::{
 };
 use backprop_lab::tape::{Tape, Var};
 
+#[path = "common/tape_layers.rs"]
+mod tape_layers;
+
+use tape_layers::layers_on_tape;
+
 /// A softmax network of `layers` with `hidden` activations and cross-entropy, its parameters drawn from `rng`.
 fn softmax_network(layers: &[usize], hidden: Activation, rng: &mut Rng) -> Network {
     let config = NetworkConfig::new(layers, hidden, Activation::Softmax, Loss::CrossEntropy, 0.1);
@@ -65,27 +70,7 @@ fn tape_expression(net: &Network, data: &Dataset) -> (Tape, Vec<Var>, Var) {
     let mut losses = Vec::new();
     for k in 0..data.len() {
         let (x, t) = data.point(k);
-        let mut prev: Vec<Var> = x.iter().map(|&v| tape.constant(v)).collect();
-        let (mut wi, mut bi) = (0, 0);
-        for (&size, &f) in config.layers[1..].iter().zip(&config.activations) {
-            let mut current = Vec::new();
-            for _ in 0..size {
-                let mut terms = vec![b[bi]];
-                bi += 1;
-                for &o in &prev {
-                    terms.push(tape.mul(w[wi], o));
-                    wi += 1;
-                }
-                let z = tape.sum(&terms);
-                current.push(match f {
-                    Activation::Relu => tape.relu(z),
-                    Activation::Tanh => tape.tanh(z),
-                    Activation::Sigmoid => tape.sigmoid(z),
-                    Activation::Identity | Activation::Softmax => z,
-                });
-            }
-            prev = current;
-        }
+        let prev = layers_on_tape(&mut tape, config, &w, &b, x);
         let e: Vec<Var> = prev.iter().map(|&z| tape.exp(z)).collect();
         let sum = tape.sum(&e);
         let mut terms = Vec::new();
@@ -295,7 +280,7 @@ fn two_points_per_lane_give_the_bits_of_one_at_a_time() {
     assert_eq!(c.train_accuracy, right as f64 / 37.0);
     assert_eq!(metrics.train_loss, net.train_loss());
     assert!(metrics.test_loss.is_nan() && c.test_accuracy.is_nan());
-    assert_eq!(c.confusion, vec![0; 16]);
+    assert_eq!(c.confusion, vec![0.0; 16]);
 }
 
 #[test]
@@ -338,7 +323,7 @@ fn softmax_is_refused_where_it_means_nothing_naming_the_field() {
     assert_eq!(e.field(), Some("test[5]"), "{e}");
     assert_eq!(
         e.to_string(),
-        "test[5] must be a probability vector for \"softmax\" (point 1: its 3 targets, columns 1 to 3, must \
+        "test[5] must be a probability vector for \"softmax\" (point 1: its targets, columns 1 to 3, must \
          sum to 1, e.g. a one-hot row for a class) (got targets summing to 2)"
     );
     let e = net
@@ -400,13 +385,13 @@ fn three_blobs_are_learned_and_their_confusion_counts_every_test_point() {
     assert_eq!(c.classes, Classes::Softmax(3));
     assert!(c.test_accuracy >= 0.95, "{c:?}");
     assert!(m.test_loss < 0.2, "{m:?}");
-    assert_eq!(c.confusion.iter().sum::<u32>(), 300);
-    let right: u32 = (0..3).map(|k| c.confusion[4 * k]).sum();
-    assert_eq!(f64::from(right) / 300.0, c.test_accuracy);
+    assert_eq!(c.confusion.iter().sum::<f64>(), 300.0);
+    let right: f64 = (0..3).map(|k| c.confusion[4 * k]).sum();
+    assert_eq!(right / 300.0, c.test_accuracy);
     // each row counts its class's test points, about a third each
     for k in 0..3 {
-        let row: u32 = c.confusion[3 * k..3 * k + 3].iter().sum();
-        assert!((80..=120).contains(&row), "{:?}", c.confusion);
+        let row: f64 = c.confusion[3 * k..3 * k + 3].iter().sum();
+        assert!((80.0..=120.0).contains(&row), "{:?}", c.confusion);
     }
     assert_eq!(m.train_loss, net.train_loss());
     assert_eq!(m.test_loss, net.test_loss());
@@ -456,11 +441,11 @@ fn binary_classifiers_are_scored_by_sign_or_by_one_half_and_regressions_by_r2() 
     let m = net.metrics();
     let c = m.classification.unwrap();
     assert_eq!(c.classes, Classes::Sign);
-    assert_eq!(c.classes.labels(), vec![-1.0, 1.0]);
+    assert_eq!(c.classes.labels(), [-1.0, 1.0]);
     assert_eq!(c.train_accuracy, 2.0 / 3.0);
     assert_eq!(c.test_accuracy, 0.5);
     // rows = true class (−1, 1): both test points are 1; one predicted −1, one 1
-    assert_eq!(c.confusion, vec![0, 0, 1, 1]);
+    assert_eq!(c.confusion, vec![0.0, 0.0, 1.0, 1.0]);
     // loss ½(ŷ − t)²: test (3 − 1)²/2 = 2 and (−2 − 1)²/2 = 4.5, mean 3.25
     assert_eq!(m.test_loss, 3.25);
     // The same points with real-valued targets are a regression: R² = 1 − Σ(ŷ − t)²/Σ(t − t̄)².
@@ -487,6 +472,6 @@ fn binary_classifiers_are_scored_by_sign_or_by_one_half_and_regressions_by_r2() 
     net.set_data(Dataset::empty(1, 1), test).unwrap();
     let c = net.metrics().classification.unwrap();
     assert_eq!(c.classes, Classes::Half);
-    assert_eq!(c.confusion, vec![1, 0, 1, 1]);
+    assert_eq!(c.confusion, vec![1.0, 0.0, 1.0, 1.0]);
     assert_eq!(c.test_accuracy, 2.0 / 3.0);
 }

@@ -343,7 +343,7 @@ impl Dense {
                 current.push(o);
             }
             if f == Activation::Softmax {
-                current = softmax::record(&mut tape, &current);
+                softmax::record(&mut tape, &mut current);
             }
             prev = current;
         }

@@ -14,7 +14,18 @@
 
 use super::Network;
 use crate::data::Dataset;
-use crate::network::Activation;
+use crate::network::{Activation, MAX_WIDTH};
+
+/// 0, 1, …, MAX_WIDTH − 1: a softmax's class labels, its outputs' indices.
+static OUTPUT_INDEX: [f64; MAX_WIDTH] = {
+    let mut index = [0.0; MAX_WIDTH];
+    let mut k = 0;
+    while k < MAX_WIDTH {
+        index[k] = k as f64;
+        k += 1;
+    }
+    index
+};
 
 /// How predictions become classes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +49,11 @@ impl Classes {
 
     /// The target value that stands for each class: 0, 1, … for a softmax (the output's index), −1 and 1 for the
     /// sign, 0 and 1 for ½.
-    pub fn labels(self) -> Vec<f64> {
+    pub fn labels(self) -> &'static [f64] {
         match self {
-            Classes::Softmax(n) => (0..n).map(|k| k as f64).collect(),
-            Classes::Sign => vec![-1.0, 1.0],
-            Classes::Half => vec![0.0, 1.0],
+            Classes::Softmax(n) => &OUTPUT_INDEX[..n],
+            Classes::Sign => &[-1.0, 1.0],
+            Classes::Half => &OUTPUT_INDEX[..2],
         }
     }
 
@@ -74,8 +85,8 @@ pub struct Classification {
     pub train_accuracy: f64,
     /// The share of test points classified right (NaN when there are none).
     pub test_accuracy: f64,
-    /// Counts of test points, classes × classes, row by row: row = the true class, column = the predicted one.
-    pub confusion: Vec<u32>,
+    /// Counts of test points, classes × classes, row by row: confusion[true class · classes + predicted class].
+    pub confusion: Vec<f64>,
 }
 
 /// Losses, and a classifier's accuracies and confusion matrix or a regression's R².
@@ -109,18 +120,18 @@ impl Network {
         if c.outputs() != 1 {
             return None;
         }
-        let all = |allowed: [f64; 2]| {
-            [&self.train, &self.test].iter().all(|data| {
-                let (inputs, stride) = (data.inputs(), data.stride());
-                data.rows()
-                    .chunks_exact(stride)
-                    .all(|row| allowed.contains(&row[inputs]))
-            })
-        };
-        let sigmoid = c.activations.last() == Some(&Activation::Sigmoid);
-        if !sigmoid && all([-1.0, 1.0]) {
+        // every target −1 or 1 (`sign`), every target 0 or 1 (`half`)
+        let (mut sign, mut half) = (c.activations.last() != Some(&Activation::Sigmoid), true);
+        for data in [&self.train, &self.test] {
+            for row in data.rows().chunks_exact(data.stride()) {
+                let t = row[data.inputs()];
+                sign &= t == -1.0 || t == 1.0;
+                half &= t == 0.0 || t == 1.0;
+            }
+        }
+        if sign {
             Some(Classes::Sign)
-        } else if all([0.0, 1.0]) {
+        } else if half {
             Some(Classes::Half)
         } else {
             None
@@ -133,7 +144,7 @@ impl Network {
         let train = std::mem::replace(&mut self.train_in, Dataset::empty(0, 0));
         let test = std::mem::replace(&mut self.test_in, Dataset::empty(0, 0));
         let n = classes.map_or(0, Classes::count);
-        let mut confusion = vec![0u32; n * n];
+        let mut confusion = vec![0.0; n * n];
         let on_train = self.pass(&train, classes, &mut []);
         let on_test = self.pass(&test, classes, &mut confusion);
         let r2 = if classes.is_none() {
@@ -161,7 +172,7 @@ impl Network {
     /// One forward pass over `data` (see [`crate::network::Dense::visit_points`]): Σ of the points' losses in
     /// order, the points classified right (counted into `confusion` when it has room), and Σ(ŷ − t)² for a
     /// regression.
-    fn pass(&mut self, data: &Dataset, classes: Option<Classes>, confusion: &mut [u32]) -> Pass {
+    fn pass(&mut self, data: &Dataset, classes: Option<Classes>, confusion: &mut [f64]) -> Pass {
         let mut pass = Pass {
             loss: 0.0,
             correct: 0,
@@ -174,7 +185,7 @@ impl Network {
                     let (truth, guess) = (classes.of(t), classes.of(y));
                     pass.correct += usize::from(truth == guess);
                     if let Some(cell) = confusion.get_mut(truth * classes.count() + guess) {
-                        *cell += 1;
+                        *cell += 1.0;
                     }
                 }
                 None => {

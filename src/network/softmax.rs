@@ -102,23 +102,28 @@ pub fn cross_entropy_pair(z: &[F64x2], ta: &[f64], tb: &[f64], sums: F64x2) -> (
     )
 }
 
-/// Records p = softmax(z) on a tape as [`normalize`] computes it: the shift m as a constant (softmax does not
-/// depend on it, so no gradient flows through it), sₖ = zₖ − m, eₖ = exp sₖ, S = Σ eₖ, pₖ = eₖ·S⁻¹. Returns the pₖ.
-pub fn record(tape: &mut Tape, z: &[Var]) -> Vec<Var> {
-    let values: Vec<f64> = z.iter().map(|&v| tape.value(v)).collect();
-    let m = tape.constant(largest(&values));
+/// Records p = softmax(z) on a tape as [`normalize`] computes it, replacing each zₖ of `vars` by its pₖ: the shift m
+/// as a constant (softmax does not depend on it, so no gradient flows through it), sₖ = zₖ − m, eₖ = exp sₖ,
+/// S = Σ eₖ, pₖ = eₖ·S⁻¹.
+pub fn record(tape: &mut Tape, vars: &mut [Var]) {
+    let mut m = tape.value(vars[0]);
+    for &v in &vars[1..] {
+        if tape.value(v) > m {
+            m = tape.value(v);
+        }
+    }
+    let m = tape.constant(m);
     let m = tape.label(m, "max z");
-    let e: Vec<Var> = z
-        .iter()
-        .map(|&zk| {
-            let s = tape.sub(zk, m);
-            tape.exp(s)
-        })
-        .collect();
-    let sum = tape.sum(&e);
+    for v in vars.iter_mut() {
+        let s = tape.sub(*v, m);
+        *v = tape.exp(s);
+    }
+    let sum = tape.sum(vars);
     let sum = tape.label(sum, "Σe");
     let inverse = tape.powi(sum, -1);
-    e.iter().map(|&ek| tape.mul(ek, inverse)).collect()
+    for v in vars.iter_mut() {
+        *v = tape.mul(*v, inverse);
+    }
 }
 
 /// Records J = −Σₖ tₖ·ln pₖ on a tape, the textbook form, so that ∂J/∂ŷₖ = −tₖ/pₖ is drawn on each output; a term
@@ -146,10 +151,8 @@ pub fn check_rows(field: &str, rows: &[f64], inputs: usize, stride: usize) -> Re
             return Err(LabError::invalid(
                 format!("{field}[{}]", point * stride + inputs),
                 format!(
-                    "a probability vector for \"softmax\" (point {point}: its {} targets, columns {} to {}, \
+                    "a probability vector for \"softmax\" (point {point}: its targets, columns {inputs} to {}, \
                      must sum to 1, e.g. a one-hot row for a class)",
-                    stride - inputs,
-                    inputs,
                     stride - 1
                 ),
                 format!("targets summing to {}", show(sum)),

@@ -33,10 +33,19 @@ net.setData([1.5, 0.5], []);
 net.trainSteps(1);
 console.log(JSON.stringify({ regime: analyze(article).regime, digits: stepsToDigits(article, 6), trail: Array.from(d.trail(), String), network: Array.from(net.weights()) }));
 `,
+  'digits.mjs': `import { loadDigits } from 'backprop-lab/data/digits';
+
+const d = await loadDigits();
+const counts = new Array(d.classes).fill(0);
+for (const label of d.labels) counts[label]++;
+console.log(JSON.stringify({ first: Array.from(d.images.subarray(0, 64)), counts, size: [d.images.length, d.width, d.height] }));
+`,
   'consumer.ts': `import init, { initSync, step, train, analyze, Descent, wasmUrl } from 'backprop-lab';
 import { Network, init as initNetwork } from 'backprop-lab/network';
 import { ELEMENTS, defineNetworkElement } from 'backprop-lab/elements';
 import type { DescentElement } from 'backprop-lab/elements';
+import { loadDigits } from 'backprop-lab/data/digits';
+import type { Digits } from 'backprop-lab/data/digits';
 
 export async function use(bytes: Uint8Array): Promise<number> {
   await init();
@@ -51,8 +60,11 @@ export async function use(bytes: Uint8Array): Promise<number> {
   figure.nextStep();
   const steps: number = figure.steps;
   const ctor: CustomElementConstructor = await defineNetworkElement('backprop-playground');
-  const net = new Network({ layers: [2, 1] });
-  return next + records.length + d.steps + steps + analyze(article).curvature + url.href.length + net.steps + (ctor ? 1 : 0) + Object.keys(ELEMENTS).length;
+  const net = new Network({ layers: [64, 10], outputActivation: 'softmax', loss: 'crossEntropy' });
+  const digits: Digits = await loadDigits();
+  const metrics = net.metrics();
+  const accuracy: number = metrics.testAccuracy ?? 0;
+  return digits.images.length + digits.classes + accuracy + next + records.length + d.steps + steps + analyze(article).curvature + url.href.length + net.steps + (ctor ? 1 : 0) + Object.keys(ELEMENTS).length;
 }
 `,
   'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'esnext.disposable', 'dom'], types: [] }, files: ['consumer.ts'] }),
@@ -71,6 +83,13 @@ test("init() in Node reads the module itself; 'backprop-lab/network' gives the N
   assert.equal(out.digits, 25);
   assert.deepEqual(out.trail, ARTICLE.slice(0, 4));
   assert.deepEqual(out.network, [0.59], 'the article’s first step through a one-weight network');
+});
+
+test("import { loadDigits } from 'backprop-lab/data/digits' in Node reads the digits from the package", () => {
+  const out = run('digits.mjs');
+  assert.deepEqual(out.size, [1797 * 64, 8, 8]);
+  assert.deepEqual(out.first.slice(0, 16), [0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0], 'the first image, a 0');
+  assert.deepEqual(out.counts, [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
 });
 
 test('the TypeScript declarations of every entry type-check a consumer under strict mode', () => {

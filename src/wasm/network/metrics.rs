@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use super::Network;
 use crate::network::Metrics;
-use crate::wasm::object::{array, Object};
+use crate::wasm::object::Object;
 
 /// A `Metrics` object: the fields of a classifier or of a regression, never both.
 fn metrics_object(m: &Metrics) -> JsValue {
@@ -13,18 +13,11 @@ fn metrics_object(m: &Metrics) -> JsValue {
         .number("trainLoss", m.train_loss)
         .number("testLoss", m.test_loss);
     let object = match &m.classification {
-        Some(c) => {
-            let n = c.classes.count().max(1);
-            let rows = c
-                .confusion
-                .chunks_exact(n)
-                .map(|row| array(row.iter().map(|&k| JsValue::from_f64(f64::from(k)))));
-            object
-                .number("trainAccuracy", c.train_accuracy)
-                .number("testAccuracy", c.test_accuracy)
-                .numbers("labels", &c.classes.labels())
-                .value("confusion", &array(rows))
-        }
+        Some(c) => object
+            .number("trainAccuracy", c.train_accuracy)
+            .number("testAccuracy", c.test_accuracy)
+            .numbers("labels", c.classes.labels())
+            .numbers("confusion", &c.confusion),
         None => object.number_if("r2", m.r2),
     };
     object.build()
@@ -33,7 +26,8 @@ fn metrics_object(m: &Metrics) -> JsValue {
 #[wasm_bindgen]
 impl Network {
     /// The mean losses on the training and test points, and for a classifier `trainAccuracy`, `testAccuracy`,
-    /// `labels` (each class's target value) and `confusion` (test points, rows = true class, columns = predicted),
+    /// `labels` (each class's target value) and `confusion` (test points counted, row by row: index true class ×
+    /// classes + predicted class),
     /// or for a regression `r2` on the test points: one forward pass over each set.
     #[wasm_bindgen(unchecked_return_type = "Metrics")]
     pub fn metrics(&mut self) -> JsValue {

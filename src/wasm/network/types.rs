@@ -179,8 +179,11 @@ export interface Metrics {
   testAccuracy?: number;
   /** Each class's target value, in the matrix's order: 0, 1, … (a softmax's output index), [−1, 1] or [0, 1]. */
   labels?: number[];
-  /** Test points counted by class: confusion[true class][predicted class]. */
-  confusion?: number[][];
+  /**
+   * Test points counted by class, classes × classes row by row (classes = labels.length):
+   * confusion[trueClass * classes + predictedClass]; its sum is the number of test points.
+   */
+  confusion?: number[];
   /** 1 − Σ(ŷ − t)²/Σ(t − t̄)² over the test points (every output, t̄ per output). */
   r2?: number;
 }
