@@ -46,9 +46,6 @@ export function splitRows({ images, labels }) {
   return { train, test, testIndex };
 }
 
-/** The flat confusion matrix (rows = true class) whatever shape the core gives it in. */
-const flatConfusion = (c) => Float64Array.from(Array.isArray(c) && Array.isArray(c[0]) ? c.flat() : c);
-
 export class DigitsModel {
   /** The core's exports, the dataset, the settings, and the network (null when the settings were refused). */
   #core;
@@ -112,7 +109,7 @@ export class DigitsModel {
   /** The core's metrics of the network as it stands, with its epoch. */
   #measure() {
     const m = this.#net.metrics();
-    return { epoch: this.#net.epochs, trainLoss: m.trainLoss, testLoss: m.testLoss, trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, confusion: flatConfusion(m.confusion) };
+    return { epoch: this.#net.epochs, trainLoss: m.trainLoss, testLoss: m.testLoss, trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy, confusion: m.confusion }; // classes × classes, row = true class
   }
 
   /**
