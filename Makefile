@@ -68,7 +68,7 @@ test-pages: build
 	@echo "== page tests in headless Chromium =="
 	node --test --test-concurrency=1 tests/page/
 
-## bench: one table of W1, W2, W3 and the article's step natively, in Node and in headless Chromium, against this
+## bench: one table of W1, W2, W3, W4 and the article's step natively, in Node and in headless Chromium, against this
 ## machine's scalar-f64 peak; then the download weights
 bench: build
 	node scripts/bench.mjs

@@ -4,7 +4,9 @@
 //! W1 and W2: 1 warm-up run and 5 timed runs, each a fresh network from `tests/data/W*.json` trained 1000 epochs
 //! as one block; ms/epoch = block/1000, median of the 5 (with min and max). W3: the W2 network after its 1000
 //! epochs, a 100 × 100 grid over [−6, 6]², 10 warm-up and 30 timed grids, the output only and every neuron's
-//! output. The article: `article::train` of 10,000 steps, 5 runs. Peak: 12 independent chains of a ← a·m + c
+//! output. W4 (the digits, 64-32-10 softmax, `tests/data/W4.json`): 1 warm-up and 5 timed runs of 10 epochs from the
+//! seed, ms/epoch = block/10, and the training loss after the 10 epochs. The article: `article::train` of 10,000
+//! steps, 5 runs. Peak: 12 independent chains of a ← a·m + c
 //! (a multiply and an add, no fused multiply-add) for 50 ms, the best of 5: the most scalar f64 FLOP/s one core
 //! gives. Run with `cargo run --release --example bench_network` (`-- --json` prints one JSON object, which
 //! `scripts/bench.mjs` reads).
@@ -18,7 +20,7 @@ use backprop_lab::network::{Grid, Network};
 #[path = "../tests/common/workload.rs"]
 mod workload;
 
-use workload::{network, Workload};
+use workload::{network, Workload, W4};
 
 /// Median, min and max of some timings.
 fn summary(mut times: Vec<f64>) -> [f64; 3] {
@@ -40,6 +42,22 @@ fn train_timings(w: &Workload) -> ([f64; 3], Network) {
         last = Some(net);
     }
     (summary(times), last.expect("six runs"))
+}
+
+/// W4's ms/epoch (runs of 10 epochs, each from the seed, timed as a block) and the loss after 10 epochs.
+fn w4_timings() -> ([f64; 3], f64) {
+    let w4 = W4::read();
+    let mut net = w4.network();
+    let mut times = Vec::new();
+    for run in 0..6 {
+        net.reset();
+        let start = Instant::now();
+        net.train_epochs(10).expect("no divergence");
+        if run > 0 {
+            times.push(start.elapsed().as_secs_f64() * 1000.0 / 10.0);
+        }
+    }
+    (summary(times), net.train_loss())
 }
 
 fn grid_timings(net: &mut Network, per_neuron: bool) -> [f64; 3] {
@@ -119,10 +137,11 @@ fn main() {
     let all = grid_timings(&mut net, true);
     let step = article_timings();
     let loss = net.train_loss();
+    let (w4, w4_loss) = w4_timings();
     if json {
         println!(
             "{{\"peak\": {peak}, \"W1\": {w1:?}, \"W2\": {w2:?}, \"W3out\": {out:?}, \"W3all\": {all:?}, \
-             \"article\": {step:?}, \"W2loss\": {loss:?}}}"
+             \"article\": {step:?}, \"W2loss\": {loss:?}, \"W4\": {w4:?}, \"W4loss\": {w4_loss:?}}}"
         );
         return;
     }
@@ -132,9 +151,11 @@ fn main() {
         ("W2 ms/epoch", w2),
         ("W3 ms/grid, output only", out),
         ("W3 ms/grid, every neuron", all),
+        ("W4 ms/epoch", w4),
         ("article ms/step", step),
     ] {
         println!("{name}: {:.6} [{:.6}-{:.6}]", t[0], t[1], t[2]);
     }
     println!("W2 training loss after 1000 epochs: {loss:?}");
+    println!("W4 training loss after 10 epochs: {w4_loss:?}");
 }

@@ -85,11 +85,17 @@ export function trace(entries) {
   return { files: [...seen].sort(), missing };
 }
 
-/** The entry points: the package's own modules and declarations, and the widget pages with their scripts. */
+/**
+ * The entry points: the package's own modules and declarations, its data modules (each declared in package/data/,
+ * its code, data and README with the source and licence shared with the site in www/data/), and the widget pages
+ * with their scripts.
+ */
 function entries() {
   const own = readdirSync(join(ROOT, 'package')).filter((n) => n.endsWith('.js') || n.endsWith('.d.ts'));
+  const data = readdirSync(join(ROOT, 'package', 'data')).filter((n) => n.endsWith('.d.ts'))
+    .flatMap((n) => [`data/${n}`, `data/${n.replace(/\.d\.ts$/, '.js')}`]);
   const embed = readdirSync(join(ROOT, 'www', 'embed')).filter((n) => /\.(html|js)$/.test(n)).map((n) => `embed/${n}`);
-  return [...own, ...embed, 'README.md'];
+  return [...own, ...data, 'data/README.md', ...embed, 'README.md'];
 }
 
 /** Builds the package folder in `out`/package and packs it; returns { dir, tarball, files, size, unpackedSize }. */

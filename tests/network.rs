@@ -7,8 +7,13 @@ use backprop_lab::article::{self, ArticleConfig};
 use backprop_lab::data::{DataSpec, Dataset, DatasetKind};
 use backprop_lab::network::{Activation, Grid, Loss, Network, NetworkConfig, Optimizer};
 use backprop_lab::tape::{Tape, Var};
+
+#[path = "common/tape_layers.rs"]
+mod tape_layers;
+
 use backprop_lab::LabError;
 use proptest::prelude::*;
+use tape_layers::layers_on_tape;
 
 /// Property-test cases per property.
 const CASES: u32 = 1000;
@@ -89,33 +94,12 @@ fn network(p: &Problem) -> Network {
 /// L = Σₖ loss(ŷₖ, tₖ), mean over points. Returns the tape, the parameter leaves (weights then biases) and J.
 fn tape_expression(p: &Problem) -> (Tape, Vec<Var>, Var) {
     let mut tape = Tape::new();
-    let layers = &p.config.layers;
     let w: Vec<Var> = p.weights.iter().map(|&v| tape.input(v)).collect();
     let b: Vec<Var> = p.biases.iter().map(|&v| tape.input(v)).collect();
     let mut point_losses = Vec::new();
     for k in 0..p.points.len() {
         let (x, t) = p.points.point(k);
-        let mut prev: Vec<Var> = x.iter().map(|&v| tape.constant(v)).collect();
-        let (mut wi, mut bi) = (0, 0);
-        for (&size, &f) in layers[1..].iter().zip(&p.config.activations) {
-            let mut current = Vec::new();
-            for _ in 0..size {
-                let mut terms = vec![b[bi]];
-                bi += 1;
-                for &o in &prev {
-                    terms.push(tape.mul(w[wi], o));
-                    wi += 1;
-                }
-                let z = tape.sum(&terms);
-                current.push(match f {
-                    Activation::Identity => z,
-                    Activation::Relu => tape.relu(z),
-                    Activation::Tanh => tape.tanh(z),
-                    Activation::Sigmoid => tape.sigmoid(z),
-                });
-            }
-            prev = current;
-        }
+        let prev = layers_on_tape(&mut tape, &p.config, &w, &b, x);
         let mut losses = Vec::new();
         for (&y_hat, &target) in prev.iter().zip(t) {
             let t = tape.constant(target);

@@ -2,6 +2,8 @@
 //! The benchmark workloads W1 and W2 of `bench/WORKLOADS.md`, from the points and initial parameters in
 //! `tests/data/W1.json` and `W2.json`: the training losses must equal the reference values (computed with glibc's
 //! libm, which Chromium matches) to 1e-12 relative after 1 and 10 epochs, and W1's to 1e-9 after 100 and 1000.
+//! W4 (the 8×8 digits, 64-32-10 softmax, `tests/data/W4.json`) must give its reference bits after 10 epochs, as the
+//! wasm module does in Node (tests/node/workloads.test.mjs).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -12,7 +14,7 @@ use backprop_lab::network::{Activation, Dense, Grid, Loss, Network, NetworkConfi
 #[path = "common/workload.rs"]
 mod workload;
 
-use workload::{config, network, rows, Workload};
+use workload::{config, network, rows, Workload, W4};
 
 /// The system allocator, counting the allocations made by the current thread (tests run in parallel threads).
 struct CountingAllocator;
@@ -217,6 +219,37 @@ fn training_and_grids_allocate_nothing_per_step() {
     assert_eq!(probe, 1, "the counter sees allocations");
 }
 
+/// W4: the digits, an epoch of 1,347 images in batches of 16 with Adam; after 10 epochs the training loss is the
+/// reference to the bit (the same in every engine) and the test accuracy 92 %. Training allocates nothing, and
+/// metrics() a fixed few buffers whatever the number of points.
+#[test]
+fn w4_digits_give_the_reference_loss_after_10_epochs_without_allocating() {
+    let w4 = W4::read();
+    let mut net = w4.network();
+    assert_eq!(net.train_data().len(), 1347);
+    assert_eq!(net.test_data().len(), 450);
+    assert_eq!(
+        allocations_of(|| net.train_epochs(1).unwrap()),
+        0,
+        "1 epoch"
+    );
+    assert_eq!(allocations_of(|| net.train_epochs(9).unwrap()), 0, "9 more");
+    assert_eq!(
+        net.steps(),
+        10 * 85,
+        "84 batches of 16 and one of 3 per epoch"
+    );
+    let mut metrics = None;
+    let allocated = allocations_of(|| metrics = Some(net.metrics()));
+    assert!(allocated <= 2, "metrics() allocated {allocated} times");
+    let m = metrics.unwrap();
+    assert_eq!(m.train_loss, w4.train_loss_after10_epochs);
+    assert_eq!(
+        m.classification.unwrap().test_accuracy,
+        w4.test_accuracy_after10_epochs
+    );
+}
+
 /// The two-points-per-lane kernels give the bits of the one-point passes: the gradients a batch accumulates, the
 /// losses, and the grids, for every activation and loss, with 37 points: two blocks of 8 pairs, one of 2, and the
 /// last point alone.
@@ -228,6 +261,7 @@ fn two_points_at_a_time_give_the_bits_of_one_at_a_time() {
             (Activation::Tanh, Loss::HalfSquared),
             (Activation::Identity, Loss::Squared),
             (Activation::Sigmoid, Loss::CrossEntropy),
+            (Activation::Softmax, Loss::CrossEntropy),
             (hidden, Loss::HalfSquared),
         ] {
             let config = NetworkConfig::new(&[2, 5, 3, 2], hidden, output, loss, 0.1);

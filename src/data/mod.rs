@@ -3,9 +3,11 @@
 //! A [`Dataset`] is a flat buffer of rows, each row its inputs followed by its targets. The article's problem and
 //! the line are one-input regressions (x, y); XOR, circle, two Gaussians and spiral are two-input classifications
 //! (x₁, x₂, label) with labels ±1, and plane and six Gaussians two-input regressions with continuous labels, all
-//! drawn as TensorFlow Playground draws them. [`split`] shuffles and cuts a set
+//! drawn as TensorFlow Playground draws them; three blobs and a three-armed spiral have three classes, one-hot
+//! (see [`classes`]). [`split`] shuffles and cuts a set
 //! into training and test points; points supplied by a user go through [`Dataset::new`], which checks them.
 
+pub mod classes;
 pub mod random;
 
 use std::f64::consts::PI;
@@ -39,11 +41,16 @@ pub enum DatasetKind {
     /// Regression on six Gaussian bumps of sign ±1 at (±4 or 0, ±2.5): the label is the bump of largest size,
     /// sign·max(0, 1 − d/2) at distance d (after noise), so it lies in [−1, 1].
     MultiGaussian,
+    /// Three Gaussian blobs, one per class, their centres a third of a turn apart (see [`classes::blobs`]); one-hot
+    /// targets for a softmax of three outputs.
+    Blobs3,
+    /// Three interleaved spiral arms, one per class (see [`classes::spiral`]); one-hot targets.
+    Spiral3,
 }
 
 impl DatasetKind {
     /// Every kind, in the order of the issue.
-    pub const ALL: [DatasetKind; 8] = [
+    pub const ALL: [DatasetKind; 10] = [
         DatasetKind::Article,
         DatasetKind::Line,
         DatasetKind::Xor,
@@ -52,6 +59,8 @@ impl DatasetKind {
         DatasetKind::Spiral,
         DatasetKind::Plane,
         DatasetKind::MultiGaussian,
+        DatasetKind::Blobs3,
+        DatasetKind::Spiral3,
     ];
 
     /// The name used at the JavaScript boundary.
@@ -65,6 +74,8 @@ impl DatasetKind {
             DatasetKind::Spiral => "spiral",
             DatasetKind::Plane => "plane",
             DatasetKind::MultiGaussian => "multigaussian",
+            DatasetKind::Blobs3 => "blobs3",
+            DatasetKind::Spiral3 => "spiral3",
         }
     }
 
@@ -91,6 +102,14 @@ impl DatasetKind {
         match self {
             DatasetKind::Article | DatasetKind::Line => 1,
             _ => 2,
+        }
+    }
+
+    /// Targets per point: one label, or a one-hot row of [`classes::CLASSES`] for the three-class sets.
+    pub fn targets(self) -> usize {
+        match self {
+            DatasetKind::Blobs3 | DatasetKind::Spiral3 => classes::CLASSES,
+            _ => 1,
         }
     }
 
@@ -240,7 +259,7 @@ pub fn generate(kind: DatasetKind, points: usize, noise: f64, rng: &mut Rng) -> 
             points.to_string(),
         ));
     }
-    let mut rows = Vec::with_capacity(3 * points);
+    let mut rows = Vec::with_capacity((kind.inputs() + kind.targets()) * points);
     match kind {
         DatasetKind::Article => {
             let y = 0.5 + rng.uniform(-1.0, 1.0) * noise;
@@ -330,10 +349,12 @@ pub fn generate(kind: DatasetKind, points: usize, noise: f64, rng: &mut Rng) -> 
                 rows.extend([x, y, label]);
             }
         }
+        DatasetKind::Blobs3 => classes::blobs(points, noise, rng, &mut rows),
+        DatasetKind::Spiral3 => classes::spiral(points, noise, rng, &mut rows),
     }
     Ok(Dataset {
         inputs: kind.inputs(),
-        targets: 1,
+        targets: kind.targets(),
         rows,
     })
 }
@@ -457,6 +478,38 @@ mod tests {
             let (x, t) = xor.point(k);
             assert_eq!(t[0], if x[0] * x[1] >= 0.0 { 1.0 } else { -1.0 });
         }
+    }
+
+    #[test]
+    fn three_class_sets_have_one_hot_rows_a_third_per_class() {
+        for kind in [DatasetKind::Blobs3, DatasetKind::Spiral3] {
+            let data = generate(kind, 301, 0.1, &mut Rng::new(4)).unwrap();
+            assert_eq!((data.inputs(), data.targets(), data.len()), (2, 3, 301));
+            let mut counts = [0; 3];
+            for k in 0..data.len() {
+                let t = data.point(k).1;
+                assert_eq!(t.iter().sum::<f64>(), 1.0, "{kind:?} point {k}");
+                let c = t.iter().position(|&v| v == 1.0).unwrap();
+                counts[c] += 1;
+            }
+            assert_eq!(counts, [101, 100, 100], "{kind:?}");
+            let again = generate(kind, 301, 0.1, &mut Rng::new(4)).unwrap();
+            assert_eq!(data, again, "{kind:?} is drawn from the seed");
+        }
+        // Without noise, each blob's mean is its centre (radius 3, a third of a turn apart): here class 2's.
+        let blobs = generate(DatasetKind::Blobs3, 3000, 0.0, &mut Rng::new(9)).unwrap();
+        let (mut sx, mut sy) = (0.0, 0.0);
+        for k in 1000..2000 {
+            let x = blobs.point(k).0;
+            (sx, sy) = (sx + x[0], sy + x[1]);
+        }
+        let (cx, cy) = (3.0 * (2.0 * PI / 3.0).cos(), 3.0 * (2.0 * PI / 3.0).sin());
+        assert!((sx / 1000.0 - cx).abs() < 0.1 && (sy / 1000.0 - cy).abs() < 0.1);
+        // The spiral's arms start at the centre and end on radius 5 (point i at r = 5i/n).
+        let spiral = generate(DatasetKind::Spiral3, 30, 0.0, &mut Rng::new(1)).unwrap();
+        assert_eq!(spiral.point(0).0, &[0.0, 0.0]);
+        let x = spiral.point(9).0;
+        assert!((f64::hypot(x[0], x[1]) - 4.5).abs() < 1e-12);
     }
 
     #[test]

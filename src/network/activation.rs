@@ -14,10 +14,13 @@ pub enum Activation {
     Tanh,
     /// f(z) = σ(z) = 1/(1 + e⁻ᶻ), f′ = σ(z)(1 − σ(z)).
     Sigmoid,
+    /// pₖ = e^zₖ / Σⱼ e^zⱼ over the whole layer, output layer only, with cross-entropy (see [`super::softmax`]);
+    /// per neuron, `output` is the identity (the layer normalizes), and f′ is the Jacobian's diagonal pₖ(1 − pₖ).
+    Softmax,
 }
 
 impl Activation {
-    /// Every activation.
+    /// Every activation applied neuron by neuron (any layer may have one; [`Activation::Softmax`] is not here).
     pub const ALL: [Activation; 4] = [
         Activation::Identity,
         Activation::Relu,
@@ -25,25 +28,35 @@ impl Activation {
         Activation::Sigmoid,
     ];
 
-    /// The name used at the JavaScript boundary: `identity`, `relu`, `tanh` or `sigmoid`.
+    /// Every name the boundary accepts: [`Activation::ALL`], then the output layer's `softmax`.
+    pub const NAMES: [Activation; 5] = [
+        Activation::Identity,
+        Activation::Relu,
+        Activation::Tanh,
+        Activation::Sigmoid,
+        Activation::Softmax,
+    ];
+
+    /// The name used at the JavaScript boundary: `identity`, `relu`, `tanh`, `sigmoid` or `softmax`.
     pub fn name(self) -> &'static str {
         match self {
             Activation::Identity => "identity",
             Activation::Relu => "relu",
             Activation::Tanh => "tanh",
             Activation::Sigmoid => "sigmoid",
+            Activation::Softmax => "softmax",
         }
     }
 
     /// The activation called `name`, or an error naming `field` and listing the names.
     pub fn from_name(field: &str, name: &str) -> Result<Self> {
-        Activation::ALL
+        Activation::NAMES
             .into_iter()
             .find(|a| a.name() == name)
             .ok_or_else(|| {
                 LabError::invalid(
                     field,
-                    "one of \"identity\", \"relu\", \"tanh\", \"sigmoid\"",
+                    "one of \"identity\", \"relu\", \"tanh\", \"sigmoid\", \"softmax\" (output layer only)",
                     quote(name),
                 )
             })
@@ -53,7 +66,7 @@ impl Activation {
     #[inline]
     pub fn output(self, z: f64) -> f64 {
         match self {
-            Activation::Identity => z,
+            Activation::Identity | Activation::Softmax => z,
             Activation::Relu => {
                 if z > 0.0 {
                     z
@@ -79,14 +92,15 @@ impl Activation {
                 }
             }
             Activation::Tanh => 1.0 - o * o,
-            Activation::Sigmoid => o * (1.0 - o),
+            Activation::Sigmoid | Activation::Softmax => o * (1.0 - o),
         }
     }
 
-    /// Records o = f(z) on a tape (identity records nothing and returns z).
+    /// Records o = f(z) on a tape (identity records nothing and returns z; so does softmax, which the layer
+    /// records with `softmax::record`).
     pub fn record(self, tape: &mut Tape, z: Var) -> Var {
         match self {
-            Activation::Identity => z,
+            Activation::Identity | Activation::Softmax => z,
             Activation::Relu => tape.relu(z),
             Activation::Tanh => tape.tanh(z),
             Activation::Sigmoid => tape.sigmoid(z),
@@ -115,10 +129,10 @@ mod tests {
 
     #[test]
     fn names_round_trip_and_unknown_names_are_refused() {
-        for a in Activation::ALL {
+        for a in Activation::NAMES {
             assert_eq!(Activation::from_name("f", a.name()), Ok(a));
         }
-        let e = Activation::from_name("config.activation", "softmax").unwrap_err();
+        let e = Activation::from_name("config.activation", "softplus").unwrap_err();
         assert!(
             e.to_string()
                 .starts_with("config.activation must be one of"),

@@ -83,8 +83,9 @@ impl NetworkConfig {
     }
 
     /// Checks the shape against [`MAX_LAYERS`] and [`MAX_WIDTH`], one activation per layer, lr, the batch size
-    /// (1 to `data::MAX_POINTS`), the optimizer's parameters, one input per feature, the regularization rate, and
-    /// that cross-entropy has a sigmoid output.
+    /// (1 to `data::MAX_POINTS`), the optimizer's parameters, one input per feature, the regularization rate, that
+    /// softmax is on the output layer only, of at least 2 outputs, with cross-entropy, and that cross-entropy has a
+    /// sigmoid or softmax output.
     pub fn validate(&self) -> Result<()> {
         let n = self.layers.len();
         if !(2..=MAX_LAYERS).contains(&n) {
@@ -137,10 +138,40 @@ impl NetworkConfig {
         self.regularization
             .validate_rate("config.regularizationRate", self.regularization_rate)?;
         let output = self.activations[n - 2];
-        if self.loss == Loss::CrossEntropy && output != Activation::Sigmoid {
+        if let Some(l) = self.activations[..n - 2]
+            .iter()
+            .position(|&a| a == Activation::Softmax)
+        {
+            return Err(LabError::invalid(
+                format!("config.activations[{l}]"),
+                "an activation applied neuron by neuron on a hidden layer (\"softmax\" is for the output \
+                 layer only)",
+                quote(Activation::Softmax.name()),
+            ));
+        }
+        if output == Activation::Softmax {
+            if self.outputs() < 2 {
+                return Err(LabError::invalid(
+                    format!("config.layers[{}]", n - 1),
+                    "at least 2 outputs for \"softmax\" (one probability per class; for two classes a single \
+                     \"sigmoid\" output does the same)",
+                    self.outputs().to_string(),
+                ));
+            }
+            if self.loss != Loss::CrossEntropy {
+                return Err(LabError::invalid(
+                    "config.loss",
+                    "\"crossEntropy\" with a \"softmax\" output (its categorical form −Σ t·ln p)",
+                    quote(self.loss.name()),
+                ));
+            }
+        }
+        if self.loss == Loss::CrossEntropy
+            && !matches!(output, Activation::Sigmoid | Activation::Softmax)
+        {
             return Err(LabError::invalid(
                 "config.outputActivation",
-                "\"sigmoid\" when the loss is \"crossEntropy\" (its ln ŷ and ln(1 − ŷ) need ŷ in (0, 1))",
+                "\"sigmoid\" or \"softmax\" when the loss is \"crossEntropy\" (its ln ŷ needs ŷ in (0, 1))",
                 quote(output.name()),
             ));
         }
@@ -174,5 +205,10 @@ impl NetworkConfig {
     /// The number of outputs (the last layer's size).
     pub fn outputs(&self) -> usize {
         self.layers.last().copied().unwrap_or(0)
+    }
+
+    /// True when the output layer is a softmax over classes.
+    pub fn is_softmax(&self) -> bool {
+        self.activations.last() == Some(&Activation::Softmax)
     }
 }

@@ -5,7 +5,7 @@
 //! biases per non-input neuron, layer by layer. Neurons are numbered across layers, inputs first.
 
 use super::pairs::BLOCK_PAIRS;
-use super::{Activation, Loss, NetworkConfig};
+use super::{softmax, Activation, Loss, NetworkConfig};
 use crate::data::Rng;
 use crate::math::{F64x2, Lanes};
 use crate::tape::{Tape, Var};
@@ -16,6 +16,8 @@ pub struct Dense {
     pub(super) layers: Vec<usize>,
     pub(super) activations: Vec<Activation>,
     pub(super) loss: Loss,
+    /// Whether the output layer is a softmax (its loss is then the categorical cross-entropy of the whole layer).
+    pub(super) softmax: bool,
     /// node_start[l]: the index of layer l's first neuron; node_start[L + 1] = the number of neurons.
     pub(super) node_start: Vec<usize>,
     /// weight_start[l]: the index of layer l's first weight (l ≥ 1; weight_start[0] = 0).
@@ -36,6 +38,10 @@ pub struct Dense {
     dz: Vec<f64>,
     /// Error derivative with respect to each neuron's output, dL/do.
     d_out: Vec<f64>,
+    /// With a softmax output, S = Σₖ e^(zₖ − max z) of the last forward pass (its loss needs ln S).
+    sum: f64,
+    /// S of each pair of the block, one per lane.
+    pub(super) sums2: Vec<F64x2>,
     /// z of two points at once, one per lane, for each pair of a block: pair p's neuron k at p·neurons + k (see
     /// `pairs.rs`).
     pub(super) z2: Vec<F64x2>,
@@ -73,6 +79,7 @@ impl Dense {
         let half_widest = layers.iter().max().map_or(0, |&n| n / 2);
         let largest_layer = layers.windows(2).map(|w| w[0] * w[1]).max().unwrap_or(0);
         Dense {
+            softmax: config.activations.last() == Some(&Activation::Softmax),
             activations: config.activations.clone(),
             loss: config.loss,
             layers,
@@ -86,6 +93,8 @@ impl Dense {
             o: vec![0.0; nodes],
             dz: vec![0.0; nodes],
             d_out: vec![0.0; nodes],
+            sum: 1.0,
+            sums2: vec![F64x2::splat(1.0); BLOCK_PAIRS],
             z2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
             o2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
             dz2: vec![F64x2::splat(0.0); nodes * BLOCK_PAIRS],
@@ -141,6 +150,10 @@ impl Dense {
                 self.o[i] = f.output(z);
                 w += fan_in;
             }
+            if f == Activation::Softmax {
+                let nodes = self.layer_nodes(l);
+                self.sum = softmax::normalize(&self.z[nodes.clone()], &mut self.o[nodes]);
+            }
         }
     }
 
@@ -174,9 +187,13 @@ impl Dense {
         &self.d_out[self.node_start[self.layers.len() - 1]..]
     }
 
-    /// The loss of the last forward pass against `t`: Σₖ L(ŷₖ, tₖ).
+    /// The loss of the last forward pass against `t`: Σₖ L(ŷₖ, tₖ), or with a softmax output
+    /// J = −Σₖ tₖ·ln pₖ (see [`softmax::cross_entropy`]).
     pub fn point_loss(&self, t: &[f64]) -> f64 {
         let out = self.layer_nodes(self.layers.len() - 1);
+        if self.softmax {
+            return softmax::cross_entropy(&self.z[out], t, self.sum);
+        }
         let mut sum = 0.0;
         for (k, i) in out.enumerate() {
             sum += self.loss.value(self.o[i], self.z[i], t[k]);
@@ -191,7 +208,8 @@ impl Dense {
     }
 
     /// Backward pass for the last forward pass against targets `t`, adding this point's gradients to the
-    /// accumulators. Output neurons: dL/dz = dL/dŷ · f′(z). Then per layer l = L..1:
+    /// accumulators. Output neurons: dL/dz = dL/dŷ · f′(z) (with cross-entropy on a sigmoid or a softmax,
+    /// ŷ − t). Then per layer l = L..1:
     /// accB_i += dL/dz_i (as ∂z_i/∂b_i = 1); accW_ij += dL/dz_i · o_j (as ∂z_i/∂w_ij = o_j); and if l > 1,
     /// dL/do_j = Σᵢ w_ij · dL/dz_i (weights before the update) and dL/dz_j = dL/do_j · f′(z_j).
     pub fn backward(&mut self, t: &[f64]) {
@@ -200,7 +218,11 @@ impl Dense {
         let f_out = self.activations[last - 1];
         for (k, i) in self.layer_nodes(last).enumerate() {
             let (z, o) = (self.z[i], self.o[i]);
-            self.d_out[i] = self.loss.derivative(o, t[k]);
+            self.d_out[i] = if self.softmax {
+                softmax::d_loss_d_p(o, t[k])
+            } else {
+                self.loss.derivative(o, t[k])
+            };
             self.dz[i] = self.loss.output_delta(o, t[k], f_out.derivative(z, o));
         }
         for l in (1..=last).rev() {
@@ -263,8 +285,9 @@ impl Dense {
     }
 
     /// Records one point's forward pass and loss on a new tape, in the order [`Dense::forward`] computes it, so
-    /// the neurons' values agree to the bit (and so does the loss for the squared losses; cross-entropy's, built
-    /// on the tape from ln and products, may differ in the last bit or two, about 4e-16 relative); then runs the
+    /// the neurons' values agree to the bit, a softmax's probabilities too (and so does the loss for the squared
+    /// losses; cross-entropy's, built on the tape from ln and products, may differ in the last bit or two, about
+    /// 4e-16 relative, and a softmax's −Σ t·ln p by up to an ulp of 1 where J is small); then runs the
     /// tape backward. Leaves: the inputs x (constants, named by
     /// `input_names` or else `x1`, `x2`, …), the parameters (inputs), the targets (constants). Returns the tape
     /// and the loss node.
@@ -308,7 +331,9 @@ impl Dense {
                 } else {
                     format!("a{l}[{}]", i + 1)
                 };
-                let o = if f == Activation::Identity {
+                let o = if f == Activation::Softmax {
+                    tape.label(z, format!("z{l}[{}]", i + 1)) // normalized with the whole layer below
+                } else if f == Activation::Identity {
                     tape.label(z, output)
                 } else {
                     tape.label(z, format!("z{l}[{}]", i + 1));
@@ -317,10 +342,14 @@ impl Dense {
                 };
                 current.push(o);
             }
+            if f == Activation::Softmax {
+                softmax::record(&mut tape, &mut current);
+            }
             prev = current;
         }
         let outputs = prev.len();
         let mut terms = Vec::with_capacity(outputs);
+        let mut targets = Vec::with_capacity(outputs);
         for (k, &y_hat) in prev.iter().enumerate() {
             if outputs > 1 {
                 tape.label(y_hat, format!("ŷ{}", k + 1));
@@ -332,7 +361,13 @@ impl Dense {
                 "y".to_string()
             };
             let target = tape.label(target, name);
-            terms.push(self.loss.record(&mut tape, y_hat, target));
+            targets.push(target);
+            if !self.softmax {
+                terms.push(self.loss.record(&mut tape, y_hat, target));
+            }
+        }
+        if self.softmax {
+            terms.push(softmax::record_loss(&mut tape, &prev, &targets, t));
         }
         let j = tape.sum(&terms);
         let j = tape.label(j, "J");

@@ -16,9 +16,11 @@ pub mod features;
 pub mod grid;
 pub mod inspect;
 pub mod loss;
+pub mod metrics;
 pub mod optimizer;
 pub mod pairs;
 pub mod regularization;
+pub mod softmax;
 pub mod training;
 
 pub use activation::Activation;
@@ -27,6 +29,7 @@ pub use dense::Dense;
 pub use features::{Feature, Features};
 pub use grid::Grid;
 pub use loss::Loss;
+pub use metrics::{Classes, Classification, Metrics};
 pub use optimizer::{Optimizer, OptimizerState, Role};
 pub use regularization::Regularization;
 
@@ -234,8 +237,8 @@ impl Network {
         }
     }
 
-    /// Replaces the training and test points (checked against the network's raw inputs and outputs, and for
-    /// cross-entropy every target in [0, 1]); the next batch starts a new epoch. With features, each point is
+    /// Replaces the training and test points (checked against the network's raw inputs and outputs, for
+    /// cross-entropy every target in [0, 1], and for softmax every row's targets a probability vector); the next batch starts a new epoch. With features, each point is
     /// raw (x₁, x₂, targets) and its features are computed here, once.
     pub fn set_data(&mut self, train: Dataset, test: Dataset) -> Result<()> {
         self.check_dataset("train", &train)?;
@@ -278,10 +281,10 @@ impl Network {
     }
 
     /// Draws points with a built-in generator (see [`DataSpec::draw`]) and uses them; for cross-entropy, labels
-    /// ±1 become 1 and 0.
+    /// ±1 become 1 and 0 (the three-class sets' one-hot rows stay as they are).
     pub fn use_generated(&mut self, spec: &DataSpec) -> Result<()> {
-        let inputs = spec.kind.inputs();
-        if inputs != self.config.raw_inputs() || self.config.outputs() != 1 {
+        let (inputs, targets) = (spec.kind.inputs(), spec.kind.targets());
+        if inputs != self.config.raw_inputs() || self.config.outputs() != targets {
             return Err(LabError::invalid(
                 "data.dataset",
                 format!(
@@ -290,14 +293,15 @@ impl Network {
                     count(self.config.outputs(), "output")
                 ),
                 format!(
-                    "{}, whose points have {} and 1 target",
+                    "{}, whose points have {} and {}",
                     quote(spec.kind.name()),
-                    count(inputs, "input")
+                    count(inputs, "input"),
+                    count(targets, "target")
                 ),
             ));
         }
         let (mut train, mut test, _) = spec.draw()?;
-        if self.config.loss.needs_probabilities() {
+        if self.config.loss.needs_probabilities() && targets == 1 {
             train = train.with_zero_one_labels();
             test = test.with_zero_one_labels();
         }
@@ -350,6 +354,9 @@ impl Network {
                         show(t),
                     ));
                 }
+            }
+            if self.config.is_softmax() {
+                softmax::check_rows(field, data.rows(), inputs, stride)?;
             }
         }
         Ok(())

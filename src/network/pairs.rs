@@ -15,7 +15,7 @@
 //! rather than zip them: at opt-level "s" the compiler leaves each `Zip::new` a call, which cost W1 a tenth of its
 //! time. The gradient sums' inner loop over a row still zips: measured, indexing it was slower.
 
-use super::{Activation, Dense};
+use super::{softmax, Activation, Dense, MAX_WIDTH};
 use crate::data::Dataset;
 use crate::math::{F64x2, Lanes};
 
@@ -45,7 +45,7 @@ impl Activation {
     pub fn derivative_pair(self, z: F64x2, o: F64x2) -> F64x2 {
         match self {
             Activation::Tanh => F64x2::splat(1.0) - o * o,
-            Activation::Sigmoid => o * (F64x2::splat(1.0) - o),
+            Activation::Sigmoid | Activation::Softmax => o * (F64x2::splat(1.0) - o),
             _ => F64x2::new(
                 self.derivative(z.lo(), o.lo()),
                 self.derivative(z.hi(), o.hi()),
@@ -53,6 +53,9 @@ impl Activation {
         }
     }
 }
+
+/// What [`Dense::visit_points`] calls for each point: (its loss, its outputs, its targets).
+pub type PointVisitor<'a> = dyn FnMut(f64, &[f64], &[f64]) + 'a;
 
 /// Pairs of points computed together, layer by layer: a batch of up to 16 points is 8 pairs, and each layer's
 /// loops are set up once for all of them.
@@ -94,7 +97,11 @@ impl Dense {
                 let z = &mut self.z2[base + start..base + end];
                 // zᵢ = bᵢ + Σⱼ wᵢⱼ·oⱼ, in j order from the bias
                 rows_times(weights, sources, |i| biases[i], z);
-                f.apply_pairs(z, &mut rest[..n]);
+                if f == Activation::Softmax {
+                    self.sums2[p] = softmax::normalize_pair(z, &mut rest[..n]);
+                } else {
+                    f.apply_pairs(z, &mut rest[..n]);
+                }
             }
         }
     }
@@ -207,6 +214,10 @@ impl Dense {
     fn block_loss(&self, p: usize, ta: &[f64], tb: &[f64]) -> (f64, f64) {
         let last = self.layers.len() - 1;
         let base = p * self.neurons();
+        if self.softmax {
+            let z = &self.z2[base + self.node_start[last]..base + self.node_start[last + 1]];
+            return softmax::cross_entropy_pair(z, ta, tb, self.sums2[p]);
+        }
         let (mut sa, mut sb) = (0.0, 0.0);
         for (k, i) in (self.node_start[last]..self.node_start[last + 1]).enumerate() {
             let (z, o) = (self.z2[base + i], self.o2[base + i]);
@@ -263,8 +274,18 @@ impl Dense {
 
     /// Σ over the points of `data` of each point's loss, in order, two points at a time in blocks.
     pub fn loss_sum(&mut self, data: &Dataset) -> f64 {
-        let n = data.len();
         let mut sum = 0.0;
+        self.visit_points(data, &mut |loss, _, _| sum += loss);
+        sum
+    }
+
+    /// The forward pass of every point of `data`, two points at a time in blocks (the last alone when their number
+    /// is odd), calling `visit(loss, outputs, targets)` for each point in order. (One function for every caller,
+    /// through `dyn`: a call per point costs nothing beside its pass, and the module holds one copy.)
+    pub fn visit_points(&mut self, data: &Dataset, visit: &mut PointVisitor) {
+        let (n, outputs) = (data.len(), self.layers[self.layers.len() - 1]);
+        let first = self.neurons() - outputs;
+        let (mut ya, mut yb) = ([0.0; MAX_WIDTH], [0.0; MAX_WIDTH]);
         let mut k = 0;
         while k + 1 < n {
             let pairs = ((n - k) / 2).min(BLOCK_PAIRS);
@@ -276,17 +297,20 @@ impl Dense {
             for p in 0..pairs {
                 let (ta, tb) = (data.point(k + 2 * p).1, data.point(k + 2 * p + 1).1);
                 let (la, lb) = self.block_loss(p, ta, tb);
-                sum += la;
-                sum += lb;
+                let base = p * self.neurons() + first;
+                for (j, o) in self.o2[base..base + outputs].iter().enumerate() {
+                    (ya[j], yb[j]) = (o.lo(), o.hi());
+                }
+                visit(la, &ya[..outputs], ta);
+                visit(lb, &yb[..outputs], tb);
             }
             k += 2 * pairs;
         }
         if k < n {
             let (x, t) = data.point(k);
             self.forward(x);
-            sum += self.point_loss(t);
+            visit(self.point_loss(t), self.outputs(), t);
         }
-        sum
     }
 }
 

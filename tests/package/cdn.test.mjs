@@ -38,6 +38,15 @@ async function origins({ cors }) {
 <backprop-neuron id="n" loading="eager"></backprop-neuron>
 </body></html>`,
   );
+  // A page that loads the digits from B (backprop-lab/data/digits: its module and its data file).
+  writeFileSync(join(blogRoot, 'digits.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Digits</title>
+<link rel="icon" href="favicon.svg"><script type="module" src="digits-page.js"></script></head><body><pre id="out">loading</pre></body></html>`);
+  writeFileSync(join(blogRoot, 'digits-page.js'), `import { loadDigits } from '${b.url}${PREFIX}/data/digits.js';
+const d = await loadDigits();
+const counts = new Array(d.classes).fill(0);
+for (const label of d.labels) counts[label]++;
+document.getElementById('out').textContent = JSON.stringify({ counts, first: Array.from(d.images.subarray(0, 8)) });
+`);
   const a = await startServer({ root: blogRoot, csp: strictPolicy(origin(b.url)), reportViolations: true });
   servers.push(a.server, b.server);
   return { a, b };
@@ -68,6 +77,20 @@ test('from a second origin with CORS: the figures, their wasm and their styles l
   assert.deepEqual(problems.errors, [], 'page errors');
   assert.deepEqual(problems.console, [], 'console errors');
   assert.deepEqual(problems.foreign.filter((u) => !u.startsWith(b.url)), [], 'requests to neither A nor B');
+  await page.close();
+});
+
+test('from a second origin with CORS: loadDigits() fetches the digits next to its module on B', async () => {
+  const { a, b } = await origins({ cors: true });
+  const { page, problems } = await openPage({ context: browser.context, url: a.url }, 'digits.html');
+  await page.waitForFunction(() => document.getElementById('out').textContent.startsWith('{'));
+  const out = JSON.parse(await page.locator('#out').textContent());
+  assert.deepEqual(out.counts, [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
+  assert.deepEqual(out.first, [0, 0, 5, 13, 9, 1, 0, 0]);
+  const fromB = b.requests.filter((p) => p.startsWith(`/${PREFIX}/`)).map((p) => p.slice(PREFIX.length + 2));
+  assert.deepEqual(fromB.sort(), ['data/digits.bin', 'data/digits.js']);
+  assert.deepEqual(a.violations, [], 'CSP violations reported to A');
+  assert.deepEqual(problems.errors, [], 'page errors');
   await page.close();
 });
 

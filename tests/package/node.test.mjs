@@ -39,11 +39,20 @@ const at = { x: 1.5, y: 0.5, w: 0.8, yHat: 1.2 };
 const expected = { value: 2.1, factors: [{ name: 'dJ/dŷ', text: '2(ŷ − y)', value: 1.4 }, { name: 'dŷ/dw', text: 'x', value: 1.5 }] };
 console.log(JSON.stringify([checkExpression('2(ŷ − y)x', at, expected), checkExpression('2(ŷ − y)', at, expected)]));
 `,
+  'digits.mjs': `import { loadDigits } from 'backprop-lab/data/digits';
+
+const d = await loadDigits();
+const counts = new Array(d.classes).fill(0);
+for (const label of d.labels) counts[label]++;
+console.log(JSON.stringify({ first: Array.from(d.images.subarray(0, 64)), counts, size: [d.images.length, d.width, d.height] }));
+`,
   'consumer.ts': `import init, { initSync, step, train, analyze, Descent, wasmUrl } from 'backprop-lab';
 import { Network, init as initNetwork } from 'backprop-lab/network';
 import { ELEMENTS, defineNetworkElement } from 'backprop-lab/elements';
 import type { DescentElement } from 'backprop-lab/elements';
 import { checkExpression, type CheckResult } from 'backprop-lab/learn';
+import { loadDigits } from 'backprop-lab/data/digits';
+import type { Digits } from 'backprop-lab/data/digits';
 
 export async function use(bytes: Uint8Array): Promise<number> {
   await init();
@@ -58,9 +67,12 @@ export async function use(bytes: Uint8Array): Promise<number> {
   figure.nextStep();
   const steps: number = figure.steps;
   const ctor: CustomElementConstructor = await defineNetworkElement('backprop-playground');
-  const net = new Network({ layers: [2, 1] });
+  const net = new Network({ layers: [64, 10], outputActivation: 'softmax', loss: 'crossEntropy' });
+  const digits: Digits = await loadDigits();
+  const metrics = net.metrics();
+  const accuracy: number = metrics.testAccuracy ?? 0;
   const checked: CheckResult = checkExpression('2(ŷ − y)x', { x: 1.5, y: 0.5, w: 0.8, yHat: 1.2 }, 2.1);
-  return (checked.ok ? 1 : 0) + next + records.length + d.steps + steps + analyze(article).curvature + url.href.length + net.steps + (ctor ? 1 : 0) + Object.keys(ELEMENTS).length;
+  return (checked.ok ? 1 : 0) + digits.images.length + digits.classes + accuracy + next + records.length + d.steps + steps + analyze(article).curvature + url.href.length + net.steps + (ctor ? 1 : 0) + Object.keys(ELEMENTS).length;
 }
 `,
   'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'esnext.disposable', 'dom'], types: [] }, files: ['consumer.ts'] }),
@@ -87,6 +99,13 @@ test("'backprop-lab/learn' checks a derivation and names the missing factor", ()
   assert.ok(Math.abs(right.value - 2.1) < 1e-12);
   assert.equal(lacking.ok, false);
   assert.equal(lacking.factor, 'dŷ/dw');
+});
+
+test("import { loadDigits } from 'backprop-lab/data/digits' in Node reads the digits from the package", () => {
+  const out = run('digits.mjs');
+  assert.deepEqual(out.size, [1797 * 64, 8, 8]);
+  assert.deepEqual(out.first.slice(0, 16), [0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0], 'the first image, a 0');
+  assert.deepEqual(out.counts, [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
 });
 
 test('the TypeScript declarations of every entry type-check a consumer under strict mode', () => {

@@ -30,8 +30,17 @@ const article = { x: 1.5, y: 0.5, w: 0.8, lr: 0.1 };
 const first = step(article);
 document.getElementById('out').textContent = JSON.stringify({ wNext: first.wNext, dJdW: first.dJdW, trail: train(article, 5).map((r) => String(r.wNext)) });
 `,
+  'digits.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Digits</title><link rel="icon" href="/favicon.svg">
+<script type="module" src="/src/digits.js"></script></head><body><pre id="out">loading</pre></body></html>`,
+  'src/digits.js': `import { loadDigits } from 'backprop-lab/data/digits';
+
+const d = await loadDigits();
+const counts = new Array(d.classes).fill(0);
+for (const label of d.labels) counts[label]++;
+document.getElementById('out').textContent = JSON.stringify({ counts, pixels: d.images.length });
+`,
   'public/favicon.svg': readFileSync(join(ROOT, 'www', 'favicon.svg'), 'utf8'),
-  'vite.config.js': `export default { logLevel: 'warn', build: { rollupOptions: { input: { index: 'index.html', api: 'api.html' } } } };\n`,
+  'vite.config.js': `export default { logLevel: 'warn', build: { rollupOptions: { input: { index: 'index.html', api: 'api.html', digits: 'digits.html' } } } };\n`,
 };
 
 let app;
@@ -82,6 +91,16 @@ test("import { init, step, train } from 'backprop-lab' in application code: the 
   assert.equal(out.wNext, 0.59);
   assert.equal(out.dJdW, 2.1000000000000005);
   assert.deepEqual(out.trail, ARTICLE.slice(1));
+  assert.deepEqual(site.violations, [], 'CSP violations reported');
+  assertNoProblems(assert, problems);
+  await page.close();
+});
+
+test("import { loadDigits } from 'backprop-lab/data/digits': the bundle emits the data file and fetches it under the strict CSP", async () => {
+  const { page, problems } = await openPage({ context: browser.context, url: site.url }, 'digits.html');
+  await page.waitForFunction(() => document.getElementById('out').textContent.startsWith('{'));
+  const out = JSON.parse(await page.locator('#out').textContent());
+  assert.deepEqual(out, { counts: [178, 182, 177, 183, 181, 182, 181, 179, 174, 180], pixels: 1797 * 64 });
   assert.deepEqual(site.violations, [], 'CSP violations reported');
   assertNoProblems(assert, problems);
   await page.close();

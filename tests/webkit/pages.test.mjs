@@ -282,3 +282,24 @@ test('WebKit: the path checks a typed derivative, names a missing factor, and ke
   assert.deepEqual(states, ['done', 'done', 'done', 'open']);
   assert.deepEqual(site.violations, [], 'CSP violations');
 });
+
+test('WebKit: the digits page trains to 90% test accuracy, its confusion matrix summing to the test set, and reads a dataset image', async (t) => {
+  await open('digits.html');
+  await webkit.waitFor(() => document.querySelector('#digits')?.ready === true && document.querySelector('#digits').model !== null, [], { timeout: 60000, what: 'the digits figure' });
+  await click('#digits', 'button[data-action="play"]');
+  await webkit.waitFor(() => (document.querySelector('#digits').model.latest?.testAccuracy ?? 0) >= 0.9, [], { timeout: 120000, what: '90% test accuracy' });
+  await click('#digits', 'button[data-action="play"]');
+  const state = await webkit.execute(() => {
+    const el = document.querySelector('#digits');
+    const cells = [...el.shadowRoot.querySelectorAll('table.confusion .cell')].map((c) => Number(c.textContent));
+    return { playing: el.playing, epochs: el.model.epochs, accuracy: el.model.latest.testAccuracy, sum: cells.reduce((s, v) => s + v, 0), cells: cells.length };
+  });
+  t.diagnostic(`WebKit: ${(state.accuracy * 100).toFixed(1)}% test accuracy after ${state.epochs} epochs`);
+  assert.equal(state.playing, false);
+  assert.deepEqual([state.cells, state.sum], [100, 450]);
+  await webkit.execute(() => document.querySelector('#digits').showImage(0));
+  await webkit.waitFor(() => /^It reads \d/.test(document.querySelector('#digits').shadowRoot.querySelector('.answer').textContent), [], { what: 'the drawn image read' });
+  assert.deepEqual(site.violations, [], 'CSP violations');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(join(SCREENSHOTS, 'webkit-digits.png'), await webkit.screenshot());
+});

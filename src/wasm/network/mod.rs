@@ -4,11 +4,13 @@
 //! - `config`: reading a `NetworkConfig`, and the configuration as it reads back;
 //! - `spec`: reading a `DataSpec`;
 //! - `grid`: the grid family (the output or every neuron's output over a grid);
+//! - `inspect`: one point's pass, gradient checks and edits; `metrics`: losses, accuracies, confusion, R²;
 //! - `types`: the TypeScript declarations.
 
 mod config;
 mod grid;
 mod inspect;
+mod metrics;
 mod spec;
 mod types;
 

@@ -5,14 +5,21 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** A neuron's activation o = f(z). */
-export type ActivationName = "identity" | "relu" | "tanh" | "sigmoid";
-/** The loss of an output ŷ against its target t: (ŷ − t)², ½(ŷ − t)², or binary cross-entropy. */
+/**
+ * A neuron's activation o = f(z); "softmax" (output layer only, with "crossEntropy", 2 or more outputs) makes the
+ * outputs probabilities p = e^z / Σ e^z over the whole layer.
+ */
+export type ActivationName = "identity" | "relu" | "tanh" | "sigmoid" | "softmax";
+/**
+ * The loss of an output ŷ against its target t: (ŷ − t)², ½(ŷ − t)², or cross-entropy: binary on a sigmoid
+ * output, categorical (−Σ t·ln p, each target row a probability vector such as one-hot) on a softmax.
+ */
 export type LossName = "squared" | "halfSquared" | "crossEntropy";
 /** The update rule. */
 export type OptimizerName = "sgd" | "momentum" | "adam";
 /** A built-in dataset. */
-export type DatasetName = "article" | "line" | "xor" | "circle" | "gaussians" | "spiral" | "plane" | "multigaussian";
+export type DatasetName = "article" | "line" | "xor" | "circle" | "gaussians" | "spiral" | "plane" | "multigaussian"
+  | "blobs3" | "spiral3";
 /** An input feature computed from a raw point (x1, x2), as TensorFlow Playground's first column. */
 export type FeatureName = "x1" | "x2" | "x1^2" | "x2^2" | "x1*x2" | "sin(x1)" | "sin(x2)";
 /** The penalty on the weights: none, L1 (|w|) or L2 (½w²). */
@@ -24,7 +31,7 @@ export interface NetworkConfig {
   layers: number[];
   /** The hidden layers' activation (default "tanh"). */
   activation?: ActivationName;
-  /** The output layer's activation (default "tanh"; "sigmoid" is required by "crossEntropy"). */
+  /** The output layer's activation (default "tanh"; "crossEntropy" needs "sigmoid" or "softmax"). */
   outputActivation?: ActivationName;
   /** One activation per non-input layer, instead of `activation` and `outputActivation`. */
   activations?: ActivationName[];
@@ -62,7 +69,10 @@ export interface NetworkConfig {
   regularizationRate?: number;
 }
 
-/** Points drawn by a built-in generator, shuffled with the same seed and split into training and test points. */
+/**
+ * Points drawn by a built-in generator, shuffled with the same seed and split into training and test points.
+ * "blobs3" and "spiral3" have three classes: each point's targets are a one-hot row of 3, for 3 outputs.
+ */
 export interface DataSpec {
   dataset: DatasetName;
   /** How many points in all, 1 to 10000 (default 500; "article" always gives its one point). */
@@ -78,7 +88,10 @@ export interface DataSpec {
 /** A node of a traced computation graph. */
 export interface TraceNode {
   id: number;
-  /** "x1", "w1[2,1]" (layer 1, neuron 2, from neuron 1), "b1[2]", "z1[2]", "a1[2]", "ŷ", "y", "J", or the operation. */
+  /**
+   * "x1", "w1[2,1]" (layer 1, neuron 2, from neuron 1), "b1[2]", "z1[2]", "a1[2]", "ŷ" (or "ŷ1", "ŷ2", …), "y",
+   * "J", a softmax's shift "max z" and sum "Σe", or the operation.
+   */
   label: string;
   op: "input" | "const" | "add" | "mul" | "neg" | "powi" | "powf" | "exp" | "ln" | "tanh" | "sigmoid" | "relu";
   /** The value in the forward pass. */
@@ -138,16 +151,41 @@ export interface PointPass {
   z: number[];
   /** a = f(z). */
   a: number[];
-  /** f′(z) (1 for the inputs). */
+  /** f′(z) (1 for the inputs); for a softmax output the Jacobian's diagonal ∂pₖ/∂zₖ = pₖ(1 − pₖ). */
   fPrime: number[];
-  /** δ = ∂J/∂z (0 for the inputs). */
+  /** δ = ∂J/∂z (0 for the inputs); for a softmax output δₖ = pₖ − tₖ, the whole layer's chain, not fPrime·dA. */
   delta: number[];
   /** ∂J/∂a: Σₖ w(to→k)·δ(k) for a hidden neuron, ∂J/∂ŷ for an output (0 for the inputs). */
   dA: number[];
-  /** ∂J/∂ŷ per output. */
+  /** ∂J/∂ŷ per output (−tₖ/pₖ for a softmax). */
   dOutput: number[];
   /** The point's loss J. */
   loss: number;
+}
+
+/**
+ * What the network scores at its current parameters, from one forward pass over each set. A classifier (a softmax,
+ * or one output whose targets are all −1/1, classified by the sign of ŷ, or all 0/1, by ŷ ≥ ½) has the accuracies,
+ * `labels` and `confusion`; a regression has `r2`. A figure of an empty set is NaN.
+ */
+export interface Metrics {
+  /** The mean loss over the training points. */
+  trainLoss: number;
+  /** The mean loss over the test points. */
+  testLoss: number;
+  /** The share of training points classified right. */
+  trainAccuracy?: number;
+  /** The share of test points classified right. */
+  testAccuracy?: number;
+  /** Each class's target value, in the matrix's order: 0, 1, … (a softmax's output index), [−1, 1] or [0, 1]. */
+  labels?: number[];
+  /**
+   * Test points counted by class, classes × classes row by row (classes = labels.length):
+   * confusion[trueClass * classes + predictedClass]; its sum is the number of test points.
+   */
+  confusion?: number[];
+  /** 1 − Σ(ŷ − t)²/Σ(t − t̄)² over the test points (every output, t̄ per output). */
+  r2?: number;
 }
 
 /** A parameter's gradient by backpropagation beside the central difference on the same training points. */

@@ -3,21 +3,32 @@
 // imports nothing, so a page of network figures does not load the article's descent.
 
 const SHEET_URL = new URL('../../styles/figure.css', import.meta.url);
-let sheet = null;
+const sheets = new Map();
 
-/** The figures' stylesheet, fetched once (a same-origin file: no inline style is needed under a strict CSP). */
-export function figureSheet() {
+/**
+ * The stylesheet at `url`, fetched once (a same-origin file: no inline style is needed under a strict CSP), as a
+ * constructed sheet a shadow root adopts; an empty sheet when it cannot be fetched.
+ */
+export function stylesheet(url) {
+  const key = String(url);
   // Accept: text/css asks for the stylesheet itself: a dev server that turns .css imports into JS modules (Vite's)
   // answers such a request with the CSS. It is a CORS-safelisted header, so a CDN sees no preflight.
-  sheet ??= fetch(SHEET_URL, { headers: { Accept: 'text/css' } })
-    .then((r) => (r.ok ? r.text() : ''))
-    .catch(() => '')
-    .then((css) => {
-      const s = new CSSStyleSheet();
-      s.replaceSync(css);
-      return s;
-    });
-  return sheet;
+  if (!sheets.has(key)) {
+    sheets.set(key, fetch(url, { headers: { Accept: 'text/css' } })
+      .then((r) => (r.ok ? r.text() : ''))
+      .catch(() => '')
+      .then((css) => {
+        const s = new CSSStyleSheet();
+        s.replaceSync(css);
+        return s;
+      }));
+  }
+  return sheets.get(key);
+}
+
+/** The figures' stylesheet, which every figure's shadow root adopts. */
+export function figureSheet() {
+  return stylesheet(SHEET_URL);
 }
 
 const NEAR_VIEWPORT = '300px';

@@ -1,7 +1,8 @@
 // What no playground shows: for the selected weight or bias, the gradient from backpropagation beside the central
 // difference the core computes on the same training points, and their relative difference; then the chain for one
 // training point, layer by layer in the article's notation, with live numbers:
-//   ∂J/∂w = δ(to)·a(from);  δ(to) = f′(z(to))·Σₖ w(to→k)·δ(k) (hidden);  δ(ŷ) = f′(z)·∂J/∂ŷ (output).
+//   ∂J/∂w = δ(to)·a(from);  δ(to) = f′(z(to))·Σₖ w(to→k)·δ(k) (hidden);  δ(ŷ) = f′(z)·∂J/∂ŷ (output);
+//   with a softmax output and its cross-entropy, δ(pₖ) = pₖ − tₖ for every output k.
 // Neurons whose f′ is below 0.01 (saturated tanh or sigmoid, dead ReLU) are flagged: there the gradient vanishes.
 //
 // Takes plain numbers (the core's check and one point's pass) and never holds the network.
@@ -34,8 +35,9 @@ function vanishingReason(activation, z) {
 
 /**
  * @returns {{ update(d: ?object, hint?: string): void, element: HTMLElement }} update(null, hint) shows how to pick a parameter.
- * d = { name, kind, check: {backprop, numeric, relative, h, value, lossPlus, lossMinus}, points,
- *       chain: { layers, activations, names(neuron) → string, from?: neuron, to: neuron, weights, pass: {z, a, fPrime, delta, dA, dOutput, loss, index}, point: [x1, x2, y] } }
+ * d = { name, kind, check: {backprop, numeric, relative, h, value, lossPlus, lossMinus}, points, batchText? (what J is averaged over, said instead of "the N training points"),
+ *       chain: { layers, activations, names(neuron) → string, from?: neuron, to: neuron, weights, pass: {z, a, fPrime, delta, dA, dOutput, loss, index}, point: [x1, x2, y],
+ *                pointText?: what the point is, said instead of "training point i: x = (x1, x2), y = …" } }
  */
 export function createGradientPanel(container) {
   const root = el('div', 'gradient-panel');
@@ -62,7 +64,7 @@ export function createGradientPanel(container) {
     const { name, check: c, points } = d;
     const what = d.kind === 'weight' ? 'w' : 'b';
     check.append(el('h3', 'panel-title', `Is backpropagation right about ${name} = ${n(c.value)}?`));
-    check.append(el('p', 'hint', `J is the mean loss over the ${points} training points, the batch the gradient is for.`));
+    check.append(el('p', 'hint', d.batchText ?? `J is the mean loss over the ${points} training points, the batch the gradient is for.`));
     row(check, 'backprop', `∂J/∂${what} by backpropagation`, n(c.backprop), undefined, c.backprop);
     row(check, 'numeric', `(J(${what} + h) − J(${what} − h)) / 2h, h = ${formatNumber(c.h)}`, n(c.numeric), `from J = ${formatNumber(c.lossPlus)} and ${formatNumber(c.lossMinus)}`, c.numeric);
     const agree = c.relative < 1e-6;
@@ -71,9 +73,12 @@ export function createGradientPanel(container) {
     const ch = d.chain;
     if (!ch) return;
     const { pass, to, from, names, weights, layers, activations } = ch;
-    const [x1, x2, y] = ch.point;
-    chain.append(el('h3', 'panel-title', `The chain for training point ${pass.index + 1}: x = (${n(x1)}, ${n(x2)}), y = ${n(y)}, J = ${n(pass.loss)}`));
+    const [x1, x2, y] = ch.point ?? [];
+    chain.append(el('h3', 'panel-title', `The chain for ${ch.pointText ?? `training point ${pass.index + 1}: x = (${n(x1)}, ${n(x2)}), y = ${n(y)}`}, J = ${n(pass.loss)}`));
     const last = layers.reduce((s, v) => s + v, 0) - 1;
+    // A softmax output with its cross-entropy: δ(pₖ) = pₖ − tₖ for each output, the target tₖ = pₖ − δ(pₖ).
+    const softmax = activations.at(-1) === 'softmax';
+    const outputStart = last + 1 - layers.at(-1);
     if (d.kind === 'weight') {
       const product = pass.delta[to] * pass.a[from];
       row(chain, 'link', `∂J/∂${name} = δ(${names(to)}) · a(${names(from)})`, `${p(pass.delta[to])} · ${p(pass.a[from])} = ${n(product)}`, undefined, product);
@@ -84,9 +89,15 @@ export function createGradientPanel(container) {
     const starts = [];
     layers.reduce((s, v, l) => ((starts[l] = s), s + v), 0);
     const layerOf = (k) => starts.findLastIndex((s) => s <= k);
-    const flagged = (k) => Math.abs(pass.fPrime[k]) < VANISHING && activations[layerOf(k) - 1] !== 'identity';
+    // A softmax's δ = p − t is not a product with f′: its outputs are never flagged.
+    const flagged = (k) => Math.abs(pass.fPrime[k]) < VANISHING && !['identity', 'softmax'].includes(activations[layerOf(k) - 1]);
     const delta = (k, quantity) => {
       const l = layerOf(k);
+      if (softmax && k >= outputStart) {
+        const t = Math.round(pass.a[k] - pass.delta[k]);
+        row(chain, quantity, `δ(${names(k)}) = ${names(k)} − t`, `${p(pass.a[k])} − ${t} = ${n(pass.delta[k])}`, 'softmax with its cross-entropy: ∂J/∂z = p − t, t = 1 for the point’s class, 0 for the others', pass.delta[k]);
+        return;
+      }
       const f = activations[l - 1];
       const note = flagged(k) ? `f′ = ${n(pass.fPrime[k])} < ${VANISHING}: ${vanishingReason(f, pass.z[k])}, so the gradient vanishes here` : undefined;
       if (k === last) {
@@ -106,16 +117,17 @@ export function createGradientPanel(container) {
     };
     delta(to, 'delta-to');
     for (let l = layerOf(to) + 1; l < layers.length; l++) {
-      if (l === layers.length - 1) {
+      if (l === layers.length - 1 && !softmax) {
         delta(last, 'delta-output');
         break;
       }
       const list = el('p', 'check-row layer-deltas');
-      list.dataset.quantity = `layer-${l}`;
-      list.append(el('span', 'check-label', `layer ${l}: δ =`));
+      list.dataset.quantity = l === layers.length - 1 ? 'output-deltas' : `layer-${l}`;
+      list.append(el('span', 'check-label', l === layers.length - 1 ? 'outputs: δ = p − t =' : `layer ${l}: δ =`));
       for (let k = starts[l]; k < starts[l] + layers[l]; k++) {
-        const chip = el('span', `chip${flagged(k) ? ' vanishing' : ''}`, n(pass.delta[k]));
-        chip.title = `${names(k)}: f′(z) = ${n(pass.fPrime[k])}${flagged(k) ? ` (below ${VANISHING}: ${vanishingReason(activations[l - 1], pass.z[k])})` : ''}`;
+        // A softmax's outputs are named on their chips: which one holds the point's class (δ = p − 1 < 0) shows.
+        const chip = el('span', `chip${flagged(k) ? ' vanishing' : ''}`, softmax && k >= outputStart ? `${names(k)}: ${n(pass.delta[k])}` : n(pass.delta[k]));
+        chip.title = softmax && k >= outputStart ? `${names(k)}: p − t` : `${names(k)}: f′(z) = ${n(pass.fPrime[k])}${flagged(k) ? ` (below ${VANISHING}: ${vanishingReason(activations[l - 1], pass.z[k])})` : ''}`;
         list.append(chip);
       }
       chain.append(list);
