@@ -475,3 +475,32 @@ fn binary_classifiers_are_scored_by_sign_or_by_one_half_and_regressions_by_r2() 
     assert_eq!(c.confusion, vec![1.0, 0.0, 1.0, 1.0]);
     assert_eq!(c.test_accuracy, 2.0 / 3.0);
 }
+
+#[test]
+fn the_pass_of_a_point_outside_the_data_is_the_pass_of_the_same_training_point() {
+    let mut rng = Rng::new(21);
+    let mut net = softmax_network(&[4, 5, 3], Activation::Tanh, &mut rng);
+    let data = points(4, 3, 5, &mut rng, true);
+    net.set_data(data.clone(), Dataset::empty(4, 3)).unwrap();
+    let (x, t) = data.point(2);
+    let row: Vec<f64> = x.iter().chain(t).copied().collect();
+    let at = net.point_pass_at("point", &row).unwrap();
+    let from_data = net.point_pass(2).unwrap();
+    assert_eq!(at.index, None);
+    assert_eq!(from_data.index, Some(2));
+    assert_eq!(
+        (&at.z, &at.a, &at.delta, at.loss),
+        (&from_data.z, &from_data.a, &from_data.delta, from_data.loss)
+    );
+    // Checked as a data row; nothing changes, so training goes on with the bits it would have had.
+    let mut twin = net.clone();
+    let e = net.point_pass_at("point", &row[..6]).unwrap_err();
+    assert_eq!(e.field(), Some("point"));
+    let e = net
+        .point_pass_at("point", &[0.0, 0.0, 0.0, 0.0, 0.5, 0.0, 0.0])
+        .unwrap_err();
+    assert_eq!(e.field(), Some("point[4]"), "{e}");
+    net.train_epochs(3).unwrap();
+    twin.train_epochs(3).unwrap();
+    assert_eq!(net.weights(), twin.weights());
+}

@@ -3,6 +3,7 @@
 //! parameter edited by hand.
 
 use super::Network;
+use crate::data::Dataset;
 use crate::error::{check_range, check_usize, show, LabError, Result};
 
 /// Step h of the central difference when the caller gives none: small enough that the O(h²) truncation error
@@ -16,8 +17,8 @@ pub const MAX_EDIT: f64 = 1e6;
 /// One training point's forward and backward pass, every neuron (inputs first) in the order of the layers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PointPass {
-    /// The point's index in the training data.
-    pub index: usize,
+    /// The point's index in the training data (`None` for a point given to [`Network::point_pass_at`]).
+    pub index: Option<usize>,
     /// Each neuron's total input z = b + Σⱼ wⱼ·aⱼ (an input neuron: the input itself).
     pub z: Vec<f64>,
     /// Each neuron's output a = f(z) (an input neuron: the input itself).
@@ -69,12 +70,39 @@ impl Network {
         }
         let k = check_usize("index", k, 0, n - 1)?;
         let (x, t) = self.train_in.point(k);
-        let t = t.to_vec();
+        let (x, t) = (x.to_vec(), t.to_vec());
+        Ok(self.pass_of(Some(k), &x, &t))
+    }
+
+    /// The pass of any point, given as one row of the data's shape (the raw inputs, then one target per output),
+    /// checked as `setData` checks a row (`field` names it): for a point that is not in the data, such as a
+    /// digit drawn by the reader with the target they choose. The network is left as it was.
+    pub fn point_pass_at(&mut self, field: &str, row: &[f64]) -> Result<PointPass> {
+        let (inputs, outputs) = (self.config.raw_inputs(), self.config.outputs());
+        if row.len() != inputs + outputs {
+            return Err(LabError::invalid(
+                field,
+                format!(
+                    "one row of {} numbers ({inputs} inputs, then {outputs} targets)",
+                    inputs + outputs
+                ),
+                format!("{} numbers", row.len()),
+            ));
+        }
+        let point = Dataset::new(field, inputs, outputs, row.to_vec())?;
+        self.check_dataset(field, &point)?;
+        let point = self.network_inputs(&point);
+        let (x, t) = point.point(0);
+        Ok(self.pass_of(None, x, t))
+    }
+
+    /// The pass of the point (x, t) in the first layer's terms (see [`PointPass`]).
+    fn pass_of(&mut self, index: Option<usize>, x: &[f64], t: &[f64]) -> PointPass {
         self.dense.forward(x);
-        let loss = self.dense.point_loss(&t);
+        let loss = self.dense.point_loss(t);
         // backward adds into the accumulators: keep them as they were (zero between steps, but be exact).
         let (acc_w, acc_b) = (self.dense.acc_w.clone(), self.dense.acc_b.clone());
-        self.dense.backward(&t);
+        self.dense.backward(t);
         self.dense.acc_w.copy_from_slice(&acc_w);
         self.dense.acc_b.copy_from_slice(&acc_b);
         let n_in = self.config.inputs();
@@ -92,8 +120,8 @@ impl Network {
         delta[..n_in].fill(0.0);
         let mut d_a = self.dense.output_gradients().to_vec();
         d_a[..n_in].fill(0.0);
-        Ok(PointPass {
-            index: k,
+        PointPass {
+            index,
             z: self.dense.totals().to_vec(),
             a: self.dense.neuron_outputs().to_vec(),
             f_prime,
@@ -101,7 +129,7 @@ impl Network {
             d_a,
             d_output: self.dense.output_derivatives().to_vec(),
             loss,
-        })
+        }
     }
 
     /// Checks parameter `index` (weights first, then biases) of the mean training loss J: backpropagation's

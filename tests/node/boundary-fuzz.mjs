@@ -206,7 +206,7 @@ export function fuzz(pkg, { calls, seed = 1, warmUp = 20_000 }) {
       { name: 'Network.predictGridInto', handle: 'net', args: () => [new Float64Array(12), -1, 1, -1, 1, 4, 3], run: (a, n) => n.predictGridInto(...a) },
       { name: 'Network.predictNeuronGrid', handle: 'net', args: () => [-1, 1, -1, 1, 2, 2], run: (a, n) => n.predictNeuronGrid(...a) },
       { name: 'Network.trace', handle: 'net', args: () => [pick(rnd, [0, 3])], run: (a, n) => n.trace(...a) },
-      { name: 'Network.read', handle: 'net', args: () => [], run: (a, n) => [n.weights(), n.biases(), n.gradients(), n.trainLoss(), n.steps, n.config] },
+      { name: 'Network.read', handle: 'net', args: () => [], run: (a, n) => [n.weights(), n.biases(), n.gradients(), n.trainLoss(), n.steps, n.config, n.metrics()] },
     );
   }
 

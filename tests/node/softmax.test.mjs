@@ -83,3 +83,18 @@ test('a regression reads r2 and no class figures', () => {
   assert.ok(after.r2 > 0.9 && after.r2 > m.r2, `${m.r2} → ${after.r2}`);
   net.free();
 });
+
+test('pointPassAt gives the pass of a point outside the data, checked as a data row', () => {
+  const net = new api.Network({ ...SOFTMAX, layers: [2, 4, 3] });
+  net.setData([0.5, -1, 0, 1, 0, 2, 1, 1, 0, 0], []);
+  const at = net.pointPassAt([0.5, -1, 0, 1, 0]);
+  const pass = net.pointPass(0);
+  assert.equal(at.index, null);
+  assert.equal(pass.index, 0);
+  assert.deepEqual({ ...at, index: 0 }, pass);
+  let e = thrown(() => net.pointPassAt([0.5, -1, 0, 1]));
+  assert.deepEqual([e.kind, e.field], ['invalid', 'point']);
+  e = thrown(() => net.pointPassAt([0.5, -1, 0, 0.5, 0]));
+  assert.deepEqual([e.kind, e.field], ['invalid', 'point[2]']);
+  net.free();
+});

@@ -5,13 +5,13 @@ use wasm_bindgen::prelude::*;
 
 use super::Network;
 use crate::network::inspect::{GradientCheck, PointPass, DEFAULT_H};
-use crate::wasm::input::{count, number, optional_number, refuse, JsResult};
+use crate::wasm::input::{count, number, optional_number, read_numbers, refuse, JsResult};
 use crate::wasm::object::{record, Object};
 
 /// A `PointPass` object.
 fn pass_object(p: &PointPass) -> JsValue {
     Object::new()
-        .count("index", p.index)
+        .number_or_null("index", p.index.map(|k| k as f64))
         .numbers("z", &p.z)
         .numbers("a", &p.a)
         .numbers("fPrime", &p.f_prime)
@@ -57,6 +57,20 @@ impl Network {
     ) -> JsResult<JsValue> {
         let index = self.index(index, self.inner.train_data().len())?;
         let pass = self.inner.point_pass(index).map_err(refuse)?;
+        Ok(pass_object(&pass))
+    }
+
+    /// The same pass for any point, given as one row of the data's shape (the inputs, then one target per
+    /// output), checked as `setData` checks a row: a point that is not in the data, such as a drawn digit with the
+    /// class the reader picks. `index` is null.
+    #[wasm_bindgen(js_name = pointPassAt, unchecked_return_type = "PointPass")]
+    pub fn point_pass_at(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] point: &JsValue,
+    ) -> JsResult<JsValue> {
+        let config = self.inner.config();
+        let row = read_numbers(point, "point", config.raw_inputs() + config.outputs())?;
+        let pass = self.inner.point_pass_at("point", &row).map_err(refuse)?;
         Ok(pass_object(&pass))
     }
 

@@ -144,9 +144,10 @@ export interface NetworkSettings {
   regularizationRate: number;
 }
 
-/** One training point's pass, every neuron inputs first (numbered across layers). */
+/** One point's pass, every neuron inputs first (numbered across layers). */
 export interface PointPass {
-  index: number;
+  /** The training point's index; null for a point given to `pointPassAt`. */
+  index: number | null;
   /** z = b + Σ w·a (an input: the input itself). */
   z: number[];
   /** a = f(z). */
