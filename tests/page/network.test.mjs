@@ -37,6 +37,11 @@ test('the network page loads its three figures with no error, no CSP violation a
   await page.locator('#playground').scrollIntoViewIfNeeded();
   await ready(page, '#playground');
   assert.equal(await page.locator('a[href="index.html"]').count() > 0, true, 'links back to the article');
+  // The article is named and linked where the page first speaks of it, in the lede and in the prose.
+  const named = await page.evaluate(() => [document.querySelector('.lede'), ...document.querySelectorAll('main p')].filter((p) => /\barticle\b/.test(p.textContent)).map((p) => ({ text: p.textContent.slice(0, 60), linked: [...p.querySelectorAll('a[href="index.html"]')].some((a) => a.textContent === 'Demystifying Backpropagation') })));
+  assert.ok(named.length >= 2, `${named.length} paragraphs speak of the article`);
+  assert.equal(named[0].linked, true, `the lede names and links it: ${named[0].text}`);
+  assert.equal(named[1].linked, true, `so does the first paragraph that speaks of it: ${named[1].text}`);
   assertNoProblems(assert, problems);
   await page.close();
 
