@@ -64,7 +64,7 @@ export class GraphElement extends BaseElement {
     const sticky = (part) => getComputedStyle(part).position === 'sticky';
     const margins = () => ({ top: sticky(controls) ? controls.getBoundingClientRect().height : 0, bottom: sticky(explain) ? explain.getBoundingClientRect().height : 0 });
     const figure = createGraphFigure(box, { onSelect: (node) => this.select(node.label), margins });
-    const legend = element('p', 'caption graph-legend', 'Each box is a node: its name (an operation by its sign: × product, + sum, − negation, ² square), its value, and once the backward pass reaches it, its gradient ∂ = ∂J/∂node. The number on an arrow is its local derivative, how much the node it points to moves per unit of the node it leaves.');
+    const legend = element('p', 'caption graph-legend', 'Each box is a node: its name (an operation by its sign: × product, + sum, − negation, (·)² square), its value, and once the backward pass reaches it, its gradient ∂ = ∂J/∂node. The number on an arrow is its local derivative, how much the node it points to moves per unit of the node it leaves.');
     const notice = element('p', 'notice');
     notice.hidden = true;
     const live = liveRegion();

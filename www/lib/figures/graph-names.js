@@ -1,11 +1,11 @@
 // What the nodes of a traced computation graph are called, in words: the figure draws an operation by its symbol
-// (×, +, −, ²), but sentences and screen readers name it ("the product w1[1,1]·x1", "the difference ŷ − y") and
+// (×, +, −, (·)²), but sentences and screen readers name it ("the product w1[1,1]·x1", "the difference ŷ − y") and
 // write the local derivative of each edge as the chain rule has it (∂(w·x)/∂w = x). Works on the plain trace
 // { nodes: [{id, label, op, value, grad}], edges: [{from, to, local}] }.
 import { formatNumber } from '../format.js';
 
 /** The symbol an operation node shows on the figure. */
-const SYMBOL = { mul: '×', add: '+', neg: '−', powi: '²', powf: 'pow', exp: 'exp', ln: 'ln', tanh: 'tanh', sigmoid: 'σ', relu: 'ReLU' };
+const SYMBOL = { mul: '×', add: '+', neg: '−', powi: '(·)²', powf: 'pow', exp: 'exp', ln: 'ln', tanh: 'tanh', sigmoid: 'σ', relu: 'ReLU' };
 /** What an operation is called in a sentence. */
 const OPERATION = { mul: 'product', add: 'sum', neg: 'negation', powi: 'power', powf: 'power', exp: 'exponential', ln: 'logarithm', tanh: 'tanh activation', sigmoid: 'sigmoid activation', relu: 'ReLU activation', const: 'constant', input: 'input' };
 /** What a named node is, from the first letters of its name. */
@@ -31,9 +31,9 @@ function operands(trace) {
 /** True for a node the forward pass named (w1[1,1], z1[2], ŷ, J) rather than an anonymous operation or constant. */
 export const isNamed = (node) => node.label !== node.op && node.label !== 'const';
 
-/** The text a node shows on the figure: its name, an operation's symbol, or a constant's value. */
+/** The text a node shows on the figure: its name, an operation's symbol, or "constant" (its value is under it). */
 export function nodeSymbol(node) {
-  if (node.label === 'const') return short(node.value);
+  if (node.label === 'const') return 'constant';
   return isNamed(node) ? node.label : SYMBOL[node.op] ?? node.op;
 }
 
