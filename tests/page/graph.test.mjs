@@ -56,11 +56,16 @@ const measureGraph = (page) =>
     return { sizes, labels, edges: paths.length, width: box.width, frame: root.querySelector('.graph-box').clientWidth, overflow: document.documentElement.scrollWidth - innerWidth };
   });
 
-for (const [width, height] of [[1280, 800], [1366, 768], [360, 740]]) {
-  test(`the graph at ${width} px: type of 12 px or more, no edge label on another edge or a card, nothing wider than the page`, async () => {
+// The page's 2–2–1 graph (32 nodes), and the largest the element draws, two hidden layers of three (76 nodes).
+for (const [width, height, hidden] of [[1280, 800, null], [1366, 768, null], [360, 740, null], [1280, 800, '3,3'], [360, 740, '3,3']]) {
+  test(`the graph${hidden ? ` of hidden layers ${hidden}` : ''} at ${width} px: type of 12 px or more, no edge label on another edge or a card, nothing wider than the page`, async () => {
     const { page, problems } = await openPage(env, 'network.html', { width, height });
     await page.locator('#graph-figure').scrollIntoViewIfNeeded();
     await ready(page);
+    if (hidden) {
+      await page.evaluate((h) => document.querySelector('#graph-figure').setAttribute('hidden-layers', h), hidden);
+      await page.waitForFunction(() => document.querySelector('#graph-figure').trace.nodes.length === 76);
+    }
     await page.locator('#graph-figure button[data-action="all"]').click();
     const m = await measureGraph(page);
     assert.ok(m.sizes.length > 90, `${m.sizes.length} texts measured`);

@@ -15,7 +15,7 @@ export const TYPE = { name: 13, value: 12, local: 12 };
 const LINE = 15; // a card's line height
 const CARD = { padX: 5, padY: 4, minWidth: 52 };
 const GAP = { across: 14, label: 4, pass: 10 }; // between cards of a rank; around an edge label; for an edge passing a rank
-const LANE = { min: 22, max: 90 }; // the gap between ranks drawn left to right
+const LANE = { min: 22, max: 90, vertical: 30 }; // the gap between ranks: left to right (least, most), top to bottom
 const PAD = 8;
 const SAMPLES = 14; // points per segment of an edge's curve, for the collision tests
 
@@ -295,15 +295,16 @@ function layoutOrientation(graph, rank, horizontal) {
       }
     }
   };
-  // The geometry for a gap between cards and a pitch between ranks; then the labels. Where a label finds no free
-  // place, the cards move further apart and the whole is laid out again.
-  const attempt = (gap, pitch) => {
+  // The geometry for a gap between cards and the room between ranks (`more[k]` px added after rank k); then the
+  // labels. Where a label finds no free place, the cards (left to right) or the ranks its edge spans (top to
+  // bottom) move further apart, and the whole is laid out again.
+  const attempt = (gap, more) => {
     place(gap);
     const lo = Math.min(...[...across].map(([id, p]) => p - extent(id) / 2));
     const hi = Math.max(...[...across].map(([id, p]) => p + extent(id) / 2));
     const crossSize = hi - lo + 2 * PAD;
-    // Along the flow: each gap's lane (left to right: the widest flat label's width; top to bottom: `pitch`).
-    const lanes = rankDepth.slice(1).map(() => (horizontal ? LANE.min : pitch));
+    // Along the flow: each gap's lane (left to right: the widest flat label's; top to bottom: LANE.vertical, and more).
+    const lanes = rankDepth.slice(1).map((_, k) => (horizontal ? LANE.min : LANE.vertical + more[k]));
     if (horizontal) {
       edges.forEach((e, k) => {
         const [a, b] = [rank.get(e.from), rank.get(e.to)];
@@ -334,7 +335,7 @@ function layoutOrientation(graph, rank, horizontal) {
     const bounds = { x0: 0, x1: width, y0: 0, y1: horizontal ? crossSize : alongSize };
     const cardBoxes = [...cards.values()].map((c) => box(c, 2));
     const placed = [];
-    let missing = 0;
+    const missing = new Set(); // the gaps between ranks that an edge with no free place for its label spans
     // Short edges first: they have the fewest places.
     const byLength = [...edges.keys()].sort((a, b) => curves[a].samples.length - curves[b].samples.length || a - b);
     const labels = [];
@@ -344,7 +345,7 @@ function layoutOrientation(graph, rank, horizontal) {
       const s = curves[k].samples;
       const tries = [];
       // Along the edge from its middle outwards, on the edge, then beside it.
-      const ts = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85, 0.1, 0.9];
+      const ts = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.1, 0.9];
       for (const side of [0, -1, 1]) {
         for (const t of ts) {
           const p = s[Math.round(t * (s.length - 1))];
@@ -363,7 +364,7 @@ function layoutOrientation(graph, rank, horizontal) {
         }
         choice ??= { x: p.x, y: p.y, box: b, free: false };
       }
-      if (!choice.free) missing += 1;
+      if (!choice.free) for (let r = rank.get(e.from); r < rank.get(e.to); r++) missing.add(r);
       placed.push(choice.box);
       labels[k] = choice;
     }
@@ -371,13 +372,12 @@ function layoutOrientation(graph, rank, horizontal) {
     return { horizontal, width, height: horizontal ? crossSize : alongSize, cards, edges: result, missing, overflow: horizontal ? 0 : hi - lo - (width - 2 * PAD) };
   };
   let gap = GAP.across;
-  let pitch = labelH + 14;
-  let layout = attempt(gap, pitch);
-  for (let tries = 0; tries < 6 && layout && layout.missing > 0; tries++) {
-    // Cards further apart across the flow (left to right), or ranks further apart (top to bottom).
+  const more = rankDepth.map(() => 0);
+  let layout = attempt(gap, more);
+  for (let tries = 0; tries < 10 && layout && layout.missing.size > 0; tries++) {
     if (horizontal) gap += labelH / 2;
-    else pitch += labelH / 2;
-    layout = attempt(gap, pitch) ?? layout;
+    else for (const r of layout.missing) more[r] += labelH / 2 + 2;
+    layout = attempt(gap, more) ?? layout;
   }
   return layout;
 }
