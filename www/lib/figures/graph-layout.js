@@ -194,13 +194,14 @@ export function layoutGraph(trace, { width, lines, labelText, measure }) {
   const across = layoutOrientation(graph, base, true);
   if (across) return across;
   // Top to bottom: as many cards to a rank as fit across, with room for an edge or two to pass between them.
-  // Where the edges passing a rank leave its cards too little room, the ranks are made narrower.
+  // Where the edges passing a rank leave its cards too little room, or a label no free place, the ranks are made
+  // narrower.
   const widths = (id) => size.get(id).w;
   const spans = [];
   for (const [id, r] of base) spans[r] = (spans[r] ?? -GAP.across) + GAP.across + widths(id);
   let room = width - 2 * PAD - 2 * GAP.pass;
   let layout = layoutOrientation(graph, Math.max(...spans) <= room ? base : schedule(nodes, ins, widths, room), false);
-  for (let tries = 0; tries < 8 && layout.overflow > 0; tries++) {
+  for (let tries = 0; tries < 8 && (layout.overflow > 0 || layout.missing.size > 0); tries++) {
     room -= 12;
     layout = layoutOrientation(graph, schedule(nodes, ins, widths, room), false);
   }
@@ -346,10 +347,10 @@ function layoutOrientation(graph, rank, horizontal) {
       const tries = [];
       // Along the edge from its middle outwards, on the edge, then beside it.
       const ts = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82, 0.1, 0.9];
-      for (const side of [0, -1, 1]) {
+      for (const side of [0, -1, 1, -2, 2]) {
         for (const t of ts) {
           const p = s[Math.round(t * (s.length - 1))];
-          const off = side * (horizontal ? labelH / 2 + 2 : w / 2 + 2);
+          const off = side * (horizontal ? labelH / 2 + 2 : w / 2 + 2); // half a label aside, or a whole one
           tries.push(horizontal ? { x: p.x, y: p.y + off } : { x: p.x + off, y: p.y });
         }
       }
