@@ -173,6 +173,35 @@ export function polylineHitsBox(samples, box) {
 }
 const boxesMeet = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+/** The edges' segments filed by the cells of a grid they cross, so a box is tested against the few near it. */
+function segmentIndex(curves, cell = 48) {
+  const cells = new Map();
+  const range = (a, b) => [Math.floor(Math.min(a, b) / cell), Math.floor(Math.max(a, b) / cell)];
+  curves.forEach((c, k) => {
+    for (let i = 0; i + 1 < c.samples.length; i++) {
+      const [p, q] = [c.samples[i], c.samples[i + 1]];
+      const [x0, x1] = range(p.x, q.x);
+      const [y0, y1] = range(p.y, q.y);
+      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) {
+        const key = `${x},${y}`;
+        if (!cells.has(key)) cells.set(key, []);
+        cells.get(key).push([k, p, q]);
+      }
+    }
+  });
+  return {
+    /** True when a segment of an edge other than `except` meets `box`. */
+    hits(box, except) {
+      const [x0, x1] = range(box.x0, box.x1);
+      const [y0, y1] = range(box.y0, box.y1);
+      for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) {
+        for (const [k, p, q] of cells.get(`${x},${y}`) ?? []) if (k !== except && segmentHitsBox(p, q, box)) return true;
+      }
+      return false;
+    },
+  };
+}
+
 /**
  * Lays out `trace` ({ nodes, edges }) for `width` px. `lines(node)` gives a card's lines as [text, size, weight];
  * `labelText(edge)` an edge's label; `measure(text, size, weight)` a text's width in px.
@@ -201,8 +230,8 @@ export function layoutGraph(trace, { width, lines, labelText, measure }) {
   for (const [id, r] of base) spans[r] = (spans[r] ?? -GAP.across) + GAP.across + widths(id);
   let room = width - 2 * PAD - 2 * GAP.pass;
   let layout = layoutOrientation(graph, Math.max(...spans) <= room ? base : schedule(nodes, ins, widths, room), false);
-  for (let tries = 0; tries < 8 && (layout.overflow > 0 || layout.missing.size > 0); tries++) {
-    room -= 12;
+  for (let tries = 0; tries < 4 && (layout.overflow > 0 || layout.missing.size > 0); tries++) {
+    room -= 24;
     layout = layoutOrientation(graph, schedule(nodes, ins, widths, room), false);
   }
   return layout;
@@ -333,6 +362,7 @@ function layoutOrientation(graph, rank, horizontal) {
       });
       return edgeCurve(points, horizontal);
     });
+    const segments = segmentIndex(curves);
     const bounds = { x0: 0, x1: width, y0: 0, y1: horizontal ? crossSize : alongSize };
     const cardBoxes = [...cards.values()].map((c) => box(c, 2));
     const placed = [];
@@ -358,7 +388,7 @@ function layoutOrientation(graph, rank, horizontal) {
       for (const p of tries) {
         const b = { x0: p.x - w / 2, x1: p.x + w / 2, y0: p.y - labelH / 2, y1: p.y + labelH / 2 };
         const inside = b.x0 >= bounds.x0 && b.x1 <= bounds.x1 && b.y0 >= bounds.y0 && b.y1 <= bounds.y1;
-        const free = inside && !cardBoxes.some((c) => boxesMeet(b, c)) && !placed.some((o) => boxesMeet(b, o)) && !curves.some((c, j) => j !== k && polylineHitsBox(c.samples, b));
+        const free = inside && !cardBoxes.some((c) => boxesMeet(b, c)) && !placed.some((o) => boxesMeet(b, o)) && !segments.hits(b, k);
         if (free) {
           choice = { x: p.x, y: p.y, box: b, free: true };
           break;
@@ -375,9 +405,9 @@ function layoutOrientation(graph, rank, horizontal) {
   let gap = GAP.across;
   const more = rankDepth.map(() => 0);
   let layout = attempt(gap, more);
-  for (let tries = 0; tries < 10 && layout && layout.missing.size > 0; tries++) {
+  for (let tries = 0; tries < 5 && layout && layout.missing.size > 0; tries++) {
     if (horizontal) gap += labelH / 2;
-    else for (const r of layout.missing) more[r] += labelH / 2 + 2;
+    else for (const r of layout.missing) more[r] += labelH + 4;
     layout = attempt(gap, more) ?? layout;
   }
   return layout;
