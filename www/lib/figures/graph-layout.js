@@ -6,15 +6,18 @@
 // whose box meets no card, no other label and no other edge.
 //
 // Sugiyama's layered drawing, in four steps: ranks (longest path from the inputs, leaves moved next to their first
-// consumer, or, where a rank cannot hold them all, the forward pass scheduled into ranks of the width), order within ranks (barycentre sweeps, the order with the fewest
-// crossings kept), positions across (each node pulled to the mean of its neighbours, cards kept apart: an isotonic
-// regression), and the labels.
+// consumer; where a rank cannot hold them all, the forward pass scheduled into ranks of the width), order within
+// ranks (barycentre sweeps, the order with the fewest crossings kept), positions across (each node pulled to the
+// mean of its neighbours, cards kept apart: an isotonic regression), and the labels.
 
 /** The type sizes (px) the figure's styles use for names, values and gradients, and edge labels. */
 export const TYPE = { name: 13, value: 12, local: 12 };
 const LINE = 15; // a card's line height
 const CARD = { padX: 5, padY: 4, minWidth: 52 };
-const GAP = { across: 14, label: 4, pass: 10 }; // between cards of a rank; around an edge label; for an edge passing a rank
+/** Where a card's three lines sit, from its top: name, value, gradient (their baselines). */
+export const BASELINE = { name: CARD.padY + 13, value: CARD.padY + LINE + 14, grad: CARD.padY + 2 * LINE + 14 };
+// Between cards of a rank; around an edge label; beside an edge passing a rank.
+const GAP = { across: 14, label: 4, pass: 10 };
 const LANE = { min: 22, max: 90, vertical: 30 }; // the gap between ranks: left to right (least, most), top to bottom
 const PAD = 8;
 const SAMPLES = 14; // points per segment of an edge's curve, for the collision tests
@@ -28,7 +31,10 @@ function cardSize(lines, measure) {
   return { w: Math.ceil(w), h: 3 * LINE + 2 * CARD.padY };
 }
 
-/** Rank of every node: longest path from the leaves, then leaves (and nodes made of leaves only) just before their first consumer. */
+/**
+ * Rank of every node: longest path from the leaves, then leaves (and nodes made of leaves only) just before their
+ * first consumer.
+ */
 function rankNodes(nodes, ins, outs) {
   const order = [...nodes].sort((a, b) => a.id - b.id); // ids are a topological order
   const leaf = (id) => ins.get(id).length === 0;
@@ -43,14 +49,17 @@ function rankNodes(nodes, ins, outs) {
 }
 
 /**
- * Ranks no wider than `room` px (a phone's width), `widths` giving each card's: the operations in the order the forward pass made them, each
- * at the first rank after its operands that has room, and each leaf (an input, a parameter, a constant) at the last
- * rank with room before its first consumer. Made neuron by neuron, so each neuron's operations stay together.
+ * Ranks no wider than `room` px (a phone's width), `widths` giving each card's: the operations in the order the
+ * forward pass made them, each at the first rank after its operands that has room, and each leaf (an input, a
+ * parameter, a constant) at the last rank with room before its first consumer. Made neuron by neuron, so each
+ * neuron's operations stay together.
  */
 function schedule(nodes, ins, widths, room) {
   const rank = new Map();
   const used = [];
-  const fits = (r, id, taken = 0) => (used[r] === undefined && !taken) || (used[r] ?? -GAP.across) + taken + GAP.across + widths(id) <= room;
+  // An empty rank takes any card; else the cards so far, `taken` more px, a gap and this card must fit.
+  const fits = (r, id, taken = 0) =>
+    (used[r] === undefined && !taken) || (used[r] ?? -GAP.across) + taken + GAP.across + widths(id) <= room;
   const put = (id, r) => {
     rank.set(id, r);
     used[r] = (used[r] ?? -GAP.across) + GAP.across + widths(id);

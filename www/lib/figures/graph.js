@@ -5,14 +5,12 @@
 // made them, so reversing them is a reverse topological order) and never holds the network.
 import { formatNumber } from '../format.js';
 import { clear, set, svg } from '../svg.js';
-import { TYPE, layoutGraph } from './graph-layout.js';
+import { BASELINE, TYPE, layoutGraph } from './graph-layout.js';
 import { isNamed, nodeNames, nodeSymbol } from './graph-names.js';
 
 const short = (v) => formatNumber(v, 3);
 /** The labels of parameters: w{l}[i,j] and b{l}[i]. */
 const PARAMETER = /^(w\d+\[\d+,\d+\]|b\d+\[\d+\])$/;
-/** A card's three lines, from its top: name, value, gradient (./graph-layout.js gives the card its size). */
-const LINES = { name: 17, value: 33, grad: 48 };
 
 /** The backward order: J first, then every node in reverse topological order. */
 export function backwardOrder(trace) {
@@ -93,13 +91,13 @@ export function createGraphFigure(container, { onSelect, margins = () => ({ top:
       const top = c.y - c.h / 2;
       const kind = isNamed(n) ? 'named' : 'op';
       const g = svg('g', { class: `graph-node ${kind}${n.label === 'J' ? ' loss' : ''}`, 'data-id': n.id, 'data-label': n.label, 'data-value': String(n.value), 'data-grad': String(n.grad) });
-      const gradText = svg('text', { x: c.x, y: top + LINES.grad, 'text-anchor': 'middle', class: 'grad' }, '');
+      const gradText = svg('text', { x: c.x, y: top + BASELINE.grad, 'text-anchor': 'middle', class: 'grad' }, '');
       const name = names.get(n.id).name;
       g.append(
         svg('title', {}, `${name[0].toUpperCase()}${name.slice(1)}: value ${formatNumber(n.value)}, ∂J/∂${names.get(n.id).wrapped} = ${formatNumber(n.grad)}`),
         svg('rect', { x: c.x - c.w / 2, y: top, width: c.w, height: c.h, rx: kind === 'op' ? 14 : 7 }),
-        svg('text', { x: c.x, y: top + LINES.name, 'text-anchor': 'middle', class: 'name' }, nodeSymbol(n)),
-        svg('text', { x: c.x, y: top + LINES.value, 'text-anchor': 'middle', class: 'value' }, short(n.value)),
+        svg('text', { x: c.x, y: top + BASELINE.name, 'text-anchor': 'middle', class: 'name' }, nodeSymbol(n)),
+        svg('text', { x: c.x, y: top + BASELINE.value, 'text-anchor': 'middle', class: 'value' }, short(n.value)),
         gradText,
       );
       if (onSelect && PARAMETER.test(n.label)) {
