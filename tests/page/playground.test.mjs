@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, openPage, assertNoProblems } from './helpers.mjs';
+import { PLOT, SIZE } from '../../www/lib/figures/heatmap.js';
 
 let env;
 before(async () => {
@@ -148,8 +149,8 @@ test('points added by clicking the map are in trainData(), kept in the link, and
   const n = await evaluate(page, (s) => document.querySelector(s).network.trainData().length, EL);
   const canvas = inShadow(page, 'canvas.heatmap');
   const box = await canvas.boundingBox();
-  // The plot spans canvas pixels 30..474 (of 480) across and 6..456 down, over [−6, 6]: its centre is (0, 0).
-  const at = (x, y) => ({ x: ((30 + ((x + 6) / 12) * 444) / 480) * box.width, y: ((6 + ((6 - y) / 12) * 450) / 480) * box.height });
+  // The plot (PLOT, in canvas pixels of SIZE) spans [−6, 6] both ways: its centre is (0, 0).
+  const at = (x, y) => ({ x: ((PLOT.x + ((x + 6) / 12) * PLOT.w) / SIZE) * box.width, y: ((PLOT.y + ((6 - y) / 12) * PLOT.h) / SIZE) * box.height });
   await canvas.click({ position: at(3, 3) });
   await canvas.click({ position: at(-2, 4), modifiers: ['Shift'] });
   const rows = await evaluate(page, (s) => Array.from(document.querySelector(s).network.trainData()), EL);

@@ -5,11 +5,13 @@
 import { formatNumber } from '../format.js';
 import { clear, svg } from '../svg.js';
 
-const SIZE = 480; // canvas pixels: sharp at up to 480 CSS px, and on a 2× screen at phone widths
-const M = { left: 32, bottom: 24, top: 8, right: 6 }; // room for the axes, in canvas pixels
-/** The axes' type, in canvas pixels (figure.css gives the same size to svg.heatmap-axes). */
-const AXIS_FONT = 14;
-const PLOT = { x: M.left, y: M.top, w: SIZE - M.left - M.right, h: SIZE - M.top - M.bottom };
+/** The canvas's side in pixels: sharp at up to 480 CSS px, and on a 2× screen at phone widths. */
+export const SIZE = 480;
+const M = { left: 38, bottom: 28, top: 8, right: 6 }; // room for the axes, in canvas pixels
+/** The axes' type: 14 canvas pixels, and never under 12 CSS px however small the picture is drawn. */
+const AXIS_FONT = { units: 14, px: 12 };
+/** The plot inside the canvas (the rest holds the axes), in canvas pixels. */
+export const PLOT = { x: M.left, y: M.top, w: SIZE - M.left - M.right, h: SIZE - M.top - M.bottom };
 /** How strongly the colour shows a value of size 1 (the rest is the background). */
 const STRENGTH = 0.8;
 
@@ -61,6 +63,17 @@ export function createHeatmapFigure(container, label) {
   box.className = 'heatmap-box';
   box.append(canvas, axes);
   container.append(box);
+  // The axes' type in canvas units, for the size the picture is drawn at (the labels are placed for it).
+  let font = AXIS_FONT.units;
+  let axesDomain = null;
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => {
+      const next = Math.max(AXIS_FONT.units, (AXIS_FONT.px * SIZE) / (box.clientWidth || SIZE));
+      if (Math.abs(next - font) < 0.1) return;
+      font = next;
+      if (axesDomain) drawAxes(axesDomain);
+    }).observe(box);
+  }
   const ctx = canvas.getContext('2d');
   const small = document.createElement('canvas');
   const smallCtx = small.getContext('2d');
@@ -169,7 +182,9 @@ export function createHeatmapFigure(container, label) {
 
   /** The plot's frame, ticks and numbers, and the names x₁ and x₂, as SVG over the canvas (coloured by the styles). */
   function drawAxes([lo, hi]) {
+    axesDomain = [lo, hi];
     clear(axes);
+    axes.style.setProperty('--axis-font', `${font.toFixed(1)}px`);
     const text = (x, y, anchor, content) => axes.append(svg('text', { x, y, 'text-anchor': anchor }, content));
     axes.append(svg('rect', { x: PLOT.x + 0.5, y: PLOT.y + 0.5, width: PLOT.w - 1, height: PLOT.h - 1 }));
     const ticks = [];
@@ -181,12 +196,12 @@ export function createHeatmapFigure(container, label) {
       ticks.push(`M${x} ${PLOT.y + PLOT.h}v4M${PLOT.x - 4} ${y}h4`);
       // Below the plot (the first and last flush with its ends); left of it, centred on the tick (the top one
       // below its tick, the bottom one above, so both stay inside the picture).
-      text(x, PLOT.y + PLOT.h + 4 + AXIS_FONT * 0.8, k === 0 ? 'start' : k === 6 ? 'end' : 'middle', v);
-      text(PLOT.x - 6, k === 6 ? y + AXIS_FONT * 0.75 : k === 0 ? y : y + AXIS_FONT * 0.35, 'end', v);
+      text(x, PLOT.y + PLOT.h + 4 + font * 0.8, k === 0 ? 'start' : k === 6 ? 'end' : 'middle', v);
+      text(PLOT.x - 6, k === 6 ? y + font * 0.75 : k === 0 ? y : y + font * 0.35, 'end', v);
     }
     axes.append(svg('path', { d: ticks.join('') }));
     text(SIZE - M.right - 2, PLOT.y + PLOT.h - 4, 'end', 'x₁');
-    text(PLOT.x + 4, PLOT.y + AXIS_FONT, 'start', 'x₂');
+    text(PLOT.x + 4, PLOT.y + font, 'start', 'x₂');
   }
 
   /** The plane point under a pointer (client coordinates), or null outside the plot. */
