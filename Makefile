@@ -45,6 +45,7 @@ lint:
 	cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --lib --quiet --target wasm32-unknown-unknown --no-default-features -- -D warnings
 	RUSTDOCFLAGS='-D warnings' cargo doc --no-deps --quiet
+	node scripts/unused-exports.mjs
 
 test-native:
 	cargo test --quiet

@@ -49,6 +49,10 @@ export declare class TableElement extends FigureElement {}
 export declare class RegimesElement extends FigureElement {}
 /** `<backprop-equation name="forward|error|chain|derivative|update|result">`: one equation with the current numbers. */
 export declare class EquationElement extends FigureElement {}
+/** `<backprop-timeline for="id">`: a slider that scrubs the linked descent to any step, and that step's record. */
+export declare class TimelineElement extends FigureElement {}
+/** `<backprop-compare for="id" compare-lr="0.45">`: the descent's rate and a second one, side by side on J(w). */
+export declare class CompareElement extends FigureElement {}
 
 /** What every network figure shares (the full wasm core, loaded when one is on the page). */
 declare class NetworkFigureElement extends BaseElement {}
@@ -84,7 +88,11 @@ declare class PlaygroundElement extends NetworkFigureElement {
   readonly steps: number;
   readonly trainLoss: number;
   readonly testLoss: number;
-  readonly history: { train: number[]; test: number[] };
+  /**
+   * The loss history, bounded without stopping: one point every `stride` epochs (doubled, and every other point
+   * dropped, when 1,000 are kept) and the newest epoch; `epochs[k]` is the epoch of `train[k]` and `test[k]`.
+   */
+  readonly history: { stride: number; epochs: number[]; train: number[]; test: number[] };
   readonly diverged: boolean;
   readonly playing: boolean;
   /**
@@ -98,6 +106,8 @@ declare class PlaygroundElement extends NetworkFigureElement {
   readonly userPoints: number[][];
   /** The core's `Network` handle behind the figure (read it; changing it bypasses the figure). */
   readonly network: unknown;
+  /** The playground's model (www/lib/playground-model.js): its state and rules, without the DOM. */
+  readonly model: unknown;
   play(): void;
   pause(): void;
   step(): void;
@@ -120,6 +130,8 @@ export declare const ELEMENTS: {
   'backprop-table': typeof TableElement;
   'backprop-regimes': typeof RegimesElement;
   'backprop-equation': typeof EquationElement;
+  'backprop-timeline': typeof TimelineElement;
+  'backprop-compare': typeof CompareElement;
 };
 
 /** The network figures, by tag: each loads its code (and the full wasm core) only when a page uses it. */
@@ -139,6 +151,8 @@ declare global {
     'backprop-table': TableElement;
     'backprop-regimes': RegimesElement;
     'backprop-equation': EquationElement;
+    'backprop-timeline': TimelineElement;
+    'backprop-compare': CompareElement;
     'backprop-neuron': NeuronElement;
     'backprop-graph': GraphElement;
     'backprop-playground': PlaygroundElement;

@@ -146,7 +146,7 @@ pub fn step(config: &ArticleConfig) -> Result<StepRecord> {
 }
 
 /// `steps` validated steps from the configuration's w, in order; refuses the whole run if any step diverges,
-/// and refuses to train at all when x² is 0 (see [`check_learnable`]).
+/// and refuses to train at all when x is so small that x² underflows (see [`check_learnable`]).
 pub fn train(config: &ArticleConfig, steps: usize) -> Result<Vec<StepRecord>> {
     config.validate()?;
     let n = check_usize("steps", steps, 0, MAX_STEPS)?;
@@ -156,15 +156,17 @@ pub fn train(config: &ArticleConfig, steps: usize) -> Result<Vec<StepRecord>> {
     run(config, config.w, 0, n)
 }
 
-/// Refuses an x whose square is 0 or below the normal numbers (x = 0, 1e-300, 5e-324): there dJ/dw = 2(ŷ − y)·x
-/// moves w by nothing a float can hold, so training would stand still forever.
+/// Refuses an x other than 0 whose square is below the normal numbers (1e-300, 5e-324): there dJ/dw = 2(ŷ − y)·x
+/// is a number w cannot feel, so training would stand still forever for a reason no reader could see. x = 0 itself
+/// is accepted: every step is exact (ŷ = 0 whatever w is, so dJ/dw = 2(0 − y)·0 = 0 and w stays), which is what a
+/// figure at x = 0 shows.
 pub fn check_learnable(x: f64) -> Result<()> {
-    if (x * x).is_normal() {
+    if x == 0.0 || (x * x).is_normal() {
         Ok(())
     } else {
         Err(LabError::invalid(
             "config.x",
-            "non-zero with x² above the smallest normal number for training (with x = 0, or x so small \
+            "0, or large enough that x² is above the smallest normal number for training (with x so small \
              that x² underflows, dJ/dw = 2(ŷ − y)·x moves w by nothing: the network cannot learn)",
             show(x),
         ))
@@ -385,8 +387,8 @@ impl Descent {
         self.train(1).map(|records| records[0])
     }
 
-    /// Takes `n` steps, all or none: if any diverges (or the history would exceed [`MAX_HISTORY`], or x² is 0
-    /// and w could never move) nothing changes.
+    /// Takes `n` steps, all or none: if any diverges (or the history would exceed [`MAX_HISTORY`], or x ≠ 0 is so
+    /// small that x² underflows) nothing changes. With x = 0 every step leaves w where it is.
     pub fn train(&mut self, n: usize) -> Result<Vec<StepRecord>> {
         let n = check_usize("steps", n, 0, MAX_STEPS)?;
         if n > 0 {

@@ -314,7 +314,7 @@ proptest! {
 }
 
 #[test]
-fn an_x_whose_square_underflows_is_refused_like_zero() {
+fn x_zero_steps_in_place_and_an_x_whose_square_underflows_is_refused() {
     for x in [0.0, -0.0, 5e-324, 1e-300, 1e-160] {
         let config = ArticleConfig { x, ..ARTICLE };
         let e = analyze(&config, 5e-7).unwrap_err();
@@ -323,6 +323,20 @@ fn an_x_whose_square_underflows_is_refused_like_zero() {
             "{e}"
         );
         assert!(steps_to_digits(&config, 6).is_err());
+    }
+    // x = 0 itself trains: ŷ = 0 whatever w is, so dJ/dw = 2(0 − y)·0 = 0 and w never moves (a figure shows why).
+    for x in [0.0, -0.0] {
+        let mut descent = Descent::new(ArticleConfig { x, ..ARTICLE }).unwrap();
+        let records = descent.train(3).unwrap();
+        for r in &records {
+            assert_eq!((r.w, r.y_hat, r.d_j_d_w, r.w_next), (0.8, 0.0, 0.0, 0.8));
+            assert_eq!(r.loss, 0.25); // J = (0 − 0.5)² = y²
+        }
+        assert_eq!(descent.w(), 0.8);
+        assert_eq!(train(&ArticleConfig { x, ..ARTICLE }, 2).unwrap().len(), 2);
+    }
+    for x in [5e-324, 1e-300, 1e-160] {
+        let config = ArticleConfig { x, ..ARTICLE };
         // Training cannot learn: dJ/dw = 2(ŷ − y)·x moves w by nothing.
         let e = train(&config, 3).unwrap_err();
         assert!(e.to_string().contains("cannot learn"), "{e}");

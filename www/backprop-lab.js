@@ -12,6 +12,8 @@ import { EquationElement } from './lib/elements/equation-element.js';
 import { LossElement } from './lib/elements/loss-element.js';
 import { RegimesElement } from './lib/elements/regimes-element.js';
 import { TableElement } from './lib/elements/table-element.js';
+import { TimelineElement } from './lib/elements/timeline-element.js';
+import { CompareElement } from './lib/elements/compare-element.js';
 
 export const ELEMENTS = {
   'backprop-descent': DescentElement,
@@ -19,11 +21,13 @@ export const ELEMENTS = {
   'backprop-table': TableElement,
   'backprop-regimes': RegimesElement,
   'backprop-equation': EquationElement,
+  'backprop-timeline': TimelineElement,
+  'backprop-compare': CompareElement,
 };
 
 for (const [name, element] of Object.entries(ELEMENTS)) {
   if (!customElements.get(name)) customElements.define(name, element);
 }
 
-export { DescentElement, EquationElement, LossElement, RegimesElement, TableElement };
+export { CompareElement, DescentElement, EquationElement, LossElement, RegimesElement, TableElement, TimelineElement };
 export { NETWORK_ELEMENTS, defineNetworkElement } from './lib/network-elements.js';

@@ -33,10 +33,17 @@ net.setData([1.5, 0.5], []);
 net.trainSteps(1);
 console.log(JSON.stringify({ regime: analyze(article).regime, digits: stepsToDigits(article, 6), trail: Array.from(d.trail(), String), network: Array.from(net.weights()) }));
 `,
+  'learn.mjs': `import { checkExpression } from 'backprop-lab/learn';
+
+const at = { x: 1.5, y: 0.5, w: 0.8, yHat: 1.2 };
+const expected = { value: 2.1, factors: [{ name: 'dJ/dŷ', text: '2(ŷ − y)', value: 1.4 }, { name: 'dŷ/dw', text: 'x', value: 1.5 }] };
+console.log(JSON.stringify([checkExpression('2(ŷ − y)x', at, expected), checkExpression('2(ŷ − y)', at, expected)]));
+`,
   'consumer.ts': `import init, { initSync, step, train, analyze, Descent, wasmUrl } from 'backprop-lab';
 import { Network, init as initNetwork } from 'backprop-lab/network';
 import { ELEMENTS, defineNetworkElement } from 'backprop-lab/elements';
 import type { DescentElement } from 'backprop-lab/elements';
+import { checkExpression, type CheckResult } from 'backprop-lab/learn';
 
 export async function use(bytes: Uint8Array): Promise<number> {
   await init();
@@ -52,7 +59,8 @@ export async function use(bytes: Uint8Array): Promise<number> {
   const steps: number = figure.steps;
   const ctor: CustomElementConstructor = await defineNetworkElement('backprop-playground');
   const net = new Network({ layers: [2, 1] });
-  return next + records.length + d.steps + steps + analyze(article).curvature + url.href.length + net.steps + (ctor ? 1 : 0) + Object.keys(ELEMENTS).length;
+  const checked: CheckResult = checkExpression('2(ŷ − y)x', { x: 1.5, y: 0.5, w: 0.8, yHat: 1.2 }, 2.1);
+  return (checked.ok ? 1 : 0) + next + records.length + d.steps + steps + analyze(article).curvature + url.href.length + net.steps + (ctor ? 1 : 0) + Object.keys(ELEMENTS).length;
 }
 `,
   'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'esnext.disposable', 'dom'], types: [] }, files: ['consumer.ts'] }),
@@ -71,6 +79,14 @@ test("init() in Node reads the module itself; 'backprop-lab/network' gives the N
   assert.equal(out.digits, 25);
   assert.deepEqual(out.trail, ARTICLE.slice(0, 4));
   assert.deepEqual(out.network, [0.59], 'the article’s first step through a one-weight network');
+});
+
+test("'backprop-lab/learn' checks a derivation and names the missing factor", () => {
+  const [right, lacking] = run('learn.mjs');
+  assert.equal(right.ok, true);
+  assert.ok(Math.abs(right.value - 2.1) < 1e-12);
+  assert.equal(lacking.ok, false);
+  assert.equal(lacking.factor, 'dŷ/dw');
 });
 
 test('the TypeScript declarations of every entry type-check a consumer under strict mode', () => {

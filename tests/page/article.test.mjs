@@ -77,12 +77,12 @@ test('phase stepping highlights the quantity being computed, in the equations an
 
   await phase.click(); // backward
   assert.equal(await current('chain'), '2.1');
-  assert.ok(await svgCurrent('.tangent'), 'the tangent (slope dJ/dw) is highlighted');
+  assert.ok(await svgCurrent('svg.curve .tangent'), 'the tangent (slope dJ/dw) is highlighted');
   assert.ok(await svgCurrent('.backward'), 'the backward arrow is highlighted');
 
   await phase.click(); // update: the step is taken
   assert.equal(await current('update'), '0.59');
-  assert.ok(await svgCurrent('.step-arrow'), 'the step along w is highlighted');
+  assert.ok(await svgCurrent('svg.curve .step-arrow'), 'the step along w is highlighted');
   assert.equal(await cellW(page, 1), '0.59');
   assert.match(await live(page), /^step 1: w = 0\.59, loss = /);
   assert.equal(await page.evaluate(() => document.querySelector('#main').phase), 'update');

@@ -121,3 +121,12 @@ export function deepText(page) {
     return parts.join('\n');
   });
 }
+
+/** Brings each figure matching `selector` into view in turn (they draw once near the viewport) and waits for it. */
+export async function drawEach(page, selector) {
+  const figures = page.locator(selector);
+  for (let i = 0; i < (await figures.count()); i++) {
+    await figures.nth(i).scrollIntoViewIfNeeded();
+    await figures.nth(i).evaluate((el) => new Promise((done) => { const check = () => (el.ready ? done() : requestAnimationFrame(check)); check(); }));
+  }
+}

@@ -235,9 +235,14 @@ test('the playground learns XOR: the training loss falls, the heatmap repaints, 
   const dark = await pixels(page);
   const brightness = (px) => px.reduce((sum, v, i) => (i % 4 === 3 ? sum : sum + v), 0) / (px.length * 0.75);
   assert.ok(brightness(dark) < brightness(light) - 40, `the heatmap is redrawn dark (${brightness(light)} → ${brightness(dark)})`);
-  // A setting changed in the figure restarts it and is written to the URL, seed included.
+  // The learning rate applies to the network as it stands (as in Playground), and is written to the URL.
+  const epochs = await page.evaluate((s) => document.querySelector(s).epochs, el);
   await page.locator(`${el} select[data-key="lr"]`).selectOption('0.1');
   await page.waitForFunction(() => /lr=0\.1&/.test(location.hash) && /seed=1&/.test(location.hash) && /^#v=1&/.test(location.hash));
+  assert.deepEqual(await page.evaluate((s) => [document.querySelector(s).epochs, document.querySelector(s).network.config.lr], el), [epochs, 0.1]);
+  // Another setting restarts it, and is written to the URL too.
+  await page.locator(`${el} select[data-key="act"]`).selectOption('relu');
+  await page.waitForFunction(() => /act=relu&/.test(location.hash));
   assert.equal(await page.evaluate((s) => document.querySelector(s).epochs, el), 0);
   await page.locator(`${el} button[data-action="add-layer"]`).click();
   await page.waitForFunction(() => /hidden=4,2,2&/.test(location.hash));
@@ -284,7 +289,7 @@ test('a link reproduces the playground’s settings; hostile links give its defa
   await page.goto(new URL(`network.html#${hostile}`, env.url).href);
   await ready(page, '#playground');
   const state = await page.evaluate(() => document.querySelector('#playground').state);
-  assert.deepEqual(state, { data: 'xor', features: ['x1', 'x2'], noise: 0, ratio: 50, hidden: [4, 2], act: 'tanh', out: 'tanh', lr: 0.03, opt: 'sgd', reg: 'none', rate: 0, batch: 10, seed: 0, test: false, disc: false, speed: 1, points: [] });
+  assert.deepEqual(state, { data: 'circle', features: ['x1', 'x2'], noise: 0, ratio: 50, hidden: [4, 2], act: 'tanh', out: 'tanh', lr: 0.03, opt: 'sgd', reg: 'none', rate: 0, batch: 10, seed: 0, test: false, disc: false, speed: 1, points: [] });
   const notice = await page.evaluate(() => {
     const n = document.querySelector('#url-notice');
     return { text: n.hidden ? null : n.textContent, children: n.children.length };
@@ -294,7 +299,7 @@ test('a link reproduces the playground’s settings; hostile links give its defa
   assert.doesNotMatch(notice.text, /<|script|alert|onerror|1e400/);
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no script ran');
   assert.equal(await page.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0, 'no element injected');
-  assert.equal(new URL(page.url()).hash, '#v=1&data=xor&features=x1,x2&noise=0&ratio=50&hidden=4,2&act=tanh&out=tanh&lr=0.03&opt=sgd&reg=none&rate=0&batch=10&seed=0&speed=1', 'the link is rewritten to the state shown');
+  assert.equal(new URL(page.url()).hash, '#v=1&data=circle&features=x1,x2&noise=0&ratio=50&hidden=4,2&act=tanh&out=tanh&lr=0.03&opt=sgd&reg=none&rate=0&batch=10&seed=0&speed=1', 'the link is rewritten to the state shown');
   // A link of another version says so, and is read as far as it goes.
   await page.goto('about:blank');
   await page.goto(new URL('network.html#v=2&data=circle', env.url).href);
@@ -313,7 +318,8 @@ test('a learning rate too large for an identity output stops training at the div
   const detail = await diverged;
   assert.match(detail.message, /^diverged at step \d+/);
   const stop = await page.locator('#playground .stop').textContent();
-  assert.match(stop, /^Training stopped: diverged at step \d+: in epoch \d+, .*lr = 10 is too large/);
+  assert.match(stop, /^Training stopped in epoch \d+ \(update \d+\): .*lr = 10 is too large/);
+  assert.equal(stop.includes(`epoch ${detail.epoch} (update ${detail.step})`), true, 'the text is written from the error’s fields');
   assert.equal(await page.evaluate(() => document.querySelector('#playground').playing), false);
   assert.equal(await page.locator('#playground button[data-action="step"]').isDisabled(), true);
   assert.doesNotMatch(stop, /NaN|Infinity/);

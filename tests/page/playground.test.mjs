@@ -2,22 +2,13 @@
 // (XOR is one product away from a single neuron), regularization shrinking the weights, the plane regression, a
 // weight edited on its link, points added by clicking the map, a neuron's map enlarged on hover, and the gradient
 // panel against the core's gradients() and a central difference computed here.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openPage, assertNoProblems } from './helpers.mjs';
+import { openPage, assertNoProblems } from './helpers.mjs';
+import { EL, inShadow, pageEnv, ready } from './playground-kit.mjs';
 import { PLOT, SIZE } from '../../www/lib/figures/heatmap.js';
 
-let env;
-before(async () => {
-  env = await setup();
-});
-after(async () => {
-  await env?.close();
-});
-
-const EL = '#playground';
-const ready = (page) => page.waitForFunction((s) => document.querySelector(s)?.network && document.querySelector(s).ready, EL);
-const inShadow = (page, selector) => page.locator(`${EL} ${selector}`); // playwright pierces open shadow roots
+const env = pageEnv();
 const evaluate = (page, fn, arg) => page.evaluate(fn, arg);
 
 /** Plays with Play (at the speed set) until `epochs` epochs are done, then pauses. */
@@ -97,7 +88,7 @@ test('L2 regularization, chosen in the settings, shrinks the weights of the same
 test('the plane regression reaches a small loss, drawn as a regression heatmap', async () => {
   const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0&speed=20');
   await ready(page);
-  await inShadow(page, 'select[data-key="data"]').selectOption('plane');
+  await inShadow(page, 'button[data-dataset="plane"]').click();
   await inShadow(page, 'select[data-key="out"]').selectOption('identity');
   await page.waitForFunction((s) => document.querySelector(s).network.config.activations.at(-1) === 'identity', EL);
   const labels = await evaluate(page, (s) => {
@@ -176,10 +167,10 @@ test('hovering or focusing a neuron enlarges its map into the heatmap; the toggl
   const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0');
   await ready(page);
   for (let i = 0; i < 5; i++) await inShadow(page, 'button[data-action="step"]').click();
-  const pixels = () => evaluate(page, (s) => {
+  const pixels = () => evaluate(page, ([s, P]) => {
     const c = document.querySelector(s).shadowRoot.querySelector('canvas.heatmap');
-    return Array.from(c.getContext('2d').getImageData(30, 6, 444, 450).data.filter((_, i) => i % 4 === 0));
-  }, EL);
+    return Array.from(c.getContext('2d').getImageData(P.x, P.y, P.w, P.h).data.filter((_, i) => i % 4 === 0));
+  }, [EL, PLOT]);
   const output = await pixels();
   await inShadow(page, '.neuron[data-neuron="0"]').hover();
   assert.match(await inShadow(page, '.legend').textContent(), /^The map of a1\[1\]/);
@@ -197,9 +188,9 @@ test('hovering or focusing a neuron enlarges its map into the heatmap; the toggl
   await page.waitForFunction(() => /&test=1&disc=1&/.test(location.hash));
   assert.equal(await evaluate(page, (s) => document.querySelector(s).epochs, EL), epochs, 'view toggles do not restart training');
   // Discretized, the map has two colours (and the points drawn on it), no blend between them.
-  const colours = await evaluate(page, (s) => {
+  const colours = await evaluate(page, ([s, P]) => {
     const c = document.querySelector(s).shadowRoot.querySelector('canvas.heatmap');
-    const d = c.getContext('2d').getImageData(30, 6, 444, 450).data;
+    const d = c.getContext('2d').getImageData(P.x, P.y, P.w, P.h).data;
     const count = new Map();
     for (let i = 0; i < d.length; i += 4) {
       const key = `${d[i]},${d[i + 1]},${d[i + 2]}`;
@@ -207,7 +198,7 @@ test('hovering or focusing a neuron enlarges its map into the heatmap; the toggl
     }
     const top = [...count.values()].sort((a, b) => b - a);
     return { two: top[0] + top[1], all: d.length / 4 };
-  }, EL);
+  }, [EL, PLOT]);
   assert.ok(colours.two > colours.all * 0.6, `${colours.two} of ${colours.all} pixels in the two class colours`);
   assertNoProblems(assert, problems);
   await page.close();
@@ -287,9 +278,12 @@ test('every neuron’s map is painted in its own box from the core’s neuron gr
     const root = p.shadowRoot;
     const side = 20;
     const grids = p.network.predictNeuronGrid(-6, 6, -6, 6, side, side);
-    const style = getComputedStyle(p);
+    // The theme's colours as the browser resolves them (the palette is written with light-dark()).
+    const probe = root.appendChild(document.createElement('span'));
+    const resolved = (name) => ((probe.style.color = `var(${name})`), getComputedStyle(probe).color);
     const ctx = document.createElement('canvas').getContext('2d');
-    const palette = { neg: rgb(style.getPropertyValue('--accent'), ctx), pos: rgb(style.getPropertyValue('--curve'), ctx), mid: rgb(style.getPropertyValue('--bg'), ctx) };
+    const palette = { neg: rgb(resolved('--accent'), ctx), pos: rgb(resolved('--curve'), ctx), mid: rgb(resolved('--bg'), ctx) };
+    probe.remove();
     const maps = root.querySelector('canvas.diagram-maps');
     const stage = maps.getBoundingClientRect();
     const scale = maps.width / stage.width;
@@ -318,10 +312,11 @@ test('every neuron’s map is painted in its own box from the core’s neuron gr
 
   const named = (index) => evaluate(page, ([s, index]) => {
     const p = document.querySelector(s);
-    const title = p.shadowRoot.querySelector(`.link[data-weight="${index}"] title`).textContent;
+    const title = p.shadowRoot.querySelector(`.link[data-weight="${index}"]`).getAttribute('aria-label');
     return { title, weight: p.network.weights()[index], playing: p.playing };
   }, [EL, index]);
-  const shows = ({ title, weight }) => title.includes(`= ${String(Number(weight.toPrecision(3)))},`);
+  // Written with the minus sign, as the page writes numbers.
+  const shows = ({ title, weight }) => title.includes(`= ${String(Number(weight.toPrecision(3))).replace('-', '−')},`);
   await inShadow(page, '.link[data-weight="5"]').focus();
   await inShadow(page, 'button[data-action="play"]').evaluate((b) => b.click()); // clicked without moving the focus
   await page.waitForFunction((s) => document.querySelector(s).epochs >= 20, EL);
@@ -337,8 +332,11 @@ test('every neuron’s map is painted in its own box from the core’s neuron gr
   await page.close();
 });
 
-/** Plays for `ms`: how many epochs behind the network the heatmap was at each frame, then the epochs and the heatmap's. */
-const behindWhilePlaying = (page, ms) => evaluate(page, async ([s, ms]) => {
+/**
+ * Plays for `ms`, and on until `frames` frames have been drawn (a loaded machine draws fewer): how many epochs
+ * behind the network the heatmap was at each frame, then the epochs and the heatmap's.
+ */
+const behindWhilePlaying = (page, ms, frames = 0) => evaluate(page, async ([s, ms, frames]) => {
   const p = document.querySelector(s);
   const behind = [];
   const shown = [];
@@ -348,9 +346,10 @@ const behindWhilePlaying = (page, ms) => evaluate(page, async ([s, ms]) => {
   });
   p.play();
   await new Promise((done) => setTimeout(done, ms));
+  while (behind.length < frames) await new Promise((done) => p.addEventListener('step', done, { once: true }));
   p.pause();
   return { behind, epochs: p.epochs, shown: p.heatmapEpoch, backwards: shown.filter((e, i) => i > 0 && e < shown[i - 1]).length };
-}, [EL, ms]);
+}, [EL, ms, frames]);
 
 /**
  * A grid worker of its own asked for the figure's network at epoch 3: the output's grid (neuron null) or a neuron's
@@ -399,7 +398,7 @@ test('while training plays the heatmap’s grid comes from a worker, bit for bit
   });
   await plain.goto(new URL('network.html#v=1&data=spiral&hidden=6,6&seed=4&speed=2', env.url).href);
   await ready(plain);
-  const synced = (await behindWhilePlaying(plain, 800)).behind;
+  const synced = (await behindWhilePlaying(plain, 800, 8)).behind;
   assert.ok(synced.length > 5 && synced.every((d) => d === 0), `without workers every frame shows its own epoch (${synced.slice(-10)})`);
   await plain.close();
 });

@@ -289,3 +289,27 @@ test('WebKit: the heatmap’s axes print −6 … 6 in full, the minus signs dra
   for (const d of ['2', '4', '6']) assert.ok(width[`−${d}`] > width[d] * 1.5, `−${d} (${width[`−${d}`]}) against ${d} (${width[d]})`);
   assert.deepEqual(site.violations, [], 'CSP violations');
 });
+
+test('WebKit: the path checks a typed derivative, names a missing factor, and keeps progress over a reload', async () => {
+  await open('learn.html#lesson=chain');
+  await webkit.execute(() => localStorage.setItem('backprop-lab:path:v1', JSON.stringify({ done: ['forward', 'error'] })));
+  await open('learn.html#lesson=chain');
+  await webkit.waitFor(() => document.getElementById('lesson').dataset.ready === 'chain', [], { what: 'the chain lesson to load' });
+  const type = async (text) => {
+    await webkit.execute(() => {
+      const input = document.querySelector('#tasks input');
+      input.value = '';
+      input.focus();
+    });
+    await webkit.press(...[...text], 'Enter');
+    return webkit.waitFor(() => document.querySelector('#tasks .task-result').textContent, [], { what: 'the check' });
+  };
+  assert.match(await type('2(yhat-y)'), /lacks dŷ\/dw = x/);
+  assert.match(await type('2(yhat-y)x'), /^Right: 2\(ŷ − y\)·x = 2\.1, the engine's value\.$/);
+  await webkit.waitFor(() => document.getElementById('lesson-status').textContent.startsWith('Lesson done'), [], { what: 'the lesson to be done' });
+  await open('learn.html#lesson=update');
+  await webkit.waitFor(() => document.getElementById('lesson').dataset.ready === 'update', [], { what: 'the next lesson to open after a reload' });
+  const states = await webkit.execute(() => [...document.querySelectorAll('.lesson-state')].slice(0, 4).map((s) => s.textContent));
+  assert.deepEqual(states, ['done', 'done', 'done', 'open']);
+  assert.deepEqual(site.violations, [], 'CSP violations');
+});

@@ -9,12 +9,19 @@
 // "reset".
 
 import { loadCore } from './core.js';
+import { LIMITS } from '../pkg-article/limits.js';
+
+/** Most steps a descent keeps, and most steps one call to the core may take (the core's limits()). */
+const { maxHistory, maxSteps } = LIMITS.descent;
 
 /** The phases of one step, in order; the quantity each one computes is what figures highlight. */
-export const PHASES = ['forward', 'error', 'backward', 'update'];
+const PHASES = ['forward', 'error', 'backward', 'update'];
+
+/** The index of the last phase of a step: showing it takes the step. */
+const UPDATE = PHASES.length - 1;
 
 /** The article's problem. */
-export const ARTICLE = Object.freeze({ x: 1.5, y: 0.5, w: 0.8, lr: 0.1 });
+const ARTICLE = Object.freeze({ x: 1.5, y: 0.5, w: 0.8, lr: 0.1 });
 
 /** Decimals the article prints its last row with (0.333333). */
 export const ARTICLE_DECIMALS = 6;
@@ -40,6 +47,8 @@ export class DescentModel extends EventTarget {
     this.error = null;
     this.facts = null;
     this.loading = null;
+    /** Predict mode: no number of the coming step is shown before the reader has guessed it (see values()). */
+    this.predicting = false;
   }
 
   /** Loads the core (once) and builds the descent. Safe to call many times. */
@@ -78,7 +87,7 @@ export class DescentModel extends EventTarget {
 
   /** The record the view shows: the step just completed (update phase) or the step in progress. */
   get shown() {
-    if (this.phase === 3) return this.records[this.records.length - 1] ?? null;
+    if (this.stepComplete) return this.records[this.records.length - 1] ?? null;
     return this.pending;
   }
 
@@ -87,14 +96,39 @@ export class DescentModel extends EventTarget {
     return PHASES[this.phase] ?? null;
   }
 
+  /** The name of the phase nextPhase() shows (after an update, or before the first phase: forward). */
+  get comingPhase() {
+    return PHASES[(this.phase + 1) % PHASES.length];
+  }
+
+  /** True when the phase last shown is the update: a whole step has been taken and shown. */
+  get stepComplete() {
+    return this.phase === UPDATE;
+  }
+
+  /** Predict mode on or off; every figure showing this descent draws again. */
+  setPredicting(on) {
+    if (this.predicting === Boolean(on)) return;
+    this.predicting = Boolean(on);
+    this.#changed();
+  }
+
+  /**
+   * Whether the coming step's quantity of phase `p` (an index in PHASES) may be shown: always when previewing,
+   * else only once its phase of the step in progress has been shown.
+   */
+  #aheadKnown(p, preview) {
+    return preview || (this.pending !== null && !this.stepComplete && this.phase >= p);
+  }
+
   /**
    * The numbers the equations and figures show, as one plain object. Quantities the current phase has not
    * computed yet are null; before the first phase every quantity of the coming step is shown (a preview), unless
    * `preview` is false (predict mode: nothing is shown before the reader has guessed it).
    */
-  values({ preview = true } = {}) {
+  values({ preview = !this.predicting } = {}) {
     const r = this.shown;
-    const known = this.phase === -1 ? (preview ? 3 : -1) : this.phase;
+    const known = this.phase === -1 ? (preview ? UPDATE : -1) : this.phase;
     const q = (phase, v) => (r && known >= phase ? v : null);
     return {
       ...this.config,
@@ -110,18 +144,28 @@ export class DescentModel extends EventTarget {
       linear: this.facts?.linear ?? null,
       optimum: this.facts?.analysis?.optimum ?? null,
       current: this.w,
-      currentYHat: this.pending?.yHat ?? null,
+      // ŷ at the current w is the coming step's forward value: in predict mode, hidden until it has been guessed.
+      currentYHat: this.#aheadKnown(0, preview) ? (this.pending?.yHat ?? null) : null,
       // Within the analysis' tolerance of w* (the core counted the steps that takes).
       converged: Number.isFinite(this.facts?.analysis?.stepsToWithin) && this.steps >= this.facts.analysis.stepsToWithin,
     };
   }
 
-  /** J(w₀) … J(wₙ), the losses of the weights visited, from the core (only finite ones: a stop may follow). */
-  lossTrail() {
+  /**
+   * J(w₀) … J(wₙ), the losses of the weights visited, from the core (only finite ones: a stop may follow). In
+   * predict mode J at the current w is the coming step's error value: left out until it has been guessed.
+   */
+  lossTrail({ preview = !this.predicting } = {}) {
     if (!this.descent) return [];
     const losses = Array.from(this.descent.losses()); // with the step ahead, its loss is J at the current w
     if (!this.pending && Number.isFinite(this.descent.loss)) losses.push(this.descent.loss);
+    if (this.pending && !this.#aheadKnown(1, preview)) losses.pop();
     return losses;
+  }
+
+  /** J at the current weight as a figure may show it: null in predict mode until it has been guessed. */
+  currentLoss({ preview = !this.predicting } = {}) {
+    return this.pending && !this.#aheadKnown(1, preview) ? null : this.loss;
   }
 
   /** The weights w₀ … wₙ, from the core in one call. */
@@ -149,8 +193,8 @@ export class DescentModel extends EventTarget {
   /** Shows the next phase; the update phase takes the step. Returns false when the descent stopped. */
   nextPhase() {
     if (!this.#canStep()) return false;
-    if (this.phase === 2) return this.#commit();
-    this.phase = this.phase === 3 ? 0 : this.phase + 1;
+    if (this.phase === UPDATE - 1) return this.#commit();
+    this.phase = this.stepComplete ? 0 : this.phase + 1;
     this.#changed();
     return true;
   }
@@ -172,9 +216,9 @@ export class DescentModel extends EventTarget {
     // The step ahead is shown first; then the rest are taken in as few calls as possible.
     this.records.push(this.pending);
     this.pending = null;
-    let left = Math.min(n - 1, 100000 - 1 - this.descent.steps);
+    let left = Math.min(n - 1, maxHistory - 1 - this.descent.steps);
     while (left > 0) {
-      const chunk = Math.min(left, 10000);
+      const chunk = Math.min(left, maxSteps);
       try {
         this.records.push(...this.descent.train(chunk));
         left -= chunk;
@@ -187,7 +231,7 @@ export class DescentModel extends EventTarget {
         break;
       }
     }
-    this.phase = 3;
+    this.phase = UPDATE;
     this.#peek();
     this.#emitStep();
     if (!this.pending) this.#emitStop();
@@ -215,7 +259,7 @@ export class DescentModel extends EventTarget {
   #commit() {
     this.records.push(this.pending);
     this.pending = null;
-    this.phase = 3;
+    this.phase = UPDATE;
     this.#peek();
     this.#emitStep();
     if (!this.pending) this.#emitStop();

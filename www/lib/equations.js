@@ -6,7 +6,7 @@ import { formatNumber } from './format.js';
 import { d, math, mi, mo, num, paren, quantity, row, squared, yHat, mn } from './mathml.js';
 
 /** Which quantity each phase computes. */
-export const PHASE_QUANTITY = { forward: 'yHat', error: 'loss', backward: 'dJdW', update: 'wNext' };
+const PHASE_QUANTITY = { forward: 'yHat', error: 'loss', backward: 'dJdW', update: 'wNext' };
 
 const t = (v) => (v === null || v === undefined ? 'unknown' : formatNumber(v));
 const times = () => mo('·');
@@ -80,7 +80,8 @@ export const EQUATIONS = {
         `x times w = ${t(v.x)} times ${t(v.current)} = ${t(v.currentYHat)}, ${close ? 'close to' : 'against'} the target y = ${t(v.y)}; the optimum is w = y/x = ${t(v.optimum)}`,
         mi('x'), times(), mi('w'), eq(), num(v.x), times(), num(v.current, { wrap: true }), eq(),
         quantity('yHat', num(v.currentYHat)), ...(close ? [mo('≈'), mi('y')] : [mo(','), mspace(), mi('y')]), eq(), num(v.y),
-        mo(','), mspace(), mi('w'), mo('*'), eq(), row(mi('y'), mo('/'), mi('x')), eq(), num(v.optimum),
+        // "w* = y/x = 0.333…" is one piece: it never wraps between w* and its value.
+        mo(','), mspace(), row(mi('w'), mo('*'), eq(), mi('y'), mo('/'), mi('x'), eq(), num(v.optimum)),
       );
     },
   },
@@ -92,8 +93,11 @@ function mspace() {
   return s;
 }
 
-/** The names of the equations a phase-stepping figure shows, in order. */
-export const STEP_EQUATIONS = ['forward', 'error', 'chain', 'update'];
+/** The equation each phase of a step computes, in the phases' order (the backward phase is the chain rule). */
+export const PHASE_EQUATION = Object.freeze({ forward: 'forward', error: 'error', backward: 'chain', update: 'update' });
+
+/** The names of the equations a phase-stepping figure shows, in order: one per phase. */
+export const STEP_EQUATIONS = Object.values(PHASE_EQUATION);
 
 /** Builds equation `name` for values `v`, highlighting the quantity of `phase` (or none). */
 export function buildEquation(name, v, phase) {

@@ -2,8 +2,15 @@
 // (the analysis, the step counts, the records); this module only puts them into sentences.
 import { formatCount, formatFixed, formatNumber, LARGEST_FINITE } from './format.js';
 import { ARTICLE_DECIMALS, ARTICLE_ROWS } from './descent-model.js';
+import { LIMITS } from '../pkg-article/limits.js';
 
 const f = formatNumber;
+
+/** Why w stands still when x = 0 (null for any other x): what a figure at x = 0 says beside its steps. */
+export function explainStill(config) {
+  if (config.x !== 0) return null;
+  return `With x = 0 the prediction ŷ = x·w is 0 whatever w is: J = y² at every w, the slope dJ/dw = 2(ŷ − y)·x is 0, and each step leaves w at ${f(config.w)}. Move x away from 0 and w learns again.`;
+}
 
 /** One or two sentences on how the descent behaves for this learning rate. */
 export function explainRegime(config, facts) {
@@ -39,11 +46,8 @@ export function explainRegime(config, facts) {
 
 /** Why the descent stopped before step `stop.step`, in the numbers of the current problem. */
 export function explainStop(config, facts, stop) {
-  const a = facts?.analysis;
   if (!stop.diverged) return `Stopped after ${formatCount(stop.step - 1)} steps, as many as a figure keeps: press Reset to start again.`;
-  const start = `Stopped before step ${formatCount(stop.step)}: from w = ${f(stop.w)} the update would give numbers beyond the largest finite number (${LARGEST_FINITE}).`;
-  if (!a) return start;
-  return `${start} Each step multiplies the distance to the optimum w* = ${f(a.optimum)} by 1 − 2·lr·x² = ${f(a.factor)}, larger than 1 in size because lr = ${f(config.lr)} exceeds 1/x² = ${f(a.lrLimit)}. A learning rate below ${f(a.lrLimit)} converges; ${f(a.lrOneStep)} lands on w* in one step.`;
+  return explainDivergence({ kind: 'diverged', step: stop.step, w: stop.w, lr: config.lr, analysis: facts?.analysis });
 }
 
 /**
@@ -56,7 +60,7 @@ export function explainLastRow(config, facts, isArticle) {
   if (!a) return null;
   const target = formatFixed(a.optimum, ARTICLE_DECIMALS);
   if (n === null || n === undefined) {
-    return `w never reads ${target} (w* = y/x to six places) in 100,000 steps with this learning rate.`;
+    return `w never reads ${target} (w* = y/x to six places) in ${formatCount(LIMITS.descent.maxCountedSteps)} steps with this learning rate.`;
   }
   if (isArticle) {
     const shown = ARTICLE_ROWS.length - 1;
@@ -64,3 +68,60 @@ export function explainLastRow(config, facts, isArticle) {
   }
   return `w first reads ${target} (w* = y/x to six places) at step ${formatCount(n)}.`;
 }
+
+// ---- Divergence, for every figure ----
+
+/**
+ * Why training stopped, from a `diverged` error's fields and what the figure knows, for the article's descent and
+ * for the playground alike: `step` (the update that would have left the finite numbers, or grown the loss past its
+ * bound), `epoch` (a network's), `w` (the article's weight before that step), `loss` and `bound` (when the core
+ * stopped on the loss's growth), `lr`, `output` (a network's output activation), and `analysis` (the article's
+ * closed form: factor, optimum, lrLimit, lrOneStep). A network keeps its parameters from before that step.
+ */
+export function explainDivergence(d) {
+  const a = d.analysis;
+  let what;
+  if (Number.isFinite(d.loss) && Number.isFinite(d.bound)) what = `the loss would reach ${f(d.loss)}, past ${f(d.bound)}`;
+  else if (Number.isFinite(d.w)) what = `from w = ${f(d.w)} the update would give numbers beyond the largest finite number (${LARGEST_FINITE})`;
+  else what = `an update would give numbers beyond the largest finite number (${LARGEST_FINITE})`;
+  const head = d.epoch
+    ? `Training stopped in epoch ${formatCount(d.epoch)} (update ${formatCount(d.step)}): ${what}.`
+    : `Stopped before step ${formatCount(d.step)}: ${what}.`;
+  if (a) {
+    return `${head} Each step multiplies the distance to the optimum w* = ${f(a.optimum)} by 1 − 2·lr·x² = ${f(a.factor)}, larger than 1 in size because lr = ${f(d.lr)} exceeds 1/x² = ${f(a.lrLimit)}. A learning rate below ${f(a.lrLimit)} converges; ${f(a.lrOneStep)} lands on w* in one step.`;
+  }
+  if (!d.epoch) return head;
+  const output = d.output === 'identity' ? ' With an identity output nothing caps the answers, so nothing caps the gradients either.' : '';
+  return `${head} The learning rate lr = ${f(d.lr)} is too large for this network: an update overshoots, the error it lands on is larger, its gradient larger still, and the weights run away.${output} The network keeps its parameters from before that update: choose a smaller learning rate and press Play to train on from them, or press Reset to start again.`;
+}
+
+// ---- The playground's sentences ----
+
+/** The playground's status line, beside Play: the epoch and the updates made. */
+export function playgroundStatus({ epochs, steps }) {
+  return `Epoch ${formatCount(epochs)} · ${formatCount(steps)} updates`;
+}
+
+/** The losses over the output, as Playground shows them: [label, value] for the training and the test loss. */
+export function playgroundLosses({ train, test }) {
+  return [['Training loss', f(train, 4)], ['Test loss', f(test, 4)]];
+}
+
+/** What a listener hears after Step, or when training pauses: the epoch and both losses, once. */
+export function playgroundAnnouncement({ epochs, train, test }) {
+  return `Epoch ${formatCount(epochs)}: training loss ${f(train, 3)}, test loss ${f(test, 3)}.`;
+}
+
+/** The loss chart's caption (the chart's own title gives its length and last value). */
+export const PLAYGROUND_LOSS_CAPTION = 'J = ½(ŷ − y)² per epoch: training solid, test dashed.';
+
+/** What the heatmap shows (the output, or the map of the neuron named `neuron`) and how its points are drawn. */
+export function playgroundLegend({ neuron, regression, test, user }) {
+  const what = neuron === null ? 'The network’s output' : `The map of ${neuron}`;
+  const continuous = regression ? ' (continuous labels: a dot’s colour is its value)' : '';
+  return `${what}${continuous}. Filled dots train${test ? ', rings test' : ''}${user ? ', diamonds are yours' : ''}.`;
+}
+
+/** Why a playground could not be built (the core's refusal), and why its last feature stays on. */
+export const playgroundRefusal = (refusal) => `This network cannot be built: ${refusal}`;
+export const PLAYGROUND_NEEDS_A_FEATURE = 'The network needs at least one input feature.';

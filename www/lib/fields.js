@@ -115,7 +115,7 @@ export function readFragment(fragment, fields) {
 }
 
 /** True when a fragment's version is another one than this page's (a link without `v` is taken as current). */
-export const otherVersion = (read) => read.version !== null && read.version !== String(URL_VERSION);
+const otherVersion = (read) => read.version !== null && read.version !== String(URL_VERSION);
 
 /** Writes the URL fields of `state` as a fragment (without "#"), the version first, then the table's order. */
 export function writeFragment(state, fields) {

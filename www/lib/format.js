@@ -4,7 +4,7 @@
 // ten significant digits first hides the noise of other values (0.5900000000000001 → 0.59) without changing those.
 
 /** Significant digits shown by default: enough for every row of the article (0.3568199375 has ten). */
-export const DIGITS = 10;
+const DIGITS = 10;
 
 const SUPERSCRIPT = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻' };
 

@@ -1,7 +1,7 @@
 // The front page's wiring: the state in the URL (both ways, through the state table), the problem inputs, the
 // page-wide keyboard shortcuts, export, copy-link and the theme. The figures themselves are custom elements and
 // know nothing of this page.
-import { CONFIG_KEYS, DEFAULTS, DESCENT_FIELDS, descentField as field } from './state.js';
+import { CONFIG_KEYS, DEFAULTS, DESCENT_BOUNDS, DESCENT_FIELDS, descentField as field } from './state.js';
 import { readFragment, refusalText, writeAttributes, writeFragment } from './fields.js';
 import { DESCENT_SHORTCUTS, shortcutAction, typingTarget } from './elements/shortcuts.js';
 import { MODE_FIELD } from './elements/descent-element.js';
@@ -84,6 +84,12 @@ function onInput(event) {
   for (const other of form.querySelectorAll(`input[data-key="${key}"]`)) if (other !== input) other.value = String(v);
   main.setAttribute('steps', '0');
   main.setAttribute(f.attribute, String(v));
+}
+
+// The number inputs accept what the core accepts: their min and max are the core's limits().
+for (const input of form.querySelectorAll('input[type="number"][data-key]')) {
+  const { min, max } = DESCENT_BOUNDS[input.dataset.key];
+  Object.assign(input, { min: String(min), max: String(max) });
 }
 
 form.addEventListener('input', onInput);

@@ -16,7 +16,7 @@ export const mi = (name, attrs = {}) => el('mi', attrs, name);
 export const mo = (op, attrs = {}) => el('mo', attrs, op);
 export const mn = (text) => el('mn', {}, text);
 export const sup = (base, exponent) => el('msup', {}, base, exponent);
-export const frac = (num, den) => el('mfrac', {}, num, den);
+const frac = (num, den) => el('mfrac', {}, num, den);
 // Parentheses keep their size: stretched around a hat (ŷ) they pushed the exponent of (ŷ − y)² up.
 export const paren = (...inner) => row(mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }));
 
@@ -41,7 +41,9 @@ export function num(v, { wrap = false } = {}) {
   const parts = numberParts(v);
   if (!parts) return el('mtext', {}, 'beyond the largest number');
   const { sign, mantissa, exponent } = parts;
-  let body = exponent === null ? mn(mantissa) : row(mn(mantissa), mo('×'), sup(mn('10'), mn(String(exponent))));
+  // The exponent with a minus sign (U+2212), not a hyphen: 10⁻⁷ reads as ten to the minus seven.
+  const power = exponent === null ? null : sup(mn('10'), exponent < 0 ? row(mo('−', { form: 'prefix' }), mn(String(-exponent))) : mn(String(exponent)));
+  let body = exponent === null ? mn(mantissa) : row(mn(mantissa), mo('×'), power);
   if (sign) body = row(mo('−', { form: 'prefix' }), body);
   return wrap && (sign || exponent !== null) ? paren(body) : body;
 }
@@ -51,22 +53,35 @@ export function quantity(name, ...children) {
   return el('mrow', { 'data-quantity': name, class: 'quantity' }, ...children);
 }
 
+const isOp = (node, ...ops) => node.localName === 'mo' && ops.includes(node.textContent);
 /** True for a top-level child after which an equation may wrap: before a later "=" or "≈", after a ",". */
-const breaksBefore = (node) => node.localName === 'mo' && (node.textContent === '=' || node.textContent === '≈' || node.textContent === '←');
-const breaksAfter = (node) => node.localName === 'mo' && node.textContent === ',';
+const breaksBefore = (node) => isOp(node, '=', '≈', '←');
+const breaksAfter = (node) => isOp(node, ',');
 
 /**
  * An equation with an accessible label, as a line of pieces that wrap like words: it is cut before each "=" after
- * the first and after each ",", so "ŷ = x·w = 1.5·0.8 = 1.2" wraps as "ŷ = x·w" / "= 1.5·0.8" / "= 1.2" where
- * the line is short. Each piece is its own <math>; the line is read as one, by its label.
+ * the first, after each ",", and, once past the first "=", before a "−" or "+" outside parentheses, so
+ * "ŷ = x·w = 1.5·0.8 = 1.2" wraps as "ŷ = x·w" / "= 1.5·0.8" / "= 1.2" where the line is short, and
+ * "= 0.37603625 − 0.1·0.192163125" as "= 0.37603625" / "− 0.1·0.192163125" where even that is too long. Each piece
+ * is its own <math>; the line is read as one, by its label. A piece that must never wrap is passed as one row().
  */
 export function math(label, ...children) {
   const nodes = children.flat().filter((c) => c !== null && c !== undefined);
   const pieces = [[]];
   let relations = 0;
+  let depth = 0;
   for (const node of nodes) {
-    if (breaksBefore(node) && relations++ > 0 && pieces.at(-1).length) pieces.push([]);
+    const cut = breaksBefore(node) ? relations++ > 0 : relations > 1 && depth === 0 && isOp(node, '−', '+');
+    if (cut && pieces.at(-1).length) pieces.push([]);
+    // A "−" that starts a piece is still the subtraction, spaced as one after it (not a minus sign on the number that
+    // follows); the gap between pieces is the space before it.
+    if (cut && !breaksBefore(node)) {
+      node.setAttribute('form', 'infix');
+      node.setAttribute('lspace', '0');
+    }
     pieces.at(-1).push(node);
+    if (isOp(node, '(')) depth++;
+    if (isOp(node, ')')) depth--;
     if (breaksAfter(node)) pieces.push([]);
   }
   const line = document.createElement('span');

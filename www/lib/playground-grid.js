@@ -1,10 +1,15 @@
-// The page's side of playground-grid-worker.js: while training plays, each frame hands the worker the network's
-// current parameters (when it is not busy) and draws the newest grid it has returned, so the 100 × 100 forward passes
-// run beside the main thread's training and drawing instead of inside its frame: the output's grid, or the map of
-// the neuron a reader hovers. A grid is at most a frame or two behind the diagram; it is labelled with the epoch it
-// shows. Where a module worker cannot start (an old browser,
-// a script served from another origin, a policy that forbids it), createGridWorker returns null, or `failed` turns
-// true, and the figure computes the grid itself as before.
+// The playground heatmap's grids, and when each is computed where. While training plays, each frame hands the worker
+// (playground-grid-worker.js) the network's current parameters (when it is not busy) and draws the newest grid it has
+// returned, so the 100 × 100 forward passes run beside the main thread's training and drawing instead of inside its
+// frame: the output's grid, or the map of the neuron a reader hovers. A grid is at most a frame or two behind the
+// diagram; it is labelled with the epoch it shows. Paused, the grid is computed on the main thread, exact.
+//
+// The worker is a module worker. From the page's own origin it starts from its URL; from a script on another origin
+// (a CDN), where browsers refuse a worker's URL, it starts from a same-origin blob: URL whose one line imports the
+// worker module (which then needs CORS, as the module scripts do). Under a Content Security Policy that blob needs
+// `worker-src blob:` (or `script-src … blob:` where worker-src is not set). Where neither can start (an old browser,
+// a policy that forbids it), createGridWorker returns null, or `failed` turns true, the console says so once
+// (console.info), and the figure computes the grid itself, exact, in its own frame.
 
 /**
  * Fills `out` (side² numbers) with the grid over [lo, hi]² of `neuron`'s output, or of the network's output when
@@ -25,6 +30,71 @@ export function fillGrid(network, neuron, out, scratch, [lo, hi], side) {
   return scratch;
 }
 
+
+/** The heatmap grid's side, and the domain it covers (the playground's plane). */
+export const GRID = 100;
+
+/**
+ * Which grid the heatmap draws each frame, and where it is computed: a source of grids of side × side over
+ * `domain`² for one figure. next() answers the grid to draw of `neuron` (null: the output) for `network` as it
+ * stands at (`generation`, `epoch`): while `playing`, the worker's newest (after asking it for this epoch's), or
+ * null when it has none newer than the one shown (the same pixels need no repaint); paused, or when what is shown
+ * changes, or where no worker runs, one computed here.
+ */
+export function createGridSource(side = GRID, domain = [-6, 6]) {
+  const grid = new Float64Array(side * side);
+  let scratch = new Float64Array(0);
+  /** The worker (null until the first frame that plays; false where none can run). */
+  let worker = null;
+  /** The network settings the worker was last sent, by generation (sent once per network). */
+  let sent = { generation: -1, config: null };
+  /** What the heatmap shows: the output's grid (neuron null) or a neuron's map, of which network and epoch. */
+  let shown = { generation: -1, neuron: null, epoch: 0 };
+
+  function offThread(network, generation, epoch, neuron) {
+    worker ??= createGridWorker() ?? false;
+    if (!worker || worker.failed) return null;
+    if (sent.generation !== generation) sent = { generation, config: network.config };
+    const newest = worker.latest(generation, neuron);
+    const { config } = sent;
+    const [weights, biases] = [network.weights(), network.biases()];
+    worker.request({ generation, epoch, neuron, config, weights, biases, domain, side });
+    return { newest };
+  }
+
+  return {
+    /** @returns {?{ grid: Float64Array, epoch: number }} */
+    next(network, { generation, epoch, neuron = null, playing = false }) {
+      const same = shown.generation === generation && shown.neuron === neuron;
+      const off = playing ? offThread(network, generation, epoch, neuron) : null;
+      let drawn = null;
+      if (off && same) {
+        // Never an older network than the one shown last (a grid the worker started before a drawing made here).
+        if (!off.newest || off.newest.epoch <= shown.epoch) return null;
+        drawn = { grid: off.newest.grid, epoch: off.newest.epoch };
+      }
+      if (!drawn) {
+        scratch = fillGrid(network, neuron, grid, scratch, domain, side);
+        drawn = { grid, epoch };
+      }
+      shown = { generation, neuron, epoch: drawn.epoch };
+      return drawn;
+    },
+    /** True when the picture shown is not the network at (generation, epoch). */
+    behind(generation, epoch) {
+      return shown.generation !== generation || shown.epoch !== epoch;
+    },
+    /** The epoch whose network the output's grid shows (-1 while a neuron's map is shown). */
+    get shownEpoch() {
+      return shown.neuron === null ? shown.epoch : -1;
+    },
+    terminate() {
+      if (worker) worker.terminate();
+      worker = null;
+    },
+  };
+}
+
 /**
  * @returns {?{ request(r: { generation: number, epoch: number, neuron?: ?number, config: object,
  *   weights: Float64Array, biases: Float64Array, domain: [number, number], side: number }): void,
@@ -32,19 +102,15 @@ export function fillGrid(network, neuron, out, scratch, [lo, hi], side) {
  *   terminate(): void }} `neuron` is null (the default) for the output's grid, else the neuron whose map it is.
  */
 export function createGridWorker() {
-  let worker;
-  try {
-    // Written out whole, as bundlers (Vite, webpack) recognize it and bundle the worker with its imports.
-    worker = new Worker(new URL('./playground-grid-worker.js', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+  const worker = startWorker();
+  if (!worker) return null;
   let failed = false;
   let pending = null; // the request in flight: { id, generation, epoch, neuron }
   let newest = null; // { grid, generation, epoch, neuron }
   const spares = [];
   let ids = 0;
   const fail = () => {
+    if (!failed) console.info(FALLBACK);
     failed = true;
     worker.terminate();
   };
@@ -63,7 +129,8 @@ export function createGridWorker() {
       let out = spares.pop();
       if (!out || out.length !== side * side) out = new Float64Array(side * side);
       pending = { id: ++ids, generation, epoch, neuron };
-      worker.postMessage({ id: pending.id, generation, config, weights, biases, neuron, domain, side, out }, [out.buffer]);
+      const message = { id: pending.id, generation, config, weights, biases, neuron, domain, side, out };
+      worker.postMessage(message, [out.buffer]);
     },
     latest(generation, neuron = null) {
       return newest && newest.generation === generation && newest.neuron === neuron ? newest : null;
@@ -76,4 +143,40 @@ export function createGridWorker() {
       worker.terminate();
     },
   };
+}
+
+const WORKER_FILE = './playground-grid-worker.js';
+const FALLBACK = 'backprop-lab: the playground’s grid worker could not start (a Content Security Policy without '
+  + '`worker-src blob:`, or a browser without module workers), so its heatmap is computed on the page’s thread.';
+
+/**
+ * The worker: from its own URL where the page may (the same origin), else from a same-origin blob: URL that imports
+ * it; null, after saying so on the console, where neither starts.
+ */
+function startWorker() {
+  try {
+    // Written out whole, as bundlers (Vite, webpack) recognize it and bundle the worker with its imports.
+    return new Worker(new URL('./playground-grid-worker.js', import.meta.url), { type: 'module' });
+  } catch {
+    // Another origin's script (a CDN): a worker's URL must be the page's own origin; a blob: URL made here is.
+  }
+  let url = null;
+  try {
+    // The module's address as a string (not the pattern above, which a bundler would take for a second worker).
+    const module = JSON.stringify(new URL(WORKER_FILE, import.meta.url).href);
+    // Imported dynamically (Chromium refuses a blob worker's static import from another origin), with the messages
+    // that arrive meanwhile kept and handed to the module once it listens; a module that cannot load says so.
+    const source = `const early = []; const keep = (e) => early.push(e.data); addEventListener('message', keep);
+import(${module}).then(() => { removeEventListener('message', keep);
+  for (const data of early) dispatchEvent(new MessageEvent('message', { data })); },
+(e) => postMessage({ id: -1, error: String(e) }));`;
+    url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    return new Worker(url, { type: 'module' });
+  } catch {
+    console.info(FALLBACK);
+    return null;
+  } finally {
+    // The worker fetches its blob soon after it is constructed; the blob is let go a minute later.
+    if (url) setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
 }

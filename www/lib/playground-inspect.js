@@ -2,11 +2,11 @@
 // and for the gradient panel one training point's pass, the selected parameter's check and where it sits. Plain
 // functions of a Network handle; the figures they feed take the plain numbers these return.
 import { VANISHING } from './figures/gradient-panel.js';
-import { FEATURES } from './playground-state.js';
+import { FEATURES, POINT_STRIDE } from './playground-state.js';
 import { layerOf, neuronNames, parameterAt } from './playground-shape.js';
 
 /** Step h of the gradient check. */
-export const CHECK_H = 1e-5;
+const CHECK_H = 1e-5;
 
 /**
  * Each feature's own values over a side × side grid of `domain` × `domain`, scaled to [−1, 1]: computed by the core
@@ -15,7 +15,8 @@ export const CHECK_H = 1e-5;
 export function featureMaps(core, side, [lo, hi]) {
   const maps = new Map();
   for (const f of FEATURES) {
-    const net = new core.Network({ layers: [1, 1], features: [f.name], activation: 'identity', outputActivation: 'identity' });
+    const identity = { activation: 'identity', outputActivation: 'identity' };
+    const net = new core.Network({ layers: [1, 1], features: [f.name], ...identity });
     net.setParameters([1], [0]);
     const values = net.predictGrid(lo, hi, lo, hi, side, side);
     net.free();
@@ -35,7 +36,8 @@ export function inspect(net, layers, features, selected, point) {
   const activations = net.config.activations;
   const flagged = [];
   for (let k = layers[0]; k < pass.fPrime.length; k++) {
-    if (activations[layerOf(layers, k) - 1] !== 'identity' && Math.abs(pass.fPrime[k]) < VANISHING) flagged.push(k - layers[0]);
+    const bends = activations[layerOf(layers, k) - 1] !== 'identity';
+    if (bends && Math.abs(pass.fPrime[k]) < VANISHING) flagged.push(k - layers[0]);
   }
   if (!selected) return { flagged, panel: null };
   const { name, to, from, index, weightStart } = parameterAt(layers, selected);
@@ -43,8 +45,12 @@ export function inspect(net, layers, features, selected, point) {
   const train = net.trainData();
   const labels = FEATURES.filter((f) => features.includes(f.key)).map((f) => f.label);
   const panel = {
-    name, kind: selected.kind, check, points: train.length / 3,
-    chain: { pass, to, from, weights: Array.from(net.weights()), layers, activations, weightStart, point: Array.from(train.slice(point * 3, point * 3 + 3)), names: neuronNames(layers, labels) },
+    name, kind: selected.kind, check, points: train.length / POINT_STRIDE,
+    chain: {
+      pass, to, from, weights: Array.from(net.weights()), layers, activations, weightStart,
+      point: Array.from(train.slice(point * POINT_STRIDE, (point + 1) * POINT_STRIDE)),
+      names: neuronNames(layers, labels),
+    },
   };
   return { flagged, panel };
 }

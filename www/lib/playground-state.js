@@ -45,6 +45,8 @@ export const FEATURES = CORE.features.filter((name) => name in FEATURE_TEXT).map
 export const MAX_HIDDEN_LAYERS = 6;
 export const MAX_NEURONS = 8;
 
+/** Numbers per point in the core's data rows: x₁, x₂, label. */
+export const POINT_STRIDE = 3;
 /** Points drawn in all (Playground's: 500 to classify, 1200 to regress). */
 export const POINTS = { classify: 500, regress: 1200 };
 /** Playground's sliders: noise 0–50 (percent), training share 10–90 percent, batch size 1–30. */
@@ -113,7 +115,7 @@ const flagNamed = (key, attribute) => field(key, { attribute, fallback: false, p
 
 /** @type {import('./fields.js').Field[]} */
 export const PLAYGROUND_FIELDS = [
-  field('data', { attribute: 'dataset', fallback: 'xor', parse: oneOf(DATASETS), range: DATASETS.join(', ') }),
+  field('data', { attribute: 'dataset', fallback: 'circle', parse: oneOf(DATASETS), range: DATASETS.join(', ') }),
   field('features', { fallback: ['x1', 'x2'], parse: parseFeatures, write: (v) => v.join(','), range: `a list of ${FEATURES.map((f) => f.key).join(', ')}` }),
   field('noise', { fallback: 0, parse: integerIn(0, MAX_NOISE), range: `a whole number from 0 to ${MAX_NOISE}` }),
   field('ratio', { attribute: 'train-ratio', fallback: Math.round(CORE.defaultTrainFraction * 100), parse: integerIn(...RATIO), range: `a whole number of percent from ${RATIO[0]} to ${RATIO[1]}` }),

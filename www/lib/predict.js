@@ -10,7 +10,7 @@ const f = formatNumber;
 export const parseGuess = (text) => decimal({ min: -1e15, max: 1e15 })(String(text ?? '').replace(/−/g, '-').replace(/\s+/g, ''));
 
 /** Within 1% of the true value, or 0.005 of it when it is small: close enough for mental arithmetic. */
-export const closeEnough = (guess, truth) => Math.abs(guess - truth) <= Math.max(0.01 * Math.abs(truth), 0.005);
+const closeEnough = (guess, truth) => Math.abs(guess - truth) <= Math.max(0.01 * Math.abs(truth), 0.005);
 
 const sign = (v) => (v > 0 ? 1 : v < 0 ? -1 : 0);
 

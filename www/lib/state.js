@@ -2,23 +2,36 @@
 // it accepts, and its default (the article's numbers). Reading a URL, writing a URL and reading attributes all go
 // through it (with the parser family of fields.js), so a copied link reproduces the view. Its bounds and defaults are
 // the core's limits(), read from the module `make build` generates from it (so no page waits for wasm to parse a URL).
-import { decimal, field, readAttributes, readFragment, refusalText, writeFragment } from './fields.js';
+import { decimal, field } from './fields.js';
 import { formatNumber } from './format.js';
 import { LIMITS } from '../pkg-article/limits.js';
 
 /** Smallest |x| accepted besides 0: below it x² (and with it the factor 1 − 2·lr·x²) is lost to rounding. */
-export const X_TINY = 1e-6;
+const X_TINY = 1e-6;
 
 const { maxAbsValue: MAX, maxLr, maxSteps, defaults } = LIMITS.descent;
 const n = formatNumber;
 
+/**
+ * The bounds of each field of a descent, from the core's limits(): the tables below parse with them, and a page's
+ * number inputs take their min and max from them (lr's min is exclusive: lr must be above 0).
+ */
+export const DESCENT_BOUNDS = Object.freeze({
+  x: { min: -MAX, max: MAX },
+  y: { min: -MAX, max: MAX },
+  w: { min: -MAX, max: MAX },
+  lr: { min: 0, max: maxLr },
+  step: { min: 0, max: maxSteps },
+});
+const B = DESCENT_BOUNDS;
+
 /** @type {import('./fields.js').Field[]} */
 export const DESCENT_FIELDS = [
-  field('x', { fallback: defaults.x, parse: decimal({ min: -MAX, max: MAX, tiny: X_TINY }), range: `0, or a number from ${n(X_TINY)} to ${n(MAX)} in size` }),
-  field('y', { fallback: defaults.y, parse: decimal({ min: -MAX, max: MAX }), range: `a number from ${n(-MAX)} to ${n(MAX)}` }),
-  field('w', { label: 'w₀', fallback: defaults.w, parse: decimal({ min: -MAX, max: MAX }), range: `a number from ${n(-MAX)} to ${n(MAX)}` }),
-  field('lr', { fallback: defaults.lr, parse: decimal({ min: 0, max: maxLr, minExclusive: true }), range: `a number above 0, at most ${n(maxLr)}` }),
-  field('step', { attribute: 'steps', fallback: 0, parse: decimal({ min: 0, max: maxSteps, integer: true }), range: `a whole number from 0 to ${n(maxSteps)}` }),
+  field('x', { fallback: defaults.x, parse: decimal({ ...B.x, tiny: X_TINY }), range: `0, or a number from ${n(X_TINY)} to ${n(B.x.max)} in size` }),
+  field('y', { fallback: defaults.y, parse: decimal(B.y), range: `a number from ${n(B.y.min)} to ${n(B.y.max)}` }),
+  field('w', { label: 'w₀', fallback: defaults.w, parse: decimal(B.w), range: `a number from ${n(B.w.min)} to ${n(B.w.max)}` }),
+  field('lr', { fallback: defaults.lr, parse: decimal({ ...B.lr, minExclusive: true }), range: `a number above 0, at most ${n(B.lr.max)}` }),
+  field('step', { attribute: 'steps', fallback: 0, parse: decimal({ ...B.step, integer: true }), range: `a whole number from 0 to ${n(B.step.max)}` }),
 ];
 
 /** The keys of a descent's problem (the rest of the table is where it stands). */
@@ -35,15 +48,3 @@ export function descentConfig(values) {
   const { x, y, w, lr, step } = values;
   return { config: { x, y, w, lr }, steps: step };
 }
-
-// The names the network figures still import (they read their own tables with the same family).
-/** @deprecated use fields.js */
-export const FIELDS = DESCENT_FIELDS;
-/** Reads a URL fragment through `fields` (see fields.js readFragment). */
-export const readState = (fragment, fields = DESCENT_FIELDS) => readFragment(fragment, fields);
-/** Writes `state` as a fragment through `fields` (see fields.js writeFragment). */
-export const writeState = (state, fields = DESCENT_FIELDS) => writeFragment(state, fields);
-/** The notice for a link's refused settings (see fields.js refusalText). */
-export const refusalNotice = (read, whose = 'the article’s') => refusalText(read, { whose });
-/** Reads `fields` from an element's attributes (see fields.js readAttributes). */
-export const readAttributeValues = (element, fields) => readAttributes(element, fields);

@@ -2,7 +2,7 @@
 // round-trip), so a spreadsheet or a script reads back the very numbers the core computed.
 
 /** The record fields, in the order the article derives them. */
-export const COLUMNS = ['w', 'yHat', 'error', 'loss', 'dJdYHat', 'dYHatdW', 'dJdW', 'wNext'];
+const COLUMNS = ['w', 'yHat', 'error', 'loss', 'dJdYHat', 'dYHatdW', 'dJdW', 'wNext'];
 
 /** CSV with a header row; one row per step, numbered from 1. */
 export function traceToCSV(records) {

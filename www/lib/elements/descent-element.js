@@ -14,26 +14,31 @@ import { field, flagField, oneOf } from '../fields.js';
 import { descentQuestion } from '../predict.js';
 import { createCurveFigure } from '../figures/curve.js';
 import { createNetworkFigure } from '../figures/network.js';
-import { buildEquation, EQUATIONS, STEP_EQUATIONS } from '../equations.js';
-import { PHASES } from '../descent-model.js';
-import { explainStop } from '../explain.js';
+import { buildEquation, EQUATIONS, PHASE_EQUATION, STEP_EQUATIONS } from '../equations.js';
+import { explainStill, explainStop } from '../explain.js';
 import { formatCount, formatNumber } from '../format.js';
 import { traceToCSV, traceToJSON } from '../trace-export.js';
 
 /** Play speeds in steps per second; up to 2 a step is shown phase by phase. */
-export const SPEEDS = [0.5, 1, 2, 5, 20, 100, 1000];
+const SPEEDS = [0.5, 1, 2, 5, 20, 100, 1000];
 const DEFAULT_SPEED = 1;
 const PHASED_UP_TO = 2;
+/** Least time between two announcements while playing. */
+const ANNOUNCE_EVERY_MS = 900;
 
 /** The stepping figure's table: the descent's fields and its display options. */
 export const MODE_FIELD = field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' });
-export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay'), MODE_FIELD];
+const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay'), MODE_FIELD];
 
-/** The keyboard shortcuts (kept under this name for pages that list them). */
-export const SHORTCUTS = DESCENT_SHORTCUTS;
-export { shortcutAction };
-
-const PHASE_TEXT = { forward: 'forward: ŷ = x·w', error: 'error: J = (ŷ − y)²', backward: 'backward: dJ/dw', update: 'update: w ← w − lr·dJ/dw' };
+/** The status line: what the phase last shown has done, as a sentence (n: steps taken, w: the current weight). */
+const STATUS = {
+  ready: (n, w) => `Ready: press Next or Step. w is ${w}.`,
+  predicting: (n, w) => `Ready: press Next, and predict each phase before it is shown. w is ${w}.`,
+  forward: (n, w) => `Step ${formatCount(n + 1)}, forward pass: ŷ = x·w is computed, with w at ${w}.`,
+  error: (n, w) => `Step ${formatCount(n + 1)}, error: J = (ŷ − y)² is computed, with w at ${w}.`,
+  backward: (n, w) => `Step ${formatCount(n + 1)}, backward pass: dJ/dw is computed, with w at ${w}.`,
+  update: (n, w) => `Step ${formatCount(n)} done: the update w ← w − lr·dJ/dw gives w = ${w}.`,
+};
 
 const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -96,6 +101,7 @@ export class DescentElement extends FigureElement {
     });
     whole.setAttribute('aria-pressed', 'false');
     whole.title = 'Off: the view follows the last steps. On: every step and the whole bowl.';
+    views.prepend(curve.legend);
     pictures.append(views);
     const equations = document.createElement('ol');
     equations.className = 'equations';
@@ -121,13 +127,14 @@ export class DescentElement extends FigureElement {
     stop.hidden = true;
     const problem = notice();
     const done = notice('done');
+    const still = notice('still');
     const predict = createPredictPanel((q, guess) => this.#revealed(q, guess));
     const live = liveRegion();
 
-    frame.append(controls, help, status, done, predict.element, body, stop, problem, live);
+    frame.append(controls, help, status, done, still, predict.element, body, stop, problem, live);
     root.append(frame);
     this.addEventListener('keydown', (e) => this.#onKey(e));
-    this.#parts = { frame, controls, phase, step, play, speed, reset, predictToggle, keys, help, status, done, predict, equations, slots, network, curve, stop, problem, live };
+    this.#parts = { frame, controls, phase, step, play, speed, reset, predictToggle, keys, help, status, done, still, predict, equations, slots, network, curve, stop, problem, live };
   }
 
   applyOptions() {
@@ -139,6 +146,8 @@ export class DescentElement extends FigureElement {
     const predicting = this.settings.mode === 'predict';
     if (predicting !== this.#predicting) {
       this.#predicting = predicting;
+      // The descent hides the coming step's numbers from every figure that shows it (equations, table, loss).
+      if (this.ownsModel) this.model?.setPredicting(predicting);
       this.pause();
       this.#parts.predict.show(predicting);
       this.#parts.predict.resetScore();
@@ -152,7 +161,7 @@ export class DescentElement extends FigureElement {
     const p = this.#parts;
     if (!p.predict.asking) {
       if (!model.pending) return this.#announceStop(model);
-      const next = PHASES[(model.phase + 1) % 4];
+      const next = model.comingPhase;
       p.predict.ask(descentQuestion(next, model.pending, model.config));
       this.#announce(`Predict: ${next}. Make your guess, then press Reveal.`, true);
     }
@@ -178,7 +187,8 @@ export class DescentElement extends FigureElement {
     this.#done = null;
   }
 
-  started() {
+  started(model) {
+    if (this.ownsModel) model.setPredicting(this.#predicting);
     if (this.settings.autoplay && !this.#autoplayed && !reducedMotion()) {
       this.#autoplayed = true;
       this.play();
@@ -194,12 +204,13 @@ export class DescentElement extends FigureElement {
     if (!p) return;
     p.problem.show(model.error);
     p.done.show(this.#done);
+    p.still.show(explainStill(model.config));
     if (!model.descent) {
       p.status.textContent = 'This problem cannot be run.';
       for (const b of [p.phase, p.step, p.play, p.reset]) b.disabled = true;
       return;
     }
-    const v = model.values({ preview: !this.#predicting });
+    const v = model.values();
     const phase = model.phaseName;
     const shown = model.shown;
     p.network.update({ ...v, phase });
@@ -217,19 +228,15 @@ export class DescentElement extends FigureElement {
       view: this.#wholeCurve ? 'whole' : 'follow',
     });
     for (const name of STEP_EQUATIONS) p.slots[name].show(buildEquation(name, v, phase));
-    for (const li of p.equations.children) {
-      const current = { forward: 'forward', error: 'error', backward: 'chain', update: 'update' }[phase] === li.dataset.equation;
-      li.classList.toggle('current', current);
-    }
+    for (const li of p.equations.children) li.classList.toggle('current', PHASE_EQUATION[phase] === li.dataset.equation);
 
-    const next = PHASES[(model.phase + 1) % 4];
-    p.phase.textContent = `Next: ${next}`;
+    p.phase.textContent = `Next: ${model.comingPhase}`;
     const stopped = !model.pending;
     p.phase.disabled = stopped;
     p.step.disabled = stopped || this.#predicting;
     p.play.disabled = (stopped && !this.#playing) || this.#predicting;
     p.reset.disabled = false;
-    p.status.textContent = `Step ${formatCount(model.steps)} · ${phase ? PHASE_TEXT[phase] : 'ready: press Next or Step'} · w = ${formatNumber(model.w)}`;
+    p.status.textContent = STATUS[phase ?? (this.#predicting ? 'predicting' : 'ready')](model.steps, formatNumber(model.w));
 
     if (model.stop) {
       p.stop.textContent = explainStop(model.config, model.facts, model.stop);
@@ -239,9 +246,13 @@ export class DescentElement extends FigureElement {
     }
   }
 
+  /**
+   * Sets the live region. While playing, only what a listener can follow is read: a step at most once a second
+   * (0.9 s, so that steps a second apart are all read); `force` for what the reader did or must know.
+   */
   #announce(text, force = false) {
     const now = performance.now();
-    if (!force && this.#playing && this.#speed > PHASED_UP_TO && now - this.#announced < 1000) return;
+    if (!force && this.#playing && now - this.#announced < ANNOUNCE_EVERY_MS) return;
     this.#announced = now;
     this.#parts.live.textContent = text;
   }
@@ -337,7 +348,8 @@ export class DescentElement extends FigureElement {
       if (now - this.#last >= 1000 / (this.#speed * 4)) {
         this.#last = now;
         if (!model.nextPhase()) return this.#halt(model);
-        this.#announce(model.phaseName === 'update' ? this.#stepText(model) : this.#phaseText(model));
+        // Phases go by four times a step: a listener hears the step once it is complete.
+        if (model.stepComplete) this.#announce(this.#stepText(model));
       }
     } else {
       this.#last = now;
@@ -353,7 +365,7 @@ export class DescentElement extends FigureElement {
       if (!model.pending) return this.#halt(model);
     }
     const within = model.facts?.analysis?.stepsToWithin;
-    if (this.#stopAtConvergence && Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.phase === 3) {
+    if (this.#stopAtConvergence && Number.isFinite(within) && model.steps >= Math.max(within, 1) && model.stepComplete) {
       this.pause();
       const a = model.facts.analysis;
       this.#done = `Converged after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: w = ${formatNumber(model.w)} is within ${formatNumber(a.tolerance)} of w* = ${formatNumber(a.optimum)}, so Play stops here. Press Play again to go on.`;

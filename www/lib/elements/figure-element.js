@@ -7,7 +7,7 @@ import { COMMON_FIELDS, field, idRef } from '../fields.js';
 import { DESCENT_FIELDS, descentConfig } from '../state.js';
 
 /** `for`: the id of the figure whose descent this one shows (never part of a URL). */
-export const FOR_FIELD = field('for', { fallback: null, parse: idRef, url: false, range: 'the id of a figure on the page' });
+const FOR_FIELD = field('for', { fallback: null, parse: idRef, url: false, range: 'the id of a figure on the page' });
 
 /** The fields every descent figure reads: the problem and step, `for`, theme and loading. */
 export const FIGURE_FIELDS = [...DESCENT_FIELDS, FOR_FIELD, ...COMMON_FIELDS];

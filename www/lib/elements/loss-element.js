@@ -24,9 +24,10 @@ export class LossElement extends FigureElement {
     const losses = model.lossTrail();
     const { gridDecades } = this.#figure.update({ losses });
     const last = losses.at(-1);
+    const after = losses.length - 1; // J(w₀) … J(wₙ): n steps (in predict mode J at the current w may not be shown yet)
     const times = gridDecades === 1 ? 'ten' : gridDecades <= 6 ? formatCount(10 ** gridDecades) : powerOfTen(gridDecades);
     this.#caption.textContent = losses.length
-      ? `The loss J after ${formatCount(model.steps)} step${model.steps === 1 ? '' : 's'}: ${formatNumber(last)} (log scale: each gridline is ${times} times smaller than the one above).`
+      ? `The loss J after ${formatCount(after)} step${after === 1 ? '' : 's'}: ${formatNumber(last)} (log scale: each gridline is ${times} times smaller than the one above).`
       : '';
   }
 }

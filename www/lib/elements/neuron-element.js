@@ -111,6 +111,7 @@ export class NeuronElement extends BaseElement {
     this.#parts.predict.resetScore();
     this.#parts.predictToggle.setAttribute('aria-pressed', String(predicting));
     this.#parts.play.disabled = predicting;
+    if (this.#pending) this.#render(); // the slopes and the −∇J arrow are the answer: hidden or shown at once
   }
 
   /** Predict mode: asks whether w and b will go up or down before the coming step. */
@@ -280,7 +281,7 @@ export class NeuronElement extends BaseElement {
     p.loss.update({ losses: rows.map((r) => r[2]) });
     const path = rows.map(([w, b]) => ({ w, b }));
     this.#surface(path);
-    p.contour.update({ values: this.#surfaceValues, grid: this.#grid, path, gradient: { dJdW: now.dJdW, dJdB: now.dJdB } });
+    p.contour.update({ values: this.#surfaceValues, grid: this.#grid, path, gradient: this.#predicting ? null : { dJdW: now.dJdW, dJdB: now.dJdB } });
     p.step.disabled = n >= MAX_STEPS;
   }
 

@@ -4,6 +4,9 @@ import { button, element, frame as makeFrame } from '../dom.js';
 import { FigureElement } from './figure-element.js';
 import { createRegimesFigure } from '../figures/regimes.js';
 import { explainRegime } from '../explain.js';
+import { DESCENT_BOUNDS } from '../state.js';
+
+const LR = DESCENT_BOUNDS.lr;
 
 export class RegimesElement extends FigureElement {
   static label = 'Learning-rate regimes';
@@ -28,7 +31,7 @@ export class RegimesElement extends FigureElement {
     const a = this.model?.facts?.analysis;
     if (!a) return;
     const lr = key === 'beyond' ? a.lrLimit * 1.125 : a[key];
-    if (lr > 0 && lr <= 100) this.requestLearningRate(lr);
+    if (lr > LR.min && lr <= LR.max) this.requestLearningRate(lr);
   }
 
   render(model) {

@@ -25,7 +25,7 @@ export class TableElement extends FigureElement {
     const digitsStep = model.facts?.digitsStep ?? null;
     const target = model.facts?.analysis ? formatFixed(model.facts.analysis.optimum, ARTICLE_DECIMALS) : null;
     const row = (i) => {
-      const loss = i < records.length ? records[i].loss : model.loss;
+      const loss = i < records.length ? records[i].loss : model.currentLoss(); // null: not shown yet (predict mode)
       let mark = null;
       if (model.isArticle && i < ARTICLE_ROWS.length) mark = 'article';
       if (i === digitsStep && target !== null) mark = model.isArticle ? `article’s last row: ${target}` : `reads ${target}`;

@@ -12,7 +12,8 @@ let clipIds = 0;
  * @param {Element} container
  * @returns {{ update(data: {
  *   x: number, y: number, trail: number[], trailLoss: number[], optimum: ?number,
- *   point: ?{w: number, loss: number, slope: ?number}, next: ?number, phase: ?string }): void, reset(): void }}
+ *   point: ?{w: number, loss: number, slope: ?number}, next: ?number, phase: ?string }): void, reset(): void,
+ *   legend: HTMLElement }} (the legend is for the caller to place, near the chart)
  */
 export function createCurveFigure(container) {
   const clipId = `bp-curve-clip-${++clipIds}`;
@@ -35,6 +36,7 @@ export function createCurveFigure(container) {
   inner.append(curve, optimumLine, trailPath, trailDots, lossLine, tangent, ghost, point);
   root.append(title, svg('defs', {}, clip), axes, inner, arrow, labels);
   container.append(root);
+  const legend = curveLegend();
 
   function update({ x, y, trail, trailLoss, optimum, point: p, next, phase, view = 'follow' }) {
     const [lo, hi] = domain(view, trail, optimum, next, p?.w);
@@ -79,6 +81,7 @@ export function createCurveFigure(container) {
 
     if (Number.isFinite(optimum)) set(optimumLine, { x1: sx(optimum), x2: sx(optimum), y1: plot.y, y2: plot.y + plot.h, visibility: 'visible' });
     else set(optimumLine, { visibility: 'hidden' });
+    legend.children[1].hidden = !Number.isFinite(optimum); // no w* (x = 0): nothing to name
 
     const pts = thin(trail.map((w, i) => [sx(w), sy(trailLoss[i])]), 300);
     set(trailPath, { d: pts.length > 1 ? polyline(pts) : null });
@@ -128,7 +131,28 @@ export function createCurveFigure(container) {
       : 'The error J as a function of the weight w';
   }
 
-  return { update, reset: () => { clear(trailDots); set(trailPath, { d: null }); } };
+  return { update, reset: () => { clear(trailDots); set(trailPath, { d: null }); }, legend };
+}
+
+/** What each mark of J(w) is, each beside a sample drawn with the chart's own classes. */
+const LEGEND = [
+  ['J(w), the error', () => svg('line', { class: 'curve-line', x1: 1, y1: 6, x2: 23, y2: 6 })],
+  ['w*, the best weight', () => svg('line', { class: 'optimum', x1: 12, y1: 0, x2: 12, y2: 12 })],
+  ['weights visited', () => svg('g', {}, svg('path', { class: 'trail', d: 'M2 9L22 3' }), svg('g', { class: 'trail-dots' }, svg('circle', { cx: 4, cy: 8.4, r: 2.2 }), svg('circle', { cx: 20, cy: 3.6, r: 2.2 })))],
+  ['tangent: the slope dJ/dw', () => svg('line', { class: 'tangent', x1: 1, y1: 10, x2: 23, y2: 2 })],
+  ['arrow: the step to the next w', () => svg('path', { class: 'step-arrow', d: 'M1 6H20M23 6l-6 -4v8z' })],
+];
+
+function curveLegend() {
+  const list = document.createElement('ul');
+  list.className = 'curve-legend';
+  list.setAttribute('aria-label', 'Key to the chart of J(w)');
+  for (const [text, sample] of LEGEND) {
+    const item = document.createElement('li');
+    item.append(svg('svg', { class: 'swatch', viewBox: '0 0 24 12', width: 24, height: 12, 'aria-hidden': 'true' }, sample()), text);
+    list.append(item);
+  }
+  return list;
 }
 
 /** Width of one character of a label, in viewBox units (for the largest label font, 16px). */
@@ -145,8 +169,9 @@ function domain(view, trail, optimum, next, current) {
   let lo = Math.min(...ws);
   let hi = Math.max(...ws);
   const size = Math.max(Math.abs(lo), Math.abs(hi), 1e-300);
-  // Never narrower than a millionth of the numbers' size (the tick labels stay short), nor than a step's size.
-  const span = Math.max(hi - lo, size * 1e-6, Number.MIN_VALUE);
+  // Never narrower than a millionth of the numbers' size (the tick labels stay short), nor than a step's size. A
+  // single weight (x = 0: w never moves, and there is no optimum) shows the bowl around it, not a millionth of it.
+  const span = lo === hi ? Math.max(size, 1) : Math.max(hi - lo, size * 1e-6, Number.MIN_VALUE);
   const mid = (lo + hi) / 2;
   lo = mid - span * 0.68;
   hi = mid + span * 0.68;

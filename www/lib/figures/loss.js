@@ -1,6 +1,7 @@
 // The loss per step on a log scale. Takes the plain array of losses J(w₀), J(w₁), …; a loss of exactly 0 (the
 // descent landed on the optimum) sits on the bottom edge, marked "0". Optionally a second series (`test`, drawn
-// dashed, e.g. the test loss beside the training loss) and another name for the horizontal axis (`xLabel`).
+// dashed, e.g. the test loss beside the training loss), another name for the horizontal axis (`xLabel`), and where
+// each loss sits on it (`at`, for a history that keeps one loss every few epochs; by default loss k sits at k).
 import { formatNumber } from '../format.js';
 import { linear, polyline, svg, thin, ticks } from '../svg.js';
 
@@ -27,7 +28,8 @@ export function createLossFigure(container) {
   container.append(root);
   const plot = { x: M.left, y: M.top, w: W - M.left - M.right, h: H - M.top - M.bottom };
 
-  function update({ losses, test = [], xLabel = 'step' }) {
+  function update({ losses, test = [], xLabel = 'step', at = null }) {
+    const xOf = at ? (i) => at[i] : (i) => i;
     const all = test.length ? [...losses, ...test] : losses;
     const positive = all.filter((v) => v > 0);
     const hasZero = positive.length < all.length;
@@ -35,7 +37,7 @@ export function createLossFigure(container) {
     let hi = positive.length ? Math.ceil(Math.log10(Math.max(...positive))) : 0;
     if (hi <= lo) hi = lo + 1;
     if (hasZero) lo -= 1; // room for the zero line below the smallest positive loss
-    const n = Math.max(losses.length - 1, test.length - 1, 10);
+    const n = Math.max(at ? (at.at(-1) ?? 0) : Math.max(losses.length - 1, test.length - 1), 10);
     const sx = linear(0, n, plot.x, plot.x + plot.w);
     const sy = linear(lo, hi, plot.y + plot.h, plot.y);
     const y = (v) => (v > 0 ? sy(Math.log10(v)) : sy(lo));
@@ -61,15 +63,15 @@ export function createLossFigure(container) {
     items.push(['text', { class: 'axis-label', x: 4, y: plot.y + 4 }, 'J']);
     patch(axes, items);
 
-    const pts = thin(losses.map((v, i) => [sx(i), y(v)]), 400);
+    const pts = thin(losses.map((v, i) => [sx(xOf(i)), y(v)]), 400);
     line.setAttribute('d', pts.length > 1 ? polyline(pts) : '');
-    const testPts = thin(test.map((v, i) => [sx(i), y(v)]), 400);
+    const testPts = thin(test.map((v, i) => [sx(xOf(i)), y(v)]), 400);
     testLine.setAttribute('d', testPts.length > 1 ? polyline(testPts) : '');
     const marks = losses.length <= 60 ? pts : pts.slice(-1);
     const r = losses.length <= 60 ? 2.5 : 3;
     patch(dots, marks.map(([cx, cy]) => ['circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r }]));
     const last = losses.at(-1);
-    title.textContent = `The loss per step on a log scale: ${losses.length} values, the last J = ${formatNumber(last)}`;
+    title.textContent = losses.length ? `The loss per step on a log scale: ${losses.length} values, the last J = ${formatNumber(last)}` : 'The loss per step on a log scale: no loss shown yet';
     return { gridDecades: every };
   }
 

@@ -1,8 +1,9 @@
 // The playground's network diagram, Playground's signature: the input features as a first column (toggles), every
 // neuron as a small heatmap of its own output over the plane, links coloured by the sign of their weight and
 // thickened by its size, and the shape edited on the diagram itself (a layer or a neuron more or fewer). Hovering or
-// focusing a neuron reports it (the element enlarges its map); clicking or pressing Enter on a link selects that
-// weight and opens a number field to edit it; on a neuron, selects its bias.
+// focusing a neuron reports it (the element enlarges its map) and lights it and its links; clicking or pressing
+// Enter or Space on a link selects that weight and opens a number field to edit it; on a neuron, selects its bias.
+// Hovering a link shows its weight's value beside the pointer, as Playground does.
 //
 // Every neuron's map is painted into one canvas under the neurons' boxes (not a canvas per neuron): one image upload
 // and one compositor layer a frame instead of one per neuron. The boxes above it stay the buttons a reader hovers,
@@ -12,8 +13,14 @@
 // Takes plain arrays (weights, biases, per-neuron grids) and never holds the network.
 import { button, element as el } from '../dom.js';
 import { svg } from '../svg.js';
+import { formatNumber } from '../format.js';
 
-const W = 640;
+/** The widest drawing, in its own units (8 columns); fewer columns draw narrower, so their boxes come out larger. */
+const MAX_W = 640;
+/** The narrowest: 4 columns (the features, two hidden layers, the output) keep boxes of about 25 px at 360 px. */
+const MIN_W = 400;
+/** The room each column after the first takes, in the same units. */
+const COLUMN = 110;
 const ROW = 44;
 const BOX = 34;
 /** Room above the first row, in the same units (for the flags of the top neurons). */
@@ -25,20 +32,27 @@ const TOP = 16;
 const WIDTH_STEP = 0.5;
 /** The centre of column 0, in the same units: the feature names take the room on its left. */
 const LABELS = 100;
-const short = (v) => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : '?');
+const short = (v) => (Number.isFinite(v) ? formatNumber(v, 3) : '?'); // −0.234 with a minus sign, 10⁻⁷ as a power
+/** Keys that press a role=button element, as they press a <button>. */
+const pressed = (e) => e.key === 'Enter' || e.key === ' ';
 
 
 /**
  * @param {HTMLElement} container
- * @param {{ onFeature(key: string): void, onNeuron(index: ?number): void, onSelect(p: {kind: 'weight'|'bias', index: number}): void,
- *   onEdit(index: number, value: number): ?string, onHidden(hidden: number[]): void, maxLayers: number, maxNeurons: number }} hooks
+ * @param {{ onFeature(key: string): void, onNeuron(index: ?number): void,
+ *   onSelect(p: {kind: 'weight'|'bias', index: number}): void, onEdit(index: number, value: number): ?string,
+ *   onHidden(hidden: number[]): void, maxLayers: number, maxNeurons: number }} hooks
  */
 export function createNetworkDiagram(container, hooks) {
   const root = el('div', 'diagram');
   root.setAttribute('part', 'diagram');
   const scroller = el('div', 'diagram-scroll');
   const stage = el('div', 'diagram-stage');
-  const links = svg('svg', { class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight' });
+  // Its links take the focus, one by one; the drawing itself is no stop of its own (Chromium makes an <svg> with
+  // focusable content a tab stop unless told otherwise).
+  const links = svg('svg', {
+    class: 'diagram-links', role: 'group', 'aria-label': 'The links: one per weight', tabindex: -1,
+  });
   const maps = el('canvas', 'diagram-maps');
   maps.setAttribute('aria-hidden', 'true');
   const mapsCtx = maps.getContext('2d');
@@ -61,11 +75,16 @@ export function createNetworkDiagram(container, hooks) {
   const editorError = el('span', 'editor-error');
   editorLabel.append(editorName, input);
   editor.append(editorLabel, editorError);
-  root.append(header, strip, scroller, editor);
+  // The value of the weight under the pointer (its link's name says the same to a screen reader).
+  const tip = el('div', 'link-tip');
+  tip.setAttribute('aria-hidden', 'true');
+  tip.hidden = true;
+  root.append(header, strip, scroller, editor, tip);
   container.append(root);
 
   let shape = null;
-  let geometry = null;
+  /** The drawing's width in its own units, for the columns of the current shape. */
+  let W = MAX_W;
   let linkEls = [];
   let neuronEls = [];
   let editing = null;
@@ -94,6 +113,7 @@ export function createNetworkDiagram(container, hooks) {
     const active = features.filter((f) => f.active);
     const sizes = [...hidden, 1];
     const columns = sizes.length + 1;
+    W = Math.min(MAX_W, Math.max(MIN_W, LABELS + (columns - 1) * COLUMN + BOX));
     const rows = Math.max(features.length, ...sizes);
     const height = TOP + rows * ROW + 8;
     stage.style.aspectRatio = `${W} / ${height}`;
@@ -145,17 +165,17 @@ export function createNetworkDiagram(container, hooks) {
         node.dataset.neuron = String(neuron);
         node.append(el('span', 'flag', '!'));
         const index = neuron;
-        node.addEventListener('pointerenter', () => hooks.onNeuron(index));
-        node.addEventListener('pointerleave', () => hooks.onNeuron(null));
-        node.addEventListener('focus', () => hooks.onNeuron(index));
-        node.addEventListener('blur', () => hooks.onNeuron(null));
+        node.addEventListener('pointerenter', () => light(index));
+        node.addEventListener('pointerleave', () => light(null));
+        node.addEventListener('focus', () => light(index));
+        node.addEventListener('blur', () => light(null));
         const select = () => hooks.onSelect({ kind: 'bias', index });
         node.addEventListener('click', select);
-        node.addEventListener('keydown', (e) => e.key === 'Enter' && (e.preventDefault(), select()));
+        node.addEventListener('keydown', (e) => pressed(e) && (e.preventDefault(), select()));
         place(node, x, y, output ? BOX + 8 : BOX);
         stage.append(node);
         neuronEls.push({ node });
-        col.push({ x, y, name: output ? 'ŷ' : `a${l + 1}[${i + 1}]` });
+        col.push({ x, y, name: output ? 'ŷ' : `a${l + 1}[${i + 1}]`, neuron: index });
         neuron += 1;
       }
       centres.push(col);
@@ -167,26 +187,27 @@ export function createNetworkDiagram(container, hooks) {
     for (let l = 1; l < centres.length; l++) {
       for (const [i, to] of centres[l].entries()) {
         for (const [j, from] of centres[l - 1].entries()) {
-          const d = `M${from.x + BOX / 2} ${from.y}C${(from.x + to.x) / 2} ${from.y} ${(from.x + to.x) / 2} ${to.y} ${to.x - BOX / 2} ${to.y}`;
+          const mid = (from.x + to.x) / 2;
+          const d = `M${from.x + BOX / 2} ${from.y}C${mid} ${from.y} ${mid} ${to.y} ${to.x - BOX / 2} ${to.y}`;
           const g = svg('g', { class: 'link', tabindex: 0, role: 'button', 'data-weight': w });
           const name = `w${l}[${i + 1},${j + 1}]`;
-          // Its name is its <title>, kept current: the weight, its value, its ends, what Enter does.
-          const title = svg('title');
-          g.append(title, svg('path', { d, class: 'hit' }), svg('path', { d, class: 'wire' }));
+          // Its name (aria-label, not a <title>: the tip shows its value at once, without a second tooltip) is kept
+          // current: the weight, its value, its ends, what Enter does.
+          g.append(svg('path', { d, class: 'hit' }), svg('path', { d, class: 'wire' }));
           const index = w;
           const open = () => {
             hooks.onSelect({ kind: 'weight', index });
             openEditor(index, name, (from.x + to.x) / 2, (from.y + to.y) / 2, height);
           };
           g.addEventListener('click', open);
-          g.addEventListener('keydown', (e) => e.key === 'Enter' && (e.preventDefault(), open()));
+          g.addEventListener('keydown', (e) => pressed(e) && (e.preventDefault(), open()));
           links.append(g);
-          linkEls.push({ g, wire: g.lastChild, title, name, ends: `from ${from.name} to ${to.name}` });
+          const ends = `from ${from.name} to ${to.name}`;
+          linkEls.push({ g, wire: g.lastChild, name, ends, from: from.neuron ?? null, to: to.neuron });
           w += 1;
         }
       }
     }
-    geometry = { height };
     boxes = null;
     lastMaps = null;
     drawHeader();
@@ -196,9 +217,11 @@ export function createNetworkDiagram(container, hooks) {
     const { hidden } = shape;
     header.replaceChildren();
     const title = el('span', 'layers-title', `${hidden.length} hidden layer${hidden.length === 1 ? '' : 's'}`);
-    const add = button(null, 'add-layer', '+ layer', () => hooks.onHidden([...hidden, 2]), { label: 'Add a hidden layer' });
+    const add = button(null, 'add-layer', '+ layer', () => hooks.onHidden([...hidden, 2]),
+      { label: 'Add a hidden layer' });
     add.disabled = hidden.length >= hooks.maxLayers;
-    const remove = button(null, 'remove-layer', '− layer', () => hooks.onHidden(hidden.slice(0, -1)), { label: 'Remove the last hidden layer' });
+    const remove = button(null, 'remove-layer', '− layer', () => hooks.onHidden(hidden.slice(0, -1)),
+      { label: 'Remove the last hidden layer' });
     remove.disabled = hidden.length === 0;
     header.append(title, add, remove);
   }
@@ -209,7 +232,8 @@ export function createNetworkDiagram(container, hooks) {
     box.dataset.layer = String(l + 1);
     box.style.left = `${(x / W) * 100}%`; // its centre (styles/figure.css moves it back by half its width)
     const mk = (text, label, delta, disabled) => {
-      const b = button(null, delta > 0 ? 'more' : 'fewer', text, () => hooks.onHidden(hidden.map((m, k) => (k === l ? m + delta : m))), { label });
+      const change = () => hooks.onHidden(hidden.map((m, k) => (k === l ? m + delta : m)));
+      const b = button(null, delta > 0 ? 'more' : 'fewer', text, change, { label });
       b.disabled = disabled;
       return b;
     };
@@ -262,17 +286,50 @@ export function createNetworkDiagram(container, hooks) {
     }
   });
 
-  /** A link's name (its <title>): the weight, its value, its ends, what Enter does. Written only when it changed. */
+  /** A link's name (aria-label): the weight, its value, its ends, what Enter does. Written only when it changed. */
   function nameLink(link) {
     const name = `weight ${link.name} = ${short(link.value)}, ${link.ends}: press Enter to check and edit it`;
-    if (link.text !== name) link.title.textContent = (link.text = name);
+    if (link.text !== name) link.g.setAttribute('aria-label', (link.text = name));
+    if (link === tipLink) showTip(link);
   }
 
-  /** The link under the pointer or with the focus: its name is kept current even while training plays. */
+  /** A neuron hovered or focused (null: none): it and its links are lit, and the element shows its map. */
+  let lit = null;
+  function light(index) {
+    if (lit === index) return;
+    lit = index;
+    neuronEls.forEach(({ node }, k) => node.classList.toggle('lit', k === index));
+    const touches = (link) => index !== null && (link.to === index || link.from === index);
+    for (const link of linkEls) link.g.classList.toggle('lit', touches(link));
+    hooks.onNeuron(index);
+  }
+
+  /** The link under the pointer or with the focus: its name (and the tip) kept current even while training plays. */
   let activeLink = null;
+  let tipLink = null;
+  function showTip(link) {
+    const text = `${link.name} = ${short(link.value)}`;
+    if (tip.textContent !== text) tip.textContent = text;
+  }
   links.addEventListener('pointerover', (e) => {
     activeLink = linkEls.find((l) => l.g === e.target.closest?.('.link')) ?? null;
-    if (activeLink) nameLink(activeLink);
+    tipLink = activeLink;
+    tip.hidden = !tipLink;
+    if (activeLink) {
+      nameLink(activeLink);
+      showTip(activeLink);
+    }
+  });
+  links.addEventListener('pointermove', (e) => {
+    if (!tipLink) return;
+    const box = root.getBoundingClientRect();
+    tip.style.left = `${Math.min(e.clientX - box.left + 12, box.width - tip.offsetWidth)}px`;
+    tip.style.top = `${e.clientY - box.top + 14}px`;
+  });
+  links.addEventListener('pointerout', (e) => {
+    if (e.relatedTarget?.closest?.('.link') === tipLink?.g) return;
+    tipLink = null;
+    tip.hidden = true;
   });
   links.addEventListener('focusin', (e) => {
     activeLink = linkEls.find((l) => l.g === e.target) ?? null;
@@ -297,7 +354,8 @@ export function createNetworkDiagram(container, hooks) {
       link.value = v;
       // Only what changed is written: an unchanged attribute costs the browser nothing to lay out or paint. Widths
       // step by WIDTH_STEP of the viewBox's 640 units across (under half a CSS pixel).
-      const width = (Math.round((0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max))) / WIDTH_STEP) * WIDTH_STEP).toFixed(1);
+      const size = 0.6 + 5.4 * Math.min(1, Math.abs(v) / Math.max(1, max));
+      const width = (Math.round(size / WIDTH_STEP) * WIDTH_STEP).toFixed(1);
       if (link.width !== width) link.wire.setAttribute('stroke-width', (link.width = width));
       link.g.classList.toggle('negative', v < 0);
       link.g.classList.toggle('dead', Boolean(dead[k]));
@@ -326,9 +384,13 @@ export function createNetworkDiagram(container, hooks) {
     boxes = neuronEls.map(({ node }) => {
       const box = node.getBoundingClientRect();
       const style = getComputedStyle(node);
-      const [top, right, bottom, left] = ['Top', 'Right', 'Bottom', 'Left'].map((side) => parseFloat(style[`border${side}Width`]) || 0);
+      const border = (side) => parseFloat(style[`border${side}Width`]) || 0;
+      const [top, right, bottom, left] = ['Top', 'Right', 'Bottom', 'Left'].map(border);
       const radius = Math.max(0, (parseFloat(style.borderTopLeftRadius) || 0) - left);
-      return { x: (box.left - stageBox.left + left) * k, y: (box.top - stageBox.top + top) * k, w: (box.width - left - right) * k, h: (box.height - top - bottom) * k, r: radius * k };
+      return {
+        x: (box.left - stageBox.left + left) * k, y: (box.top - stageBox.top + top) * k,
+        w: (box.width - left - right) * k, h: (box.height - top - bottom) * k, r: radius * k,
+      };
     });
   }
 

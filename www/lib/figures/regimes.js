@@ -4,7 +4,7 @@ import { formatNumber } from '../format.js';
 import { clear, linear, svg } from '../svg.js';
 
 /** What the page calls each regime (the core's names are identifiers, never read out). */
-export const REGIME_WORDS = { monotone: 'in the smooth range', oneStep: 'exactly the one-step rate', oscillating: 'in the zig-zag range', oscillatingForever: 'exactly the rate that zig-zags forever', diverging: 'in the diverging range' };
+const REGIME_WORDS = { monotone: 'in the smooth range', oneStep: 'exactly the one-step rate', oscillating: 'in the zig-zag range', oscillatingForever: 'exactly the rate that zig-zags forever', diverging: 'in the diverging range' };
 
 const W = 400;
 const H = 84;

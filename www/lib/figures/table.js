@@ -39,7 +39,7 @@ export function createTableFigure(container) {
     if (r.current) tr.classList.add('current-row');
     const n = cell('th', String(r.n));
     n.setAttribute('scope', 'row');
-    tr.append(n, cell('td', formatNumber(r.w), 'w'), cell('td', formatNumber(r.loss), 'j'), cell('td', r.mark ?? '', 'mark'));
+    tr.append(n, cell('td', formatNumber(r.w), 'w'), cell('td', r.loss === null ? '?' : formatNumber(r.loss), 'j'), cell('td', r.mark ?? '', 'mark'));
     return tr;
   }
 
