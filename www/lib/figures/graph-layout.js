@@ -158,7 +158,7 @@ function edgeCurve(points, horizontal) {
 const f = (v) => v.toFixed(1);
 
 /** True when the segment p–q meets the box (Liang–Barsky clipping). */
-export function segmentHitsBox(p, q, box) {
+function segmentHitsBox(p, q, box) {
   let t0 = 0;
   let t1 = 1;
   const dx = q.x - p.x;
