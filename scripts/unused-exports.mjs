@@ -1,6 +1,6 @@
 // Fails on an export nobody imports: every `export` of www/lib/**/*.js and package/*.js must be imported by some
 // module, page, test or script of the repository, unless it is part of the package's public surface (the entries
-// package/index.js, network.js and elements.js, and whatever they re-export with `export * from`).
+// at the top of package/ (index.js, network.js, elements.js, learn.js, …), and whatever they re-export).
 //
 //   node scripts/unused-exports.mjs        (run by `make lint`)
 //
@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The public entries of the package: their exports are its API. */
-const ENTRIES = ['package/index.js', 'package/network.js', 'package/elements.js'];
+/** The public entries of the package (every module at the top of package/): their exports are its API. */
+const ENTRIES = readdirSync(join(ROOT, 'package')).filter((n) => n.endsWith('.js')).map((n) => `package/${n}`);
 
 /** Every file under `dir` (relative to `root`) whose name passes `keep`, skipping generated and installed folders. */
 function walk(root, dir, keep, out = []) {

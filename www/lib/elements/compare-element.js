@@ -13,12 +13,12 @@ import { formatNumber } from '../format.js';
 
 const LR = descentField('lr');
 /** The second run's learning rate (the article's case against 0.45 by default: one creeps, one overshoots). */
-export const COMPARE_LR_FIELD = field('lr2', { attribute: 'compare-lr', label: 'second learning rate', fallback: 0.45, parse: LR.parse, range: LR.range, url: false });
+const COMPARE_LR_FIELD = field('lr2', { attribute: 'compare-lr', label: 'second learning rate', fallback: 0.45, parse: LR.parse, range: LR.range, url: false });
 /** Steps drawn of each run at most. */
-export const COMPARE_STEPS = 30;
+const COMPARE_STEPS = 30;
 
 /** The weights of a run from `config`, step by step, until it is within `tolerance` of w*, stops, or `steps` ran. */
-export function runTrail(core, config, optimum, steps = COMPARE_STEPS, tolerance = 1e-6) {
+function runTrail(core, config, optimum, steps = COMPARE_STEPS, tolerance = 1e-6) {
   const descent = new core.Descent(config);
   const trail = [config.w];
   try {
@@ -35,7 +35,7 @@ export function runTrail(core, config, optimum, steps = COMPARE_STEPS, tolerance
 const ON_OPTIMUM = 1e-12;
 
 /** The first step after which the runs stand on opposite sides of w*, or null. */
-export function partingStep(a, b, optimum) {
+function partingStep(a, b, optimum) {
   const side = (w) => (Math.abs(w - optimum) <= ON_OPTIMUM * Math.max(1, Math.abs(optimum)) ? 0 : Math.sign(w - optimum));
   for (let k = 1; k < Math.min(a.length, b.length); k += 1) if (side(a[k]) !== side(b[k]) && side(a[k]) !== 0 && side(b[k]) !== 0) return k;
   return null;

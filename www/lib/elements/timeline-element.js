@@ -9,9 +9,9 @@ import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
 import { formatNumber } from '../format.js';
 
 /** The timeline reaches at least this many steps ahead of the start, or to six digits where that is further. */
-export const MIN_EXTENT = 10;
+const MIN_EXTENT = 10;
 /** ...and never further than this: a slider of more positions than pixels cannot be used. */
-export const MAX_EXTENT = 500;
+const MAX_EXTENT = 500;
 
 /** The rows of a step's record: [label, the record's field, equation]. */
 const ROWS = [

@@ -17,7 +17,7 @@ export const MAX_LENGTH = 400;
 export const MAX_DEPTH = 48;
 
 /** Names a reader may type for each quantity, canonical name first. */
-export const QUANTITY_NAMES = Object.freeze({
+const QUANTITY_NAMES = Object.freeze({
   x: ['x'],
   y: ['y'],
   w: ['w'],
@@ -31,7 +31,7 @@ export const QUANTITY_NAMES = Object.freeze({
 });
 
 /** The functions, with the names they may be typed as. */
-export const FUNCTIONS = Object.freeze({
+const FUNCTIONS = Object.freeze({
   σ: { names: ['σ', 'sigma', 'sigmoid'], apply: (v) => 1 / (1 + Math.exp(-v)) },
   tanh: { names: ['tanh'], apply: Math.tanh },
   exp: { names: ['exp'], apply: Math.exp },

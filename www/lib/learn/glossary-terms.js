@@ -11,7 +11,7 @@ const GLOSSARY_PAGE = new URL('../../learn.html', import.meta.url);
 const SKIP = 'a, h1, h2, h3, h4, code, pre, kbd, button, label, select, math, svg, figure, [class*="notice"]';
 
 /** Wraps the first mention of each term in the paragraphs under `root`; returns the ids linked. */
-export function linkTerms(root = document.querySelector('main') ?? document.body, tipId = 'term-tip') {
+function linkTerms(root = document.querySelector('main') ?? document.body, tipId = 'term-tip') {
   const linked = [];
   const terms = GLOSSARY.filter((e) => e.term.length > 3).sort((a, b) => b.term.length - a.term.length);
   const paragraphs = [...root.querySelectorAll('p, li')].filter((p) => !p.closest(SKIP));

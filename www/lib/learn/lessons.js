@@ -16,10 +16,10 @@ import { formatNumber } from '../format.js';
 /** The deep chain of the last lesson: its input, target, layers, weights and biases (not the reader's problem). */
 export const CHAIN = Object.freeze({ x: 0.5, y: 1, hidden: 5, weight: 1, bias: 0 });
 /** The share of the output's gradient that must reach the first layer in the last lesson. */
-export const CHAIN_SHARE = 0.01;
+const CHAIN_SHARE = 0.01;
 /** Fewer steps than this to a loss of LOSS_GOAL, in the steps lesson. */
-export const STEP_GOAL = 10;
-export const LOSS_GOAL = 1e-6;
+const STEP_GOAL = 10;
+const LOSS_GOAL = 1e-6;
 
 // The weights and biases of the network lessons, chosen once so the numbers are neither 0 nor 1.
 const NEURON = Object.freeze({ b: 0.3 });
@@ -51,7 +51,7 @@ const articleQuantities = ({ problem, record }, names) => {
  * A network of `layers` with the given parameters and one training point, passed forward and backward by the
  * core: { pass (pointPass), gradients, weights, biases }. The handle is freed before returning.
  */
-export function networkPass(ctx, { layers, activation = 'identity', outputActivation = 'identity', weights, biases, x, y }) {
+function networkPass(ctx, { layers, activation = 'identity', outputActivation = 'identity', weights, biases, x, y }) {
   const net = new ctx.network.Network({ layers, activation, outputActivation, loss: 'squared', lr: 0.1, batchSize: 1, bias: true });
   try {
     net.setParameters(weights, biases);
@@ -335,7 +335,7 @@ export const LESSONS = Object.freeze([
 ]);
 
 /** The quantities on screen in the δ lesson. */
-export function hiddenQuantities(problem, pass, weights, biases) {
+function hiddenQuantities(problem, pass, weights, biases) {
   return { x: problem.x, y: problem.y, 'w₁': weights[0], 'b₁': biases[0], 'z₁': pass.z[1], 'a₁': pass.a[1], 'w₂': weights[1], 'b₂': biases[1], ŷ: pass.a[2], 'δ₂': pass.delta[2] };
 }
 
@@ -393,6 +393,6 @@ function chainKeeps(ctx, activation) {
 }
 
 /** A whole number in subscript digits: 6 → ₆. */
-export const toSubscript = (n) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
+const toSubscript = (n) => String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[d]);
 
 const fmt = (v) => formatNumber(v, 6);

@@ -2,7 +2,7 @@
 // where they were. Where storage is refused (a private window, a blocked origin) progress lives for the visit only.
 
 /** The storage key; its suffix is the layout version of what is stored. */
-export const PROGRESS_KEY = 'backprop-lab:path:v1';
+const PROGRESS_KEY = 'backprop-lab:path:v1';
 
 /** Reads the set of finished lesson ids (only ids of `known` lessons are kept). */
 export function loadProgress(known, storage = globalThis.localStorage) {
