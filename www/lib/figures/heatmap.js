@@ -68,8 +68,9 @@ export function createHeatmapFigure(container, label) {
   let axesDomain = null;
   if (typeof ResizeObserver === 'function') {
     new ResizeObserver(() => {
-      const next = Math.max(AXIS_FONT.units, (AXIS_FONT.px * SIZE) / (box.clientWidth || SIZE));
-      if (Math.abs(next - font) < 0.1) return;
+      // Rounded up to a tenth of a unit: never under AXIS_FONT.px.
+      const next = Math.max(AXIS_FONT.units, Math.ceil((AXIS_FONT.px * SIZE * 10) / (box.getBoundingClientRect().width || SIZE)) / 10);
+      if (next === font) return;
       font = next;
       if (axesDomain) drawAxes(axesDomain);
     }).observe(box);
@@ -184,7 +185,7 @@ export function createHeatmapFigure(container, label) {
   function drawAxes([lo, hi]) {
     axesDomain = [lo, hi];
     clear(axes);
-    axes.style.setProperty('--axis-font', `${font.toFixed(1)}px`);
+    axes.style.setProperty('--axis-font', `${font}px`);
     const text = (x, y, anchor, content) => axes.append(svg('text', { x, y, 'text-anchor': anchor }, content));
     axes.append(svg('rect', { x: PLOT.x + 0.5, y: PLOT.y + 0.5, width: PLOT.w - 1, height: PLOT.h - 1 }));
     const ticks = [];
