@@ -95,7 +95,7 @@ export function localRule(trace, edge, names) {
     case 'add':
       return '1';
     case 'neg':
-      return '−1';
+      return '(−1)';
     case 'powi':
       return self.name.startsWith('the square') ? `2·${names.get(edge.from).wrapped}` : null;
     case 'tanh':
