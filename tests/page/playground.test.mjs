@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, assertNoProblems } from './helpers.mjs';
 import { EL, inShadow, pageEnv, ready } from './playground-kit.mjs';
+import { PLOT, SIZE } from '../../www/lib/figures/heatmap.js';
 
 const env = pageEnv();
 const evaluate = (page, fn, arg) => page.evaluate(fn, arg);
@@ -139,8 +140,8 @@ test('points added by clicking the map are in trainData(), kept in the link, and
   const n = await evaluate(page, (s) => document.querySelector(s).network.trainData().length, EL);
   const canvas = inShadow(page, 'canvas.heatmap');
   const box = await canvas.boundingBox();
-  // The plot spans canvas pixels 30..474 (of 480) across and 6..456 down, over [−6, 6]: its centre is (0, 0).
-  const at = (x, y) => ({ x: ((30 + ((x + 6) / 12) * 444) / 480) * box.width, y: ((6 + ((6 - y) / 12) * 450) / 480) * box.height });
+  // The plot (PLOT, in canvas pixels of SIZE) spans [−6, 6] both ways: its centre is (0, 0).
+  const at = (x, y) => ({ x: ((PLOT.x + ((x + 6) / 12) * PLOT.w) / SIZE) * box.width, y: ((PLOT.y + ((6 - y) / 12) * PLOT.h) / SIZE) * box.height });
   await canvas.click({ position: at(3, 3) });
   await canvas.click({ position: at(-2, 4), modifiers: ['Shift'] });
   const rows = await evaluate(page, (s) => Array.from(document.querySelector(s).network.trainData()), EL);
@@ -166,10 +167,10 @@ test('hovering or focusing a neuron enlarges its map into the heatmap; the toggl
   const { page, problems } = await openPage(env, 'network.html#v=1&data=xor&hidden=4,2&seed=0');
   await ready(page);
   for (let i = 0; i < 5; i++) await inShadow(page, 'button[data-action="step"]').click();
-  const pixels = () => evaluate(page, (s) => {
+  const pixels = () => evaluate(page, ([s, P]) => {
     const c = document.querySelector(s).shadowRoot.querySelector('canvas.heatmap');
-    return Array.from(c.getContext('2d').getImageData(30, 6, 444, 450).data.filter((_, i) => i % 4 === 0));
-  }, EL);
+    return Array.from(c.getContext('2d').getImageData(P.x, P.y, P.w, P.h).data.filter((_, i) => i % 4 === 0));
+  }, [EL, PLOT]);
   const output = await pixels();
   await inShadow(page, '.neuron[data-neuron="0"]').hover();
   assert.match(await inShadow(page, '.legend').textContent(), /^The map of a1\[1\]/);
@@ -187,9 +188,9 @@ test('hovering or focusing a neuron enlarges its map into the heatmap; the toggl
   await page.waitForFunction(() => /&test=1&disc=1&/.test(location.hash));
   assert.equal(await evaluate(page, (s) => document.querySelector(s).epochs, EL), epochs, 'view toggles do not restart training');
   // Discretized, the map has two colours (and the points drawn on it), no blend between them.
-  const colours = await evaluate(page, (s) => {
+  const colours = await evaluate(page, ([s, P]) => {
     const c = document.querySelector(s).shadowRoot.querySelector('canvas.heatmap');
-    const d = c.getContext('2d').getImageData(30, 6, 444, 450).data;
+    const d = c.getContext('2d').getImageData(P.x, P.y, P.w, P.h).data;
     const count = new Map();
     for (let i = 0; i < d.length; i += 4) {
       const key = `${d[i]},${d[i + 1]},${d[i + 2]}`;
@@ -197,7 +198,7 @@ test('hovering or focusing a neuron enlarges its map into the heatmap; the toggl
     }
     const top = [...count.values()].sort((a, b) => b - a);
     return { two: top[0] + top[1], all: d.length / 4 };
-  }, EL);
+  }, [EL, PLOT]);
   assert.ok(colours.two > colours.all * 0.6, `${colours.two} of ${colours.all} pixels in the two class colours`);
   assertNoProblems(assert, problems);
   await page.close();

@@ -1,5 +1,6 @@
 // The page tests that matter most, in WebKit (Safari's engine, as every iPhone reader sees the figures): the
-// article's digits, its phases, keyboard-only use, the strict CSP, the demo post, and the playground learning XOR.
+// article's digits, its phases, keyboard-only use, the strict CSP, the demo post, the playground learning XOR and
+// its heatmap's axes.
 // WebKitWebDriver drives MiniBrowser over plain WebDriver (webdriver.mjs); every page is served with the strict CSP
 // and a report-uri, so a violation is caught even before a test could listen for one.
 import { test, before, after } from 'node:test';
@@ -257,6 +258,36 @@ test('WebKit trains W1 to the reference losses with both builds of the full core
       assert.ok(Math.abs(got[i] - expected[i]) <= 1e-12 * expected[i], `${build}: W1 after ${epochs} epochs, ${got[i]} against ${expected[i]}`);
     }
   }
+});
+
+test('WebKit: the heatmap’s axes print −6 … 6 in full, the minus signs drawn and the top number inside the picture', async () => {
+  await open('network.html#v=1&data=xor&hidden=4,2&seed=1');
+  await webkit.execute(() => document.querySelector('#playground').scrollIntoView());
+  await webkit.waitFor(() => document.querySelector('#playground')?.ready === true, [], { timeout: 30000, what: 'the playground' });
+  const axes = await webkit.execute(() => {
+    const root = document.querySelector('#playground').shadowRoot;
+    const svg = root.querySelector('svg.heatmap-axes');
+    const canvas = root.querySelector('canvas.heatmap').getBoundingClientRect();
+    const box = svg.getBoundingClientRect();
+    const view = svg.viewBox.baseVal;
+    // The numbers left of the plot (text-anchor end), from the top; each with its box in the picture's units.
+    const left = [...svg.querySelectorAll('text[text-anchor="end"]')].filter((t) => Number(t.getAttribute('x')) < view.width / 2);
+    const labels = left.map((t) => {
+      const b = t.getBBox();
+      return { text: t.textContent, x: b.x, y: b.y, width: b.width, height: b.height, painted: getComputedStyle(t).fill };
+    }).sort((a, b) => a.y - b.y);
+    return { labels, view: [view.width, view.height], same: ['left', 'top', 'width', 'height'].every((k) => Math.abs(box[k] - canvas[k]) < 0.5) };
+  });
+  assert.ok(axes.same, 'the axes lie exactly over the canvas');
+  assert.deepEqual(axes.labels.map((l) => l.text), ['6', '4', '2', '0', '−2', '−4', '−6']);
+  for (const l of axes.labels) {
+    assert.ok(l.x >= 0 && l.y >= 0 && l.x + l.width <= axes.view[0] && l.y + l.height <= axes.view[1], `${l.text} lies inside the picture: ${JSON.stringify(l)}`);
+    assert.notEqual(l.painted, 'none');
+  }
+  // A minus sign is drawn: each negative number is wider than its digit alone by at least half a digit.
+  const width = Object.fromEntries(axes.labels.map((l) => [l.text, l.width]));
+  for (const d of ['2', '4', '6']) assert.ok(width[`−${d}`] > width[d] * 1.5, `−${d} (${width[`−${d}`]}) against ${d} (${width[d]})`);
+  assert.deepEqual(site.violations, [], 'CSP violations');
 });
 
 test('WebKit: the path checks a typed derivative, names a missing factor, and keeps progress over a reload', async () => {

@@ -6,10 +6,11 @@
 // loading. Events: reset (new trace), step (a node's gradient shown). Read-only: trace, settings, revealed.
 // Methods: backwardStep(), showAll(), hideGradients(), train(n), nextPoint().
 import { BaseElement } from './base-element.js';
-import { button, element, frame as makeFrame } from '../dom.js';
+import { button, element, frame as makeFrame, scrollBox } from '../dom.js';
 import { frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
 import { COMMON_FIELDS, decimal, field, oneOf } from '../fields.js';
-import { backwardOrder, createGraphFigure, nodeName } from '../figures/graph.js';
+import { backwardOrder, createGraphFigure } from '../figures/graph.js';
+import { localRule, nodeNames } from '../figures/graph-names.js';
 import { ACTIVATIONS, DATASETS, parseHidden } from '../playground-state.js';
 import { formatCount, formatNumber } from '../format.js';
 import { createGradientPanel } from '../figures/gradient-panel.js';
@@ -56,19 +57,26 @@ export class GraphElement extends BaseElement {
     button(more, 'point', 'Next point', () => this.nextPoint());
     button(more, 'train', 'Train one step', () => this.train(1));
     const status = element('p', 'status');
-    const scroller = element('div', 'graph-scroll');
-    scroller.tabIndex = 0;
-    scroller.setAttribute('aria-label', 'The graph (scrolls sideways)');
-    const figure = createGraphFigure(scroller, { onSelect: (node) => this.select(node.label) });
+    const box = scrollBox(element('div', 'graph-box'), 'The graph, scrolls sideways');
     const explain = element('p', 'caption explain');
     explain.setAttribute('part', 'caption');
+    // Where the graph runs top to bottom (a phone), the controls and the explanation stay on screen as it scrolls.
+    const sticky = (part) => getComputedStyle(part).position === 'sticky';
+    const margins = () => ({ top: sticky(controls) ? controls.getBoundingClientRect().height : 0, bottom: sticky(explain) ? explain.getBoundingClientRect().height : 0 });
+    const figure = createGraphFigure(box, { onSelect: (node) => this.select(node.label), margins });
+    const legend = element('p', 'caption graph-legend', 'Each box is a node: its name (an operation by its sign: × product, + sum, − negation, (·)² square), its value, and once the backward pass reaches it, its gradient ∂ = ∂J/∂node. The number on an arrow is its local derivative, how much the node it points to moves per unit of the node it leaves.');
     const notice = element('p', 'notice');
     notice.hidden = true;
     const live = liveRegion();
     const check = element('div', 'inspect');
     const panel = createGradientPanel(check);
     panel.update(null, 'Click or press Enter on a weight or bias node (w…, b…) to check its gradient against the central difference.');
-    frame.append(controls, more, status, scroller, explain, check, notice, live);
+    // Beside the graph where the frame is wide, and kept in view as the graph scrolls by; around it where narrow.
+    const side = element('div', 'graph-side');
+    side.append(controls, more, status, explain, legend, check, notice);
+    const body = element('div', 'graph-body');
+    body.append(side, box);
+    frame.append(body, live);
     root.append(frame);
     this.#parts = { back, play, status, figure, explain, panel, notice, live };
   }
@@ -112,9 +120,11 @@ export class GraphElement extends BaseElement {
   }
 
   #selected = null;
+  #names = new Map();
 
   #retrace() {
     this.#trace = this.#network.trace(this.#point);
+    this.#names = nodeNames(this.#trace);
     this.#order = backwardOrder(this.#trace);
     this.#parts.figure.draw(this.#trace);
     this.#parts.figure.select(this.#selected);
@@ -197,21 +207,28 @@ export class GraphElement extends BaseElement {
     p.status.textContent = `Training point ${this.#point + 1}: x = (${short(x1)}, ${short(x2)}), target y = ${short(target)}; after ${formatCount(this.#network.steps)} training step${this.#network.steps === 1 ? '' : 's'}, J = ½(ŷ − y)² = ${short(loss.value)}. Gradients shown: ${this.#done} of ${this.#order.length}.`;
     p.back.disabled = this.#done >= this.#order.length;
     p.explain.textContent = this.#done === 0
-      ? 'The forward pass has put a value under every node. Step backward: J is where the blame starts, ∂J/∂J = 1.'
+      ? 'The forward pass has put a value in every node. Step backward: the loss J is where the blame starts, ∂J/∂J = 1.'
       : this.#explain(this.#order[this.#done - 1]);
   }
 
-  /** grad(node) = Σ over its out-edges of grad(to)·local, in this node's numbers. */
+  /**
+   * The chain rule at one node, in words and in its numbers: grad(node) = Σ over its out-edges of grad(to)·local,
+   * each node named ("the product w1[1,1]·x1") and each local derivative written by its rule where it has one.
+   */
   #explain(id) {
     const t = this.#trace;
+    const names = this.#names;
     const node = t.nodes[id];
-    const name = nodeName(node);
-    if (id === t.loss) return 'J: ∂J/∂J = 1, where the backward pass starts.';
+    const me = names.get(id);
+    const said = `${me.name[0].toUpperCase()}${me.name.slice(1)}`;
+    if (id === t.loss) return `${said}: ∂J/∂J = 1, where the backward pass starts.`;
     const outs = t.edges.filter((e) => e.from === id);
     const wrap = (v) => (v < 0 ? `(${short(v)})` : short(v));
-    const terms = outs.map((e) => `${wrap(t.nodes[e.to].grad)} · ${wrap(e.local)}`);
-    const edges = outs.length === 1 ? 'its one out-edge' : `its ${outs.length} out-edges`;
-    return `${name}: ∂J/∂${name} = Σ over ${edges} of ∂J/∂(next node) · local = ${terms.join(' + ')} = ${short(node.grad)}`;
+    const to = (e) => names.get(e.to);
+    const feeds = outs.length === 1 ? `feeds ${to(outs[0]).name}` : `feeds ${outs.length} nodes, so its gradient adds ${outs.length} paths`;
+    const symbols = outs.map((e) => `∂J/∂${to(e).wrapped} · ${localRule(t, e, names) ?? `∂${to(e).wrapped}/∂${me.wrapped}`}`);
+    const numbers = outs.map((e) => `${wrap(t.nodes[e.to].grad)} · ${wrap(e.local)}`);
+    return `${said} ${feeds}: ∂J/∂${me.wrapped} = ${symbols.join(' + ')} = ${numbers.join(' + ')} = ${short(node.grad)}`;
   }
 
   get trace() {

@@ -74,10 +74,14 @@ export class NeuronElement extends BaseElement {
       equations.append(li);
       slots[name] = slot;
     }
+    // The map beside the equations, the loss and the table under them (figure.css places the three where wide).
     const pictures = element('div', 'pictures');
-    const contour = createContourFigure(pictures);
-    pictures.append(element('p', 'caption contour-caption', 'J over (w, b): the lines join pairs with equal loss; the path is the descent so far, the arrow −∇J the way downhill.'));
-    const loss = createLossFigure(pictures);
+    const map = element('div', 'neuron-map');
+    const contour = createContourFigure(map);
+    map.append(element('p', 'caption contour-caption', 'J over (w, b): the lines join pairs with equal loss; the path is the descent so far, the arrow −∇J the way downhill.'));
+    const trend = element('div', 'neuron-loss');
+    const loss = createLossFigure(trend);
+    pictures.append(map, trend);
     const tableWrap = element('div', 'table-wrap');
     const table = element('table');
     table.append(element('caption', null, 'w, b and J after each update'));

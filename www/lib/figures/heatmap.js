@@ -3,10 +3,15 @@
 // training points filled, test points as rings with a contrasting outline (visible on light and dark), a reader's own
 // points as diamonds. Takes plain arrays and colours; never holds the network.
 import { formatNumber } from '../format.js';
+import { clear, svg } from '../svg.js';
 
-const SIZE = 480; // canvas pixels: sharp at up to 480 CSS px, and on a 2× screen at phone widths
-const M = { left: 30, bottom: 24, top: 6, right: 6 }; // room for the axes, in canvas pixels
-const PLOT = { x: M.left, y: M.top, w: SIZE - M.left - M.right, h: SIZE - M.top - M.bottom };
+/** The canvas's side in pixels: sharp at up to 480 CSS px, and on a 2× screen at phone widths. */
+export const SIZE = 480;
+const M = { left: 38, bottom: 28, top: 8, right: 6 }; // room for the axes, in canvas pixels
+/** The axes' type: 14 canvas pixels, and never under 12 CSS px however small the picture is drawn. */
+const AXIS_FONT = { units: 14, px: 12 };
+/** The plot inside the canvas (the rest holds the axes), in canvas pixels. */
+export const PLOT = { x: M.left, y: M.top, w: SIZE - M.left - M.right, h: SIZE - M.top - M.bottom };
 /** How strongly the colour shows a value of size 1 (the rest is the background). */
 const STRENGTH = 0.8;
 
@@ -51,7 +56,25 @@ export function createHeatmapFigure(container, label) {
   canvas.setAttribute('part', 'heatmap');
   canvas.setAttribute('role', 'img');
   canvas.setAttribute('aria-label', label);
-  container.append(canvas);
+  // The axes are vector text over the canvas, in its coordinates: a canvas drawn smaller than its pixels is scaled
+  // as an image, and WebKit's scaling drops rows, among them the 1 px stroke of a minus sign ("−2" read "2").
+  const axes = svg('svg', { class: 'heatmap-axes', viewBox: `0 0 ${SIZE} ${SIZE}`, 'aria-hidden': 'true' });
+  const box = document.createElement('div');
+  box.className = 'heatmap-box';
+  box.append(canvas, axes);
+  container.append(box);
+  // The axes' type in canvas units, for the size the picture is drawn at (the labels are placed for it).
+  let font = AXIS_FONT.units;
+  let axesDomain = null;
+  if (typeof ResizeObserver === 'function') {
+    new ResizeObserver(() => {
+      // Rounded up to a tenth of a unit: never under AXIS_FONT.px.
+      const next = Math.max(AXIS_FONT.units, Math.ceil((AXIS_FONT.px * SIZE * 10) / (box.getBoundingClientRect().width || SIZE)) / 10);
+      if (next === font) return;
+      font = next;
+      if (axesDomain) drawAxes(axesDomain);
+    }).observe(box);
+  }
   const ctx = canvas.getContext('2d');
   const small = document.createElement('canvas');
   const smallCtx = small.getContext('2d');
@@ -155,41 +178,31 @@ export function createHeatmapFigure(container, label) {
       ctx.stroke();
     }
     ctx.restore();
-    drawAxes(domain, colors);
+    drawAxes(domain);
   }
 
-  function drawAxes([lo, hi], colors) {
-    const ctx = octx;
-    ctx.strokeStyle = colors.muted;
-    ctx.fillStyle = colors.muted;
-    ctx.lineWidth = 1;
-    ctx.strokeRect(PLOT.x + 0.5, PLOT.y + 0.5, PLOT.w - 1, PLOT.h - 1);
-    ctx.font = '13px system-ui, sans-serif';
+  /** The plot's frame, ticks and numbers, and the names x₁ and x₂, as SVG over the canvas (coloured by the styles). */
+  function drawAxes([lo, hi]) {
+    axesDomain = [lo, hi];
+    clear(axes);
+    axes.style.setProperty('--axis-font', `${font}px`);
+    const text = (x, y, anchor, content) => axes.append(svg('text', { x, y, 'text-anchor': anchor }, content));
+    axes.append(svg('rect', { x: PLOT.x + 0.5, y: PLOT.y + 0.5, width: PLOT.w - 1, height: PLOT.h - 1 }));
+    const ticks = [];
     const step = (hi - lo) / 6;
     for (let k = 0; k <= 6; k++) {
-      const v = lo + k * step;
+      const v = formatNumber(Math.round((lo + k * step) * 100) / 100);
       const x = PLOT.x + (k / 6) * PLOT.w;
       const y = PLOT.y + (1 - k / 6) * PLOT.h;
-      ctx.beginPath();
-      ctx.moveTo(x, PLOT.y + PLOT.h);
-      ctx.lineTo(x, PLOT.y + PLOT.h + 4);
-      ctx.moveTo(PLOT.x - 4, y);
-      ctx.lineTo(PLOT.x, y);
-      ctx.stroke();
-      const text = formatNumber(Math.round(v * 100) / 100);
-      ctx.textAlign = k === 0 ? 'left' : k === 6 ? 'right' : 'center';
-      ctx.textBaseline = 'top';
-      ctx.fillText(text, x, PLOT.y + PLOT.h + 6);
-      ctx.textAlign = 'right';
-      ctx.textBaseline = k === 0 ? 'bottom' : k === 6 ? 'top' : 'middle';
-      ctx.fillText(text, PLOT.x - 6, y);
+      ticks.push(`M${x} ${PLOT.y + PLOT.h}v4M${PLOT.x - 4} ${y}h4`);
+      // Below the plot (the first and last flush with its ends); left of it, centred on the tick (the top one
+      // below its tick, the bottom one above, so both stay inside the picture).
+      text(x, PLOT.y + PLOT.h + 4 + font * 0.8, k === 0 ? 'start' : k === 6 ? 'end' : 'middle', v);
+      text(PLOT.x - 6, k === 6 ? y + font * 0.75 : k === 0 ? y : y + font * 0.35, 'end', v);
     }
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'bottom';
-    ctx.fillText('x₁', SIZE - M.right - 2, PLOT.y + PLOT.h - 2);
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'top';
-    ctx.fillText('x₂', PLOT.x + 4, PLOT.y + 2);
+    axes.append(svg('path', { d: ticks.join('') }));
+    text(SIZE - M.right - 2, PLOT.y + PLOT.h - 4, 'end', 'x₁');
+    text(PLOT.x + 4, PLOT.y + font, 'start', 'x₂');
   }
 
   /** The plane point under a pointer (client coordinates), or null outside the plot. */

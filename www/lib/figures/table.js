@@ -21,7 +21,7 @@ export function createTableFigure(container) {
   caption.textContent = 'The weight after each step';
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
-  hr.append(cell('th', 'step n'), cell('th', 'wₙ'), cell('th', 'J(wₙ)'), cell('th', 'note'));
+  hr.append(cell('th', 'step n'), cell('th', 'wₙ'), cell('th', 'J(wₙ)'), cell('th', 'note', 'note'));
   for (const th of hr.children) th.setAttribute('scope', 'col');
   head.append(hr);
   const body = document.createElement('tbody');
