@@ -560,8 +560,20 @@ export class PlaygroundElement extends BaseElement {
     };
     const ctx = document.createElement('canvas').getContext('2d');
     const [neg, pos, mid] = [colors.negative, colors.positive, colors.neutral].map((c) => rgb(c, ctx));
-    this.#palette = { ...colors, neg, pos, mid };
+    this.#palette = { ...colors, neg, pos, mid, ends: colors.classes.map((c) => rgb(c, ctx)) };
     return this.#palette;
+  }
+
+  /**
+   * The colours of neuron k's map (numbered from the first hidden neuron): from −1 to +1, or for a softmax's output
+   * its probability from 0 (neutral) to 1 in its class's colour.
+   */
+  #neuronPalette(k) {
+    const palette = this.#colors();
+    const m = this.#model;
+    const first = m.layers.slice(1, -1).reduce((s, v) => s + v, 0);
+    if (m.outputs === 1 || k < first) return palette;
+    return { neg: palette.mid, mid: palette.mid, pos: palette.ends[(k - first) % palette.ends.length] };
   }
 
   /** Draws the heatmap: the output, or the hovered neuron's map (see playground-grid.js for where it comes from). */
@@ -596,7 +608,6 @@ export class PlaygroundElement extends BaseElement {
     const count = net.biases().length * side * side;
     if (this.#neuronGrid.length !== count) this.#neuronGrid = new Float64Array(count);
     net.predictNeuronGridInto(this.#neuronGrid, lo, hi, lo, hi, side, side);
-    const palette = this.#colors();
     const disc = m.state.disc;
     const { flagged, panel } = m.inspect();
     p.panel.update(panel);
@@ -604,7 +615,7 @@ export class PlaygroundElement extends BaseElement {
     p.diagram.update({
       playing: this.#loop.playing, weights: Array.from(net.weights()),
       dead: m.state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side,
-      selected: m.selected, flagged, paintGrid: (px, values, n) => paint(px, values, n, palette, disc),
+      selected: m.selected, flagged, paintGrid: (px, values, n, k) => paint(px, values, n, this.#neuronPalette(k), disc),
     });
     const h = m.historyView;
     p.loss.update({ losses: h.train, test: h.test, at: h.epochs, xLabel: 'epoch' });

@@ -417,7 +417,7 @@ export function createNetworkDiagram(container, hooks) {
     const from = new Uint32Array(scratch.data.buffer);
     const to = new Uint32Array(atlasImage.data.buffer);
     for (let k = 0; k < n; k++) {
-      paintGrid(scratch.data, grids.subarray(k * count, (k + 1) * count), count);
+      paintGrid(scratch.data, grids.subarray(k * count, (k + 1) * count), count, k);
       for (let r = -1; r <= side; r++) {
         const row = (r < 0 ? 0 : r >= side ? side - 1 : r) * side;
         const at = (k * tile + r + 1) * tile + 1;
