@@ -102,6 +102,21 @@ test('spiral3 builds three softmax outputs too, and a link asking for a tanh out
     return { out: p.state.out, outputs: p.network.config.layers.at(-1), rows: p.network.trainData().length % 5 };
   }, EL);
   assert.deepEqual(built, { out: 'softmax', outputs: 3, rows: 0 });
+  // Play: the worker computes the three outputs' grid beside the training; the map shows a recent epoch.
+  await inShadow(page, 'button[data-action="play"]').click();
+  await page.waitForFunction((s) => document.querySelector(s).heatmapEpoch >= 10, EL);
+  await inShadow(page, 'button[data-action="play"]').click();
+  const { shares } = await hueShares(page);
+  assert.equal(shares.filter((v) => v > 0.003).length, 3, `three hues while playing (near chance yet): ${shares}`);
+  // A weight of the last layer: the gradient check agrees, and the chain names the point's class.
+  await page.evaluate((s) => {
+    const p = document.querySelector(s);
+    p.select({ kind: 'weight', index: p.network.weights().length - 1 });
+  }, EL);
+  const panel = await inShadow(page, '.inspect').textContent();
+  assert.match(panel, /they agree/);
+  assert.match(panel, /training point 1: x = \([^)]*\), class [123]/);
+  assert.match(panel, /softmax with its cross-entropy/);
   // Back to a two-class set: one tanh output again.
   await inShadow(page, 'button[data-dataset="circle"]').click();
   await page.waitForFunction((s) => document.querySelector(s).network?.config.layers.at(-1) === 1, EL);
@@ -112,7 +127,7 @@ test('spiral3 builds three softmax outputs too, and a link asking for a tanh out
 
 /** A CSV of three named classes around three centres (x₁, x₂ from a fixed pattern), `rows` rows per class. */
 function threeClasses(rows) {
-  const centres = { red: [-3, -2], green: [3, -2], blue: [0, 3.5] };
+  const centres = { ant: [-3, -2], bee: [3, -2], cat: [0, 3.5] };
   const lines = ['x1,x2,colour'];
   for (let k = 0; k < rows; k++) {
     for (const [name, [cx, cy]] of Object.entries(centres)) {
@@ -135,7 +150,7 @@ test('a CSV of three classes pasted trains a softmax per class; the URL says dat
   await ready(page);
   const csv = threeClasses(40);
   await paste(page, csv);
-  assert.match(await inShadow(page, '.csv-status').textContent(), /^Read 120 rows under the header x1, x2, colour: the labels are names \(red, green, blue\)/);
+  assert.match(await inShadow(page, '.csv-status').textContent(), /^Read 120 rows under the header x1, x2, colour: the labels are names \(ant, bee, cat\)/);
   await inShadow(page, 'button[data-action="use-csv"]').click();
   await page.waitForFunction((s) => document.querySelector(s).state?.data === 'custom', EL);
   const built = await page.evaluate((s) => {
@@ -151,15 +166,17 @@ test('a CSV of three classes pasted trains a softmax per class; the URL says dat
   assert.equal(built.train + built.test, 120);
   const run = await train(page, 150);
   assert.ok(run.testAccuracy > 0.9, `test accuracy ${run.testAccuracy}`);
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.locator(EL).screenshot({ path: join(SCREENSHOTS, 'playground-csv-classes.png') });
   const keys = await inShadow(page, '.colour-scale .class-key').allTextContents();
-  assert.deepEqual(keys.map((t) => t.trim()), ['● red', '■ green', '▲ blue']);
-  assert.match(await inShadow(page, '.custom-note').textContent(), /120 rows, 3 classes \(red, green, blue\).*A link cannot carry your own data/);
+  assert.deepEqual(keys.map((t) => t.trim()), ['● ant', '■ bee', '▲ cat']);
+  assert.match(await inShadow(page, '.custom-note').textContent(), /120 rows, 3 classes \(ant, bee, cat\).*A link cannot carry your own data/);
   // The address: a marker, no data.
   await page.waitForFunction(() => location.hash.includes('data=custom'));
   const hash = await page.evaluate(() => decodeURIComponent(location.hash));
   assert.ok(hash.length < 300, `a short address: ${hash}`);
   for (const value of csv.split('\n').slice(1, 6).map((l) => l.split(',')[0])) assert.ok(!hash.includes(value), `${value} is not in ${hash}`);
-  assert.ok(!/red|green|blue/.test(hash), hash);
+  assert.ok(!/ant|bee|cat/.test(hash), hash);
   // That address opened afresh says the data is not in it, and shows the default data.
   const other = await openPage(env, `network.html${hash}`);
   await ready(other.page);

@@ -585,9 +585,13 @@ export class PlaygroundElement extends BaseElement {
     const s = m.state;
     const user = m.userPoints;
     const classes = m.outputs > 1 ? m.outputs : 0;
+    const colors = this.#colors();
+    // A softmax output's own map: its probability, from the neutral colour to its class's.
+    const output = neuron === null || !classes ? -1 : neuron - (m.layers.slice(1).reduce((t, v) => t + v, 0) - m.outputs);
+    const mapColors = output >= 0 ? { ...colors, negative: colors.neutral, positive: colors.classes[output % colors.classes.length] } : colors;
     this.#parts.heatmap.update({
       grid: drawn.grid, nx: GRID, ny: GRID, domain: DOMAIN, train: m.drawn.train, test: s.test ? m.drawn.test : [],
-      user, discretize: s.disc, colors: this.#colors(), classes: neuron === null ? classes : 0,
+      user, discretize: s.disc, colors: mapColors, classes: neuron === null ? classes : 0,
     });
     const regression = REGRESSIONS.includes(s.data) || (s.data === CUSTOM && m.custom?.kind === 'regression');
     const legend = playgroundLegend({
