@@ -85,3 +85,21 @@ test('the model: data=custom without data is refused by name; with a CSV of clas
   assert.equal(m.testAccuracy, 1, 'three well-parted clusters');
   m.free();
 });
+
+test('the model: a CSV of values trains an identity output on the values scaled into [−1, 1]', () => {
+  const m = new PlaygroundModel(api);
+  const lines = Array.from({ length: 40 }, (_, k) => `${(k % 8) - 4},${Math.floor(k / 8) - 2},${10 * ((k % 8) - 4) + 0.5}`);
+  const custom = customData(read(lines.join('\n')));
+  assert.equal(custom.kind, 'regression');
+  m.setCustom(custom);
+  // The page asks for the output the labels need (CUSTOM_OUTPUT): identity for values.
+  assert.equal(m.build(state({ data: 'custom', out: 'identity', hidden: [3] })), null);
+  assert.equal(m.network.config.activations.at(-1), 'identity');
+  const targets = [...m.network.trainData(), ...m.network.testData()].filter((_, i) => i % 3 === 2);
+  assert.equal(Math.max(...targets.map(Math.abs)), 1, 'the largest value, −39.5, is −1');
+  const first = m.testLoss;
+  for (let e = 0; e < 40; e++) m.trainEpoch();
+  assert.ok(m.testLoss < first / 4, `the loss falls: ${first} → ${m.testLoss}`);
+  assert.equal(m.testAccuracy, null, 'no accuracy for values');
+  m.free();
+});
