@@ -103,3 +103,14 @@ test('the model: a CSV of values trains an identity output on the values scaled 
   assert.equal(m.testAccuracy, null, 'no accuracy for values');
   m.free();
 });
+
+test('the model: a CSV of two class names trains two softmax outputs (one-hot targets), not a tanh', () => {
+  const m = new PlaygroundModel(api);
+  const lines = Array.from({ length: 20 }, (_, k) => `${k % 2 ? 3 : -3},${(k % 5) - 2},${k % 2 ? 'dog' : 'cat'}`);
+  const custom = customData(read(lines.join('\n')));
+  assert.deepEqual([custom.kind, custom.outputs], ['classes', 2]);
+  m.setCustom(custom);
+  assert.equal(m.build(state({ data: 'custom', out: 'softmax' })), null);
+  assert.deepEqual([m.network.config.activations.at(-1), m.network.config.layers.at(-1), m.state.out], ['softmax', 2, 'softmax']);
+  m.free();
+});

@@ -112,8 +112,9 @@ export function playgroundLosses({ train, test, trainAccuracy = null, testAccura
 }
 
 /** What a listener hears after Step, or when training pauses: the epoch and both losses, once. */
-export function playgroundAnnouncement({ epochs, train, test }) {
-  return `Epoch ${formatCount(epochs)}: training loss ${f(train, 3)}, test loss ${f(test, 3)}.`;
+export function playgroundAnnouncement({ epochs, train, test, accuracy = null }) {
+  const right = accuracy === null ? '' : `, ${(accuracy * 100).toFixed(1)}% of the test points right`;
+  return `Epoch ${formatCount(epochs)}: training loss ${f(train, 3)}, test loss ${f(test, 3)}${right}.`;
 }
 
 /** The loss chart's caption (the chart's own title gives its length and last value), and a softmax's. */

@@ -153,11 +153,11 @@ export const PLAYGROUND_DEFAULTS = Object.freeze(Object.fromEntries(PLAYGROUND_F
 export const featureNames = (keys) => FEATURES.filter((f) => keys.includes(f.key)).map((f) => f.name);
 
 /**
- * The output a state's data asks for: softmax for data with `classes` (more than 2), else the state's own (tanh
- * when it asked for softmax).
+ * The output a state's data asks for: softmax for data of several `outputs` (one per class), else the state's own
+ * (tanh when it asked for softmax).
  */
-export function outputFor(out, classes) {
-  if (classes > 2) return SOFTMAX;
+function outputFor(out, outputs) {
+  if (outputs > 1) return SOFTMAX;
   return out === SOFTMAX ? 'tanh' : out;
 }
 

@@ -512,7 +512,7 @@ export class PlaygroundElement extends BaseElement {
 
   #announcement() {
     const m = this.#model;
-    return playgroundAnnouncement({ epochs: m.epochs, train: m.trainLoss, test: m.testLoss });
+    return playgroundAnnouncement({ epochs: m.epochs, train: m.trainLoss, test: m.testLoss, accuracy: m.testAccuracy });
   }
 
   play() {
