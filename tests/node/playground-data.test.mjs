@@ -62,6 +62,9 @@ test('the model: blobs3 builds three softmax outputs with the cross-entropy and 
     assert.equal(rows[5 * r + 2 + drawn[3 * r + 2]], 1, `row ${r}: the drawn class is the one-hot's`);
   }
   assert.equal(m.addPoint(1, 1, 1), false, 'no ±1 point on three classes');
+  m.setPoints([[1, 1, 1]]);
+  assert.deepEqual(m.userPoints, [], 'nor through setPoints (a link’s points=…)');
+  assert.equal(m.network.trainData().length, rows.length);
   for (let e = 0; e < 30; e++) m.trainEpoch();
   assert.equal(m.testAccuracy, m.network.metrics().testAccuracy);
   assert.ok(m.testAccuracy > 0.9, `blobs3 after 30 epochs: ${m.testAccuracy}`);

@@ -204,9 +204,12 @@ export class PlaygroundModel {
     this.custom = custom;
   }
 
-  /** A reader's points (rows [x, y, label]) replace theirs; training goes on with the new data. */
+  /**
+   * A reader's points (rows [x, y, label]) replace theirs; training goes on with the new data. Data of several
+   * outputs takes none (a point's label is ±1).
+   */
   setPoints(points) {
-    this.#user = points.map((p) => [...p]);
+    this.#user = this.outputs === 1 ? points.map((p) => [...p]) : [];
     this.#applyData();
     this.state.points = this.userPoints;
   }
