@@ -180,9 +180,10 @@ test('the chain’s button waits for a selection; Step says the epoch and the lo
   for (let epoch = 1; epoch <= 2; epoch++) {
     await inShadow(page, 'button[data-action="step"]').click();
     const said = await live.textContent();
-    const losses = await page.evaluate((s) => [document.querySelector(s).network.trainLoss(), document.querySelector(s).network.testLoss()], EL);
+    const losses = await page.evaluate((s) => [document.querySelector(s).network.trainLoss(), document.querySelector(s).network.testLoss(), document.querySelector(s).network.metrics().testAccuracy], EL);
     const three = (v) => String(Number(v.toPrecision(3)));
-    assert.equal(said, `Epoch ${epoch}: training loss ${three(losses[0])}, test loss ${three(losses[1])}.`);
+    // A classifier's test accuracy too (two classes: the sign of the output against the label's).
+    assert.equal(said, `Epoch ${epoch}: training loss ${three(losses[0])}, test loss ${three(losses[1])}, ${(losses[2] * 100).toFixed(1)}% of the test points right.`);
   }
   // While Play runs, the live region keeps still; paused, it says where training stands, once.
   const changes = await page.evaluate(async (s) => {

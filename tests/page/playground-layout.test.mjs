@@ -88,7 +88,7 @@ test('the data column: thumbnails pick the dataset, sliders show their value as 
     for (let i = 0; i < d.length; i += 4) colours.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
     return { key: b.dataset.dataset, name: b.getAttribute('aria-label'), pressed: b.getAttribute('aria-pressed'), colours: colours.size };
   }), EL);
-  assert.deepEqual(thumbs.map((t) => t.key), ['xor', 'circle', 'gaussians', 'spiral', 'plane', 'multigaussian']);
+  assert.deepEqual(thumbs.map((t) => t.key), ['xor', 'circle', 'gaussians', 'spiral', 'plane', 'multigaussian', 'blobs3', 'spiral3']);
   assert.ok(thumbs.every((t) => t.colours > 3 && /^Dataset: /.test(t.name)), JSON.stringify(thumbs));
   assert.deepEqual(thumbs.filter((t) => t.pressed === 'true').map((t) => t.key), ['circle']);
   await inShadow(page, 'button[data-dataset="spiral"]').click();

@@ -102,21 +102,30 @@ export function playgroundStatus({ epochs, steps }) {
   return `Epoch ${formatCount(epochs)} · ${formatCount(steps)} updates`;
 }
 
-/** The losses over the output, as Playground shows them: [label, value] for the training and the test loss. */
-export function playgroundLosses({ train, test }) {
-  return [['Training loss', f(train, 4)], ['Test loss', f(test, 4)]];
+/**
+ * The losses over the output, as Playground shows them: [label, value] for the training and the test loss, each
+ * with its accuracy for a classifier (a fraction, or null).
+ */
+export function playgroundLosses({ train, test, trainAccuracy = null, testAccuracy = null }) {
+  const right = (a) => (a === null ? '' : ` · ${(a * 100).toFixed(1)}% right`);
+  return [['Training loss', `${f(train, 4)}${right(trainAccuracy)}`], ['Test loss', `${f(test, 4)}${right(testAccuracy)}`]];
 }
 
 /** What a listener hears after Step, or when training pauses: the epoch and both losses, once. */
-export function playgroundAnnouncement({ epochs, train, test }) {
-  return `Epoch ${formatCount(epochs)}: training loss ${f(train, 3)}, test loss ${f(test, 3)}.`;
+export function playgroundAnnouncement({ epochs, train, test, accuracy = null }) {
+  const right = accuracy === null ? '' : `, ${(accuracy * 100).toFixed(1)}% of the test points right`;
+  return `Epoch ${formatCount(epochs)}: training loss ${f(train, 3)}, test loss ${f(test, 3)}${right}.`;
 }
 
-/** The loss chart's caption (the chart's own title gives its length and last value). */
+/** The loss chart's caption (the chart's own title gives its length and last value), and a softmax's. */
 export const PLAYGROUND_LOSS_CAPTION = 'J = ½(ŷ − y)² per epoch: training solid, test dashed.';
+export const PLAYGROUND_CE_CAPTION = 'J = −Σ t·ln p (the cross-entropy of the softmax) per epoch: training solid, test dashed.';
 
 /** What the heatmap shows (the output, or the map of the neuron named `neuron`) and how its points are drawn. */
-export function playgroundLegend({ neuron, regression, test, user }) {
+export function playgroundLegend({ neuron, regression, test, user, classes = 0 }) {
+  if (classes > 0 && neuron === null) {
+    return `The network’s ${classes} softmax outputs: each place takes the colour of its most probable class, stronger the surer it is. Filled marks train${test ? ', outlined ones test' : ''}; each class has its colour and shape.`;
+  }
   const what = neuron === null ? 'The network’s output' : `The map of ${neuron}`;
   const continuous = regression ? ' (continuous labels: a dot’s colour is its value)' : '';
   return `${what}${continuous}. Filled dots train${test ? ', rings test' : ''}${user ? ', diamonds are yours' : ''}.`;
@@ -125,3 +134,16 @@ export function playgroundLegend({ neuron, regression, test, user }) {
 /** Why a playground could not be built (the core's refusal), and why its last feature stays on. */
 export const playgroundRefusal = (refusal) => `This network cannot be built: ${refusal}`;
 export const PLAYGROUND_NEEDS_A_FEATURE = 'The network needs at least one input feature.';
+
+/** What the playground trains on from a reader's CSV (playground-data.js's customData), and what a link keeps. */
+export function playgroundCustomNote({ kind, count, classes, inputScale, targetScale }) {
+  const what = { binary: `two classes (${classes.join(' and ')}), a tanh output`, classes: `${classes.length} classes (${classes.join(', ')}), a softmax output per class`, regression: 'values to fit, an identity output' }[kind];
+  const scaled = [
+    inputScale !== 1 ? `x₁ and x₂ are multiplied by ${f(inputScale, 3)} to fit the plane’s −6 to 6` : '',
+    targetScale !== 1 ? `the values by ${f(targetScale, 3)} to fit −1 to 1` : '',
+  ].filter(Boolean).join('; ');
+  return `Your data: ${formatCount(count)} rows, ${what}.${scaled ? ` ${scaled[0].toUpperCase()}${scaled.slice(1)}.` : ''} A link cannot carry your own data (its address only says data=custom): save it as a file to load it again.`;
+}
+
+/** What a link to a reader's own data shows: the data is not in it. */
+export const PLAYGROUND_CUSTOM_MISSING = 'This link was made with a reader’s own data, which a link does not carry: the playground shows the circle instead. Load the CSV again with “Your own data (CSV)…”.';

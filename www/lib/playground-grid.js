@@ -12,8 +12,8 @@
 // (console.info), and the figure computes the grid itself, exact, in its own frame.
 
 /**
- * Fills `out` (side² numbers) with the grid over [lo, hi]² of `neuron`'s output, or of the network's output when
- * `neuron` is null: the core's predictGridInto, or the neuron's share of predictNeuronGridInto, which computes every
+ * Fills `out` with the grid over [lo, hi]² of `neuron`'s output (side² numbers), or of the network's outputs when
+ * `neuron` is null (side² × outputs numbers, a point's outputs together): the core's predictGridInto, or the neuron's share of predictNeuronGridInto, which computes every
  * neuron's map at once into `scratch`. Returns the scratch to keep for the next call (a new one when its size had to
  * change). The worker and the figure (paused, or without a worker) both draw through this, so their grids agree.
  */
@@ -42,7 +42,7 @@ export const GRID = 100;
  * changes, or where no worker runs, one computed here.
  */
 export function createGridSource(side = GRID, domain = [-6, 6]) {
-  const grid = new Float64Array(side * side);
+  let grid = new Float64Array(side * side);
   let scratch = new Float64Array(0);
   /** The worker (null until the first frame that plays; false where none can run). */
   let worker = null;
@@ -51,22 +51,27 @@ export function createGridSource(side = GRID, domain = [-6, 6]) {
   /** What the heatmap shows: the output's grid (neuron null) or a neuron's map, of which network and epoch. */
   let shown = { generation: -1, neuron: null, epoch: 0 };
 
-  function offThread(network, generation, epoch, neuron) {
+  function offThread(network, generation, epoch, neuron, length) {
     worker ??= createGridWorker() ?? false;
     if (!worker || worker.failed) return null;
     if (sent.generation !== generation) sent = { generation, config: network.config };
     const newest = worker.latest(generation, neuron);
     const { config } = sent;
     const [weights, biases] = [network.weights(), network.biases()];
-    worker.request({ generation, epoch, neuron, config, weights, biases, domain, side });
+    worker.request({ generation, epoch, neuron, config, weights, biases, domain, side, length });
     return { newest };
   }
 
   return {
-    /** @returns {?{ grid: Float64Array, epoch: number }} */
-    next(network, { generation, epoch, neuron = null, playing = false }) {
+    /**
+     * `outputs`: the network's outputs (the output's grid holds that many numbers per point).
+     * @returns {?{ grid: Float64Array, epoch: number }}
+     */
+    next(network, { generation, epoch, neuron = null, playing = false, outputs = 1 }) {
+      const length = side * side * (neuron === null ? outputs : 1);
+      if (grid.length !== length) grid = new Float64Array(length);
       const same = shown.generation === generation && shown.neuron === neuron;
-      const off = playing ? offThread(network, generation, epoch, neuron) : null;
+      const off = playing ? offThread(network, generation, epoch, neuron, length) : null;
       let drawn = null;
       if (off && same) {
         // Never an older network than the one shown last (a grid the worker started before a drawing made here).
@@ -97,9 +102,10 @@ export function createGridSource(side = GRID, domain = [-6, 6]) {
 
 /**
  * @returns {?{ request(r: { generation: number, epoch: number, neuron?: ?number, config: object,
- *   weights: Float64Array, biases: Float64Array, domain: [number, number], side: number }): void,
+ *   weights: Float64Array, biases: Float64Array, domain: [number, number], side: number, length?: number }): void,
  *   latest(generation: number, neuron?: ?number): ?{ grid: Float64Array, epoch: number }, failed: boolean,
- *   terminate(): void }} `neuron` is null (the default) for the output's grid, else the neuron whose map it is.
+ *   terminate(): void }} `neuron` is null (the default) for the output's grid, else the neuron whose map it is;
+ *   `length` the grid's numbers (side², by default; side² × outputs for a network of several outputs).
  */
 export function createGridWorker() {
   const worker = startWorker();
@@ -124,10 +130,10 @@ export function createGridWorker() {
     newest = { grid: data.grid, generation: sent.generation, epoch: sent.epoch, neuron: sent.neuron };
   });
   return {
-    request({ generation, epoch, neuron = null, config, weights, biases, domain, side }) {
+    request({ generation, epoch, neuron = null, config, weights, biases, domain, side, length = side * side }) {
       if (failed || pending) return;
       let out = spares.pop();
-      if (!out || out.length !== side * side) out = new Float64Array(side * side);
+      if (!out || out.length !== length) out = new Float64Array(length);
       pending = { id: ++ids, generation, epoch, neuron };
       const message = { id: pending.id, generation, config, weights, biases, neuron, domain, side, out };
       worker.postMessage(message, [out.buffer]);

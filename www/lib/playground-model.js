@@ -9,7 +9,8 @@
 //
 // After a divergence the core keeps the parameters from before the step that diverged; a lower learning rate
 // (setLearningRate) clears the stop, and training goes on from those parameters.
-import { MAX_USER_POINTS, POINT_STRIDE, featureNames, networkSettings } from './playground-state.js';
+import { CUSTOM, MAX_USER_POINTS, POINT_STRIDE, featureNames, networkSettings } from './playground-state.js';
+import { splitRows } from './playground-data.js';
 import { neuronNames } from './playground-shape.js';
 import { inspect } from './playground-inspect.js';
 
@@ -37,28 +38,48 @@ export class PlaygroundModel {
   /** The training point the chain is shown for (taken modulo the number of points). */
   chainPoint = 0;
 
+  /** A reader's own data (playground-data.js's customData), kept for data=custom; null when there is none. */
+  custom = null;
+  /** The latest metrics() of the core: the losses, and a classifier's accuracies and confusion (null before). */
+  metrics = null;
+  /** Outputs of the network: 1, or one per class (softmax). */
+  outputs = 1;
+
   #generated = null;
   #user = [];
   #train = new Float64Array(0);
   #test = new Float64Array(0);
+  #drawn = { train: new Float64Array(0), test: new Float64Array(0) };
   #history = null;
 
-  /** Builds the network and data of `state` (afresh). Returns null, or the core's refusal as text. */
+  /**
+   * Builds the network and data of `state` (afresh): the core's generated data, or with data=custom the reader's
+   * own (which must be set). Returns null, or the core's refusal as text.
+   */
   build(state) {
     this.state = structuredClone(state);
-    this.#user = state.points.map((p) => [...p]);
+    const custom = state.data === CUSTOM ? this.custom : null;
+    if (state.data === CUSTOM && !custom) return 'there is no data of your own to train on: load a CSV';
+    this.outputs = custom ? custom.outputs : networkSettings(this.state).config.layers.at(-1);
+    // A reader's points are ±1 labels: they join data with one output only.
+    this.#user = this.outputs === 1 ? state.points.map((p) => [...p]) : [];
+    this.state.points = this.userPoints;
     this.network?.free();
     this.network = null;
-    const { config, data } = networkSettings(this.state);
+    const { config, data } = networkSettings(this.state, this.outputs);
+    this.state.out = config.outputActivation;
     try {
       this.network = new this.core.Network(config);
-      this.network.useDataset(data);
+      if (custom) {
+        this.#generated = splitRows(custom.rows, custom.stride, state.ratio / 100, state.seed);
+        this.network.setData(this.#generated.train, this.#generated.test);
+      } else this.network.useDataset(data);
     } catch (e) {
       this.network?.free();
       this.network = null;
       return String(e?.message ?? e);
     }
-    this.#generated = { train: this.network.trainData(), test: this.network.testData() };
+    if (!custom) this.#generated = { train: this.network.trainData(), test: this.network.testData() };
     this.#applyData();
     if (this.selected && this.#parameterIndex(this.selected) >= this.parameterCount) this.selected = null;
     this.#restart();
@@ -67,7 +88,7 @@ export class PlaygroundModel {
 
   /** Settings that change the view, not the network (show-test, discretize, speed): taken as they are. */
   setView(state) {
-    this.state = { ...structuredClone(state), points: this.userPoints, lr: this.state.lr };
+    this.state = { ...structuredClone(state), points: this.userPoints, lr: this.state.lr, out: this.state.out };
   }
 
   /**
@@ -88,6 +109,7 @@ export class PlaygroundModel {
   /** Back to the initial weights drawn from the seed (the data, a reader's points included, is kept). */
   reset() {
     this.network.reset();
+    this.metrics = this.network.metrics();
     this.#restart();
   }
 
@@ -108,7 +130,8 @@ export class PlaygroundModel {
       this.#diverged(e);
       return false;
     }
-    if (!Number.isFinite(this.network.trainLoss())) {
+    this.metrics = this.network.metrics();
+    if (!Number.isFinite(this.metrics.trainLoss)) {
       this.#diverged({ kind: 'diverged', message: 'the training loss is no longer a finite number' });
       return false;
     }
@@ -125,15 +148,19 @@ export class PlaygroundModel {
     };
   }
 
-  /** Records the current epoch's losses, keeping one point every `stride` epochs and the newest. */
+  /**
+   * Records the current epoch's losses (from the metrics read after training, one pass over each set), keeping one
+   * point every `stride` epochs and the newest.
+   */
   #record() {
     const h = this.#history;
+    const m = this.metrics;
     const last = h.epochs.length - 1;
     // The newest point is kept even off the stride; the next one replaces it.
     if (last > 0 && h.epochs[last] % h.stride !== 0) for (const list of [h.epochs, h.train, h.test]) list.pop();
     h.epochs.push(this.epochs);
-    h.train.push(this.network.trainLoss());
-    h.test.push(this.network.testLoss());
+    h.train.push(m.trainLoss);
+    h.test.push(m.testLoss);
     if (h.epochs.length <= HISTORY_LIMIT) return;
     h.stride *= 2;
     const keep = h.epochs.map((e, k) => e % h.stride === 0 || k === h.epochs.length - 1);
@@ -160,18 +187,41 @@ export class PlaygroundModel {
     this.network.setData(train, this.#generated.test);
     this.#train = this.network.trainData();
     this.#test = this.network.testData();
+    this.metrics = this.network.metrics();
+    this.#drawn = { train: pointRows(this.generatedTrain, this.outputs), test: pointRows(this.#test, this.outputs) };
   }
 
-  /** A reader's points (rows [x, y, label]) replace theirs; training goes on with the new data. */
+  /** Numbers per row of the core's data: x₁, x₂, then one target per output. */
+  get stride() {
+    return 2 + this.outputs;
+  }
+
+  /**
+   * Sets a reader's own data (playground-data.js's customData of a CSV read); used by build for data=custom. The
+   * data is checked by the parser; the core checks it again when the network is built.
+   */
+  setCustom(custom) {
+    this.custom = custom;
+  }
+
+  /**
+   * A reader's points (rows [x, y, label]) replace theirs; training goes on with the new data. Data of several
+   * outputs takes none (a point's label is ±1).
+   */
   setPoints(points) {
-    this.#user = points.map((p) => [...p]);
+    this.#user = this.outputs === 1 ? points.map((p) => [...p]) : [];
     this.#applyData();
     this.state.points = this.userPoints;
   }
 
+  /** True when a reader may add points (±1): the data has one output. */
+  get takesPoints() {
+    return Boolean(this.network) && this.outputs === 1;
+  }
+
   /** Adds a training point (x, y in the plane, label ±1); false when it is refused or there are enough. */
   addPoint(x, y, label) {
-    if (!this.network || this.#user.length >= MAX_USER_POINTS) return false;
+    if (!this.takesPoints || this.#user.length >= MAX_USER_POINTS) return false;
     const inPlane = [x, y].every((v) => Number.isFinite(v) && Math.abs(v) <= DOMAIN[1]);
     if (!inPlane || (label !== 1 && label !== -1)) return false;
     const r = (v) => Math.round(v * 1000) / 1000;
@@ -186,6 +236,11 @@ export class PlaygroundModel {
   }
   get test() {
     return this.#test;
+  }
+  /** The generated (or the reader's own) training rows and the test rows as the heatmap draws them: x₁, x₂, label
+   * (±1, a value, or a class's index). */
+  get drawn() {
+    return this.#drawn;
   }
   get userPoints() {
     return this.#user.map((p) => [...p]);
@@ -229,15 +284,15 @@ export class PlaygroundModel {
    * the vanishing bound there ({ flagged, panel }).
    */
   inspect() {
-    const points = this.#train.length / POINT_STRIDE;
+    const points = this.#train.length / this.stride;
     if (!this.network || points === 0) return { flagged: [], panel: null };
     this.chainPoint %= points;
-    return inspect(this.network, this.layers, this.state.features, this.selected, this.chainPoint);
+    return inspect(this.network, this.layers, this.state.features, this.selected, this.chainPoint, this.stride);
   }
 
-  /** The sizes of every layer: the active features, the hidden layers, the output. */
+  /** The sizes of every layer: the active features, the hidden layers, the outputs. */
   get layers() {
-    return [this.state.features.length, ...this.state.hidden, 1];
+    return [this.state.features.length, ...this.state.hidden, this.outputs];
   }
 
   /** The name of neuron k (numbered across layers, inputs first). */
@@ -257,9 +312,32 @@ export class PlaygroundModel {
   get testLoss() {
     return this.#history?.test.at(-1) ?? null;
   }
+  /** The test points' accuracy of a classifier (a fraction), or null (a regression, or no test points). */
+  get testAccuracy() {
+    return Number.isFinite(this.metrics?.testAccuracy) ? this.metrics.testAccuracy : null;
+  }
+  get trainAccuracy() {
+    return Number.isFinite(this.metrics?.trainAccuracy) ? this.metrics.trainAccuracy : null;
+  }
 
   free() {
     this.network?.free();
     this.network = null;
   }
+}
+
+/** Rows x₁, x₂, target… of `outputs` targets as x₁, x₂, label: the rows themselves for one output, else the index of
+ * each one-hot target's class. */
+function pointRows(rows, outputs) {
+  if (outputs === 1) return rows;
+  const stride = 2 + outputs;
+  const out = new Float64Array((rows.length / stride) * POINT_STRIDE);
+  for (let r = 0, o = 0; r < rows.length; r += stride, o += POINT_STRIDE) {
+    out[o] = rows[r];
+    out[o + 1] = rows[r + 1];
+    let k = 0;
+    for (let c = 1; c < outputs; c++) if (rows[r + 2 + c] > rows[r + 2 + k]) k = c;
+    out[o + 2] = k;
+  }
+  return out;
 }

@@ -17,10 +17,22 @@ const CORE = LIMITS.network;
 /** The datasets (names as the core spells them): four classifications, then two regressions. */
 export const DATASETS = ['xor', 'circle', 'gaussians', 'spiral', 'plane', 'multigaussian'];
 export const REGRESSIONS = ['plane', 'multigaussian'];
+/** The three-class datasets (one-hot targets): the network gets one softmax output per class. */
+export const CLASS_DATASETS = ['blobs3', 'spiral3'];
+/** Classes of the three-class datasets (the core's, src/data/classes.rs). */
+export const CLASSES = 3;
+/** The data marker of a reader's own data (a CSV): a link keeps the marker, never the data. */
+export const CUSTOM = 'custom';
+/** The datasets the playground offers: the two-class and regression sets, then the three-class ones. */
+export const PLAYGROUND_DATASETS = [...DATASETS, ...CLASS_DATASETS];
 export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'identity'];
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'];
-/** The output neuron's activation: tanh keeps answers in (−1, 1); identity lets them (and the gradients) grow. */
-export const OUTPUTS = ['tanh', 'identity'];
+/**
+ * The output neuron's activation: tanh keeps answers in (−1, 1); identity lets them (and the gradients) grow;
+ * softmax (with the cross-entropy loss) is the output of data with classes, and only of it.
+ */
+export const OUTPUTS = ['tanh', 'identity', 'softmax'];
+export const SOFTMAX = 'softmax';
 export const REGULARIZATIONS = CORE.regularizations;
 
 /** How the page writes each of the core's features: the short key used in URLs and attributes, and its label. */
@@ -115,7 +127,7 @@ const flagNamed = (key, attribute) => field(key, { attribute, fallback: false, p
 
 /** @type {import('./fields.js').Field[]} */
 export const PLAYGROUND_FIELDS = [
-  field('data', { attribute: 'dataset', fallback: 'circle', parse: oneOf(DATASETS), range: DATASETS.join(', ') }),
+  field('data', { attribute: 'dataset', fallback: 'circle', parse: oneOf([...PLAYGROUND_DATASETS, CUSTOM]), range: [...PLAYGROUND_DATASETS, CUSTOM].join(', ') }),
   field('features', { fallback: ['x1', 'x2'], parse: parseFeatures, write: (v) => v.join(','), range: `a list of ${FEATURES.map((f) => f.key).join(', ')}` }),
   field('noise', { fallback: 0, parse: integerIn(0, MAX_NOISE), range: `a whole number from 0 to ${MAX_NOISE}` }),
   field('ratio', { attribute: 'train-ratio', fallback: Math.round(CORE.defaultTrainFraction * 100), parse: integerIn(...RATIO), range: `a whole number of percent from ${RATIO[0]} to ${RATIO[1]}` }),
@@ -140,13 +152,27 @@ export const PLAYGROUND_DEFAULTS = Object.freeze(Object.fromEntries(PLAYGROUND_F
 /** The core's names of a state's features. */
 export const featureNames = (keys) => FEATURES.filter((f) => keys.includes(f.key)).map((f) => f.name);
 
-/** The core's NetworkConfig and DataSpec for a playground state (raw points x₁, x₂; 1 output). */
-export function networkSettings(s) {
+/**
+ * The output a state's data asks for: softmax for data of several `outputs` (one per class), else the state's own
+ * (tanh when it asked for softmax).
+ */
+function outputFor(out, outputs) {
+  if (outputs > 1) return SOFTMAX;
+  return out === SOFTMAX ? 'tanh' : out;
+}
+
+/**
+ * The core's NetworkConfig and DataSpec for a playground state (raw points x₁, x₂): one output, or one softmax
+ * output per class with the cross-entropy loss for the three-class sets (`outputs`, for a reader's own classes).
+ */
+export function networkSettings(s, outputs = CLASS_DATASETS.includes(s.data) ? CLASSES : 1) {
   const features = featureNames(s.features);
   const regression = REGRESSIONS.includes(s.data);
+  const out = outputFor(s.out, outputs);
   return {
     config: {
-      layers: [features.length, ...s.hidden, 1], features, activation: s.act, outputActivation: s.out,
+      layers: [features.length, ...s.hidden, outputs], features, activation: s.act, outputActivation: out,
+      ...(out === SOFTMAX ? { loss: 'crossEntropy' } : {}),
       optimizer: s.opt, lr: s.lr, batchSize: s.batch, seed: s.seed,
       regularization: s.reg, regularizationRate: s.rate,
     },

@@ -7,7 +7,8 @@
 //
 // Attributes: inputs (numbers before the label, default 2), label (the button's text), theme.
 // Events: data { parsed (parseCsv's result), rows (coreRows: one-hot targets for classes), text, range: { min, max }
-// of the inputs }. Methods: open(), close(), parse(text) (fills the box and parses, for hosts and tests).
+// of the inputs }. Methods: open(), close(), parse(text) (fills the box and parses, for hosts and tests), save()
+// (offers the text as a file).
 // Read-only: result (the last parse).
 import { button, element } from '../dom.js';
 import { figureSheet, stylesheet } from './shadow.js';
@@ -18,7 +19,7 @@ const SHEET = new URL('../../styles/csv-import.css', import.meta.url);
 const KIND_TEXT = { auto: 'detect them', classes: 'class names', regression: 'values (regression)' };
 const EXAMPLE = 'x1,x2,label\n-1.5,2,1\n3,-0.5,-1\n';
 
-export class CsvImportElement extends HTMLElement {
+class CsvImportElement extends HTMLElement {
   #parts = null;
   #result = null;
   #text = '';
@@ -76,7 +77,7 @@ export class CsvImportElement extends HTMLElement {
     const privacy = element('p', 'hint', 'Your data stays in this page: it is not put in the page’s link, so a shared link does not carry it. Save it as a file to load it again.');
     const actions = element('div', 'controls csv-actions');
     const use = button(actions, 'use-csv', 'Use this data', () => this.#use());
-    const save = button(actions, 'save-csv', 'Save as a file', () => this.#save());
+    const save = button(actions, 'save-csv', 'Save as a file', () => this.save());
     button(actions, 'cancel-csv', 'Cancel', () => this.close());
     dialog.append(title, about, boxLabel, box, row, status, privacy, actions);
     dialog.addEventListener('close', () => opener.focus());
@@ -157,7 +158,7 @@ export class CsvImportElement extends HTMLElement {
   }
 
   /** Offers the text as a file (a download of a Blob: nothing leaves the page). */
-  #save() {
+  save() {
     const url = URL.createObjectURL(new Blob([this.#text], { type: 'text/csv' }));
     const a = element('a');
     a.href = url;

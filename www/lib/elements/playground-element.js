@@ -1,7 +1,9 @@
 // <backprop-playground>: a small network learning 2-D data, as TensorFlow Playground shows it, plus what a learner of
 // backprop needs: input features, regularization, regressions, the train/test ratio, noise, batch size, every
 // neuron's map on the diagram, weights edited on their links, a reader's own points, and for any weight or bias the
-// gradient check and the chain rule with live numbers.
+// gradient check and the chain rule with live numbers. Three-class data (and a reader's CSV of classes) trains one
+// softmax output per class with the cross-entropy, its heatmap coloured by the winning class; a reader's own data
+// comes through <backprop-csv-import> and never goes into the URL (the dataset attribute says `custom`).
 //
 // This element only wires: the playground's state and rules are its model (playground-model.js), the heatmap's grids
 // come from playground-grid.js (a worker while training plays), the sentences from explain.js, and the pictures from
@@ -11,14 +13,16 @@
 //
 // Events: step, diverge, reset, change. Read-only: state, epochs, steps, trainLoss, testLoss, history, diverged,
 // playing, heatmapEpoch, refusedAttributes, selected, userPoints, model, network (the core handle, for tests and
-// host pages). Methods: play(), pause(), step(), reset(), select({kind, index}), addPoint(x, y, label),
-// clearPoints().
+// host pages), trainAccuracy, testAccuracy. Methods: play(), pause(), step(), reset(), select({kind, index}),
+// addPoint(x, y, label), clearPoints(), useData(detail) (a <backprop-csv-import> `data` event's detail).
 import { BaseElement } from './base-element.js';
 import { button, cssColor, element, frame as makeFrame } from '../dom.js';
 import { frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
 import { createSettings } from './playground-settings.js';
 import { COMMON_FIELDS } from '../fields.js';
 import { createHeatmapFigure, paint, rgb } from '../figures/heatmap.js';
+import './csv-import.js';
+import { CUSTOM_OUTPUT, customData, splitRows } from '../playground-data.js';
 import { createLossFigure } from '../figures/loss.js';
 import { createNetworkDiagram } from '../figures/playground-network.js';
 import { createGradientPanel } from '../figures/gradient-panel.js';
@@ -26,16 +30,23 @@ import { featureMaps } from '../playground-inspect.js';
 import { GRID, createGridSource } from '../playground-grid.js';
 import { DOMAIN, PlaygroundModel } from '../playground-model.js';
 import {
-  FEATURES, MAX_HIDDEN_LAYERS, MAX_NEURONS, PLAYGROUND_FIELDS, POINT_STRIDE, REGRESSIONS,
+  CLASSES, CLASS_DATASETS, CUSTOM, FEATURES, MAX_HIDDEN_LAYERS, MAX_NEURONS, PLAYGROUND_DEFAULTS, PLAYGROUND_FIELDS,
+  REGRESSIONS, networkSettings,
 } from '../playground-state.js';
 import {
-  PLAYGROUND_LOSS_CAPTION, PLAYGROUND_NEEDS_A_FEATURE, explainDivergence, playgroundAnnouncement, playgroundLegend,
-  playgroundLosses, playgroundRefusal, playgroundStatus,
+  PLAYGROUND_CE_CAPTION, PLAYGROUND_CUSTOM_MISSING, PLAYGROUND_LOSS_CAPTION, PLAYGROUND_NEEDS_A_FEATURE,
+  explainDivergence, playgroundAnnouncement, playgroundCustomNote, playgroundLegend, playgroundLosses,
+  playgroundRefusal, playgroundStatus,
 } from '../explain.js';
 
 /** Each neuron map's grid side, and each dataset thumbnail's points. */
 const NEURON_GRID = 20;
 const THUMBNAIL_POINTS = 200;
+/** The class colours' custom properties (figure.css), taken in turn; each class also has its own mark's shape. */
+const CLASS_COLORS = ['--class-1', '--class-2', '--class-3', '--class-4', '--class-5', '--class-6'];
+const SHAPES = ['●', '■', '▲'];
+const POINT_HINT = 'Click: add a +1 point; Shift-click: a −1.';
+const NO_POINT_HINT = 'Points can be added to data of one output.';
 /** Attributes that change the view, the data or the learning rate, not the network: applied without restarting. */
 const LIVE_ATTRIBUTES = ['show-test', 'discretize', 'speed', 'points', 'lr'];
 const KEYS = PLAYGROUND_FIELDS.map((f) => f.key);
@@ -95,6 +106,15 @@ export class PlaygroundElement extends BaseElement {
     top.append(lead, settings.training);
     const dataColumn = element('div', 'data-column');
     dataColumn.append(settings.data);
+    // A reader's own data: the import dialog's button under the thumbnails, and what is in use once there is some.
+    const csv = element('backprop-csv-import');
+    csv.setAttribute('inputs', '2');
+    csv.addEventListener('data', (e) => this.useData(e.detail));
+    const customNote = element('p', 'hint custom-note');
+    customNote.hidden = true;
+    const saveCustom = button(null, 'save-custom', 'Save my data as a file', () => csv.save());
+    saveCustom.hidden = true;
+    settings.datasets.after(csv, customNote, saveCustom);
 
     const network = element('div', 'network-column');
     const diagram = createNetworkDiagram(network, {
@@ -120,15 +140,16 @@ export class PlaygroundElement extends BaseElement {
     heatmap.canvas.addEventListener('click', (e) => this.#clickPlane(e));
     const scale = element('div', 'colour-scale');
     scale.setAttribute('aria-hidden', 'true');
-    scale.append(element('span', null, '−1'), element('span', 'colour-bar'), element('span', null, '+1'));
     const legend = element('p', 'legend', '');
     const pointBar = element('div', 'point-bar');
-    pointBar.append(element('span', 'hint', 'Click: add a +1 point; Shift-click: a −1.'));
+    const pointHint = element('span', 'hint', POINT_HINT);
+    pointBar.append(pointHint);
     const clear = button(pointBar, 'clear-points', 'Clear my points', () => this.clearPoints());
     // The losses and their curve: above the map where the columns stand side by side, after it on a narrow screen.
     const lossBox = element('div', 'loss-box');
     const loss = createLossFigure(lossBox);
-    lossBox.append(element('p', 'caption loss-caption', PLAYGROUND_LOSS_CAPTION));
+    const lossCaption = element('p', 'caption loss-caption', PLAYGROUND_LOSS_CAPTION);
+    lossBox.append(lossCaption);
     output.prepend(losses);
     output.append(scale, legend, settings.view, pointBar, lossBox);
 
@@ -155,6 +176,7 @@ export class PlaygroundElement extends BaseElement {
     root.append(frame);
     this.#parts = {
       play, step, status, settings, diagram, heatmap, legend, clear, loss, lossValues, panel, chain, stop, notice, live,
+      csv, customNote, saveCustom, scale, pointHint, lossCaption,
     };
   }
 
@@ -202,7 +224,15 @@ export class PlaygroundElement extends BaseElement {
     p.notice.hidden = true;
     this.#palette = null;
     this.#featureImages ??= featureMaps(this.core, NEURON_GRID, DOMAIN);
-    const refused = m.build(this.#attributeState());
+    const state = this.#attributeState();
+    // A link to a reader's own data cannot bring it: the default data instead, and why (the link is kept as it is).
+    const missing = state.data === CUSTOM && !m.custom;
+    if (missing) state.data = PLAYGROUND_DEFAULTS.data;
+    const refused = m.build(state);
+    if (missing) {
+      p.notice.textContent = PLAYGROUND_CUSTOM_MISSING;
+      p.notice.hidden = false;
+    }
     this.#ownPoints = undefined;
     this.#syncSettings();
     this.#drawDiagram();
@@ -247,45 +277,140 @@ export class PlaygroundElement extends BaseElement {
   #syncSettings() {
     const p = this.#parts;
     const m = this.#model;
-    p.settings.sync(m.state);
+    p.settings.sync(m.state, m.outputs);
     const mine = m.userPoints.length;
     p.clear.disabled = mine === 0;
     p.clear.textContent = mine ? `Clear my points (${mine})` : 'Clear my points';
+    const hint = m.outputs === 1 ? POINT_HINT : NO_POINT_HINT;
+    if (p.pointHint.textContent !== hint) p.pointHint.textContent = hint;
+    const custom = m.state.data === CUSTOM && m.custom;
+    p.customNote.hidden = !custom;
+    p.saveCustom.hidden = !custom;
+    if (custom) p.customNote.textContent = playgroundCustomNote(m.custom);
+    p.lossCaption.textContent = m.outputs > 1 ? PLAYGROUND_CE_CAPTION : PLAYGROUND_LOSS_CAPTION;
+    this.#drawScale();
+  }
+
+  /** Under the map: the colour scale from −1 to +1, or with classes each class's colour, mark and name. */
+  #drawScale() {
+    const { scale } = this.#parts;
+    const m = this.#model;
+    const palette = this.#colors();
+    if (m.outputs === 1) {
+      if (scale.classList.contains('classes') || !scale.firstChild) {
+        scale.classList.remove('classes');
+        scale.setAttribute('aria-hidden', 'true');
+        scale.replaceChildren(element('span', null, '−1'), element('span', 'colour-bar'), element('span', null, '+1'));
+      }
+      return;
+    }
+    scale.classList.add('classes');
+    scale.removeAttribute('aria-hidden');
+    scale.replaceChildren(...this.#classNames().map((name, k) => {
+      const item = element('span', 'class-key');
+      const mark = element('span', 'class-mark', SHAPES[k % SHAPES.length]);
+      mark.style.color = palette.classes[k % palette.classes.length];
+      mark.setAttribute('aria-hidden', 'true');
+      item.append(mark, ` ${name}`);
+      return item;
+    }));
+  }
+
+  /** The classes' names: a reader's own, else class 1, 2, 3. */
+  #classNames() {
+    const m = this.#model;
+    const own = m.state.data === CUSTOM ? m.custom?.classes : null;
+    return own?.length === m.outputs ? own : Array.from({ length: m.outputs }, (_, k) => `class ${k + 1}`);
+  }
+
+  /**
+   * A reader's own data (a <backprop-csv-import> `data` event's detail: { parsed, rows, range }): tried on a network
+   * of the playground's settings first, so data the core refuses changes nothing (the refusal is said); then it
+   * becomes the data (dataset `custom`, the output its labels ask for) and training starts afresh.
+   */
+  useData(detail) {
+    const m = this.#model;
+    if (!m) return false;
+    const custom = customData(detail);
+    const state = { ...m.state, data: CUSTOM, out: CUSTOM_OUTPUT[custom.kind] };
+    const refused = this.#tryData(state, custom);
+    const p = this.#parts;
+    if (refused) {
+      p.notice.textContent = `Your data was not used: ${refused}`;
+      p.notice.hidden = false;
+      return false;
+    }
+    m.setCustom(custom);
+    const same = this.getAttribute('dataset') === CUSTOM && this.getAttribute('output') === state.out;
+    this.#setting('output', state.out);
+    this.#setting('dataset', CUSTOM);
+    if (same) this.#rebuild(); // the attributes hold already: new data of the same kind
+    p.live.textContent = playgroundCustomNote(custom);
+    return true;
+  }
+
+  /** The core's refusal of `custom` for a network of `state`, or null when it takes it. */
+  #tryData(state, custom) {
+    let net = null;
+    try {
+      net = new this.core.Network(networkSettings(state, custom.outputs).config);
+      const { train, test } = splitRows(custom.rows, custom.stride, state.ratio / 100, state.seed);
+      net.setData(train, test);
+      return null;
+    } catch (e) {
+      return String(e?.message ?? e);
+    } finally {
+      net?.free();
+    }
   }
 
   #drawDiagram() {
     const palette = this.#colors();
-    const state = this.#model.state;
+    const { state, outputs } = this.#model;
     const features = FEATURES.map((f) => {
       const image = new ImageData(NEURON_GRID, NEURON_GRID);
       paint(image.data, this.#featureImages.get(f.key), NEURON_GRID * NEURON_GRID, palette);
       return { key: f.key, label: f.label, active: state.features.includes(f.key), image };
     });
-    this.#parts.diagram.draw({ features, hidden: state.hidden });
+    this.#parts.diagram.draw({ features, hidden: state.hidden, outputs });
   }
 
-  /** Each dataset's thumbnail: its points as the core generates them (noise 0, seed 0), coloured by label. */
+  /**
+   * Each dataset's thumbnail: its points as the core generates them (noise 0, seed 0), coloured by label (by
+   * class, for the three-class sets).
+   */
   #drawThumbnails() {
     const palette = this.#colors();
-    const net = new this.core.Network({ layers: [2, 1] });
+    const nets = {
+      1: new this.core.Network({ layers: [2, 1] }),
+      [CLASSES]: new this.core.Network({ layers: [2, CLASSES], outputActivation: 'softmax', loss: 'crossEntropy' }),
+    };
     this.#parts.settings.drawThumbnails((canvas, dataset) => {
+      const outputs = CLASS_DATASETS.includes(dataset) ? CLASSES : 1;
+      const net = nets[outputs];
       net.useDataset({ dataset, points: THUMBNAIL_POINTS, noise: 0, seed: 0, trainFraction: 0.9 });
       const rows = net.trainData();
+      const stride = 2 + outputs;
       const ctx = canvas.getContext('2d');
       const side = canvas.width;
       ctx.fillStyle = palette.neutral;
       ctx.fillRect(0, 0, side, side);
       const [lo, hi] = DOMAIN;
-      for (let i = 0; i < rows.length; i += POINT_STRIDE) {
-        ctx.fillStyle = rows[i + 2] >= 0 ? palette.positive : palette.negative;
-        ctx.globalAlpha = 0.35 + 0.65 * Math.min(1, Math.abs(rows[i + 2]));
+      for (let i = 0; i < rows.length; i += stride) {
+        if (outputs === 1) {
+          ctx.fillStyle = rows[i + 2] >= 0 ? palette.positive : palette.negative;
+          ctx.globalAlpha = 0.35 + 0.65 * Math.min(1, Math.abs(rows[i + 2]));
+        } else {
+          const targets = Array.from(rows.subarray(i + 2, i + stride));
+          ctx.fillStyle = palette.classes[targets.indexOf(1)];
+        }
         const x = ((rows[i] - lo) / (hi - lo)) * side;
         const y = ((hi - rows[i + 1]) / (hi - lo)) * side;
         ctx.fillRect(x - 1.5, y - 1.5, 3, 3);
       }
       ctx.globalAlpha = 1;
     });
-    net.free();
+    for (const net of Object.values(nets)) net.free();
   }
 
   #toggleFeature(key) {
@@ -387,7 +512,7 @@ export class PlaygroundElement extends BaseElement {
 
   #announcement() {
     const m = this.#model;
-    return playgroundAnnouncement({ epochs: m.epochs, train: m.trainLoss, test: m.testLoss });
+    return playgroundAnnouncement({ epochs: m.epochs, train: m.trainLoss, test: m.testLoss, accuracy: m.testAccuracy });
   }
 
   play() {
@@ -417,6 +542,7 @@ export class PlaygroundElement extends BaseElement {
     if (!this.#model?.network) return;
     this.#drawThumbnails();
     this.#drawDiagram();
+    this.#drawScale();
     this.#draw();
   }
 
@@ -430,29 +556,47 @@ export class PlaygroundElement extends BaseElement {
     const v = (name, fallback) => cssColor(this.shadowRoot, name) || fallback;
     const colors = {
       negative: v('--accent', '#c2410c'), positive: v('--curve', '#2d5bd7'), neutral: v('--bg', '#ffffff'),
-      stroke: v('--fg', '#1d2330'), muted: v('--muted', '#5f6b7a'),
+      stroke: v('--fg', '#1d2330'), muted: v('--muted', '#5f6b7a'), classes: CLASS_COLORS.map((c) => v(c, '#5f6b7a')),
     };
     const ctx = document.createElement('canvas').getContext('2d');
     const [neg, pos, mid] = [colors.negative, colors.positive, colors.neutral].map((c) => rgb(c, ctx));
-    this.#palette = { ...colors, neg, pos, mid };
+    this.#palette = { ...colors, neg, pos, mid, ends: colors.classes.map((c) => rgb(c, ctx)) };
     return this.#palette;
+  }
+
+  /**
+   * The colours of neuron k's map (numbered from the first hidden neuron): from −1 to +1, or for a softmax's output
+   * its probability from 0 (neutral) to 1 in its class's colour.
+   */
+  #neuronPalette(k) {
+    const palette = this.#colors();
+    const m = this.#model;
+    const first = m.layers.slice(1, -1).reduce((s, v) => s + v, 0);
+    if (m.outputs === 1 || k < first) return palette;
+    return { neg: palette.mid, mid: palette.mid, pos: palette.ends[(k - first) % palette.ends.length] };
   }
 
   /** Draws the heatmap: the output, or the hovered neuron's map (see playground-grid.js for where it comes from). */
   #drawHeatmap(playing = false) {
     const m = this.#model;
     const neuron = this.#hover;
-    const drawn = this.#grids.next(m.network, { generation: m.generation, epoch: m.epochs, neuron, playing });
+    const drawn = this.#grids.next(m.network, { generation: m.generation, epoch: m.epochs, neuron, playing, outputs: m.outputs });
     if (!drawn) return; // the picture shown is still the newest
     const s = m.state;
     const user = m.userPoints;
+    const classes = m.outputs > 1 ? m.outputs : 0;
+    const colors = this.#colors();
+    // A softmax output's own map: its probability, from the neutral colour to its class's.
+    const output = neuron === null || !classes ? -1 : neuron - (m.layers.slice(1).reduce((t, v) => t + v, 0) - m.outputs);
+    const mapColors = output >= 0 ? { ...colors, negative: colors.neutral, positive: colors.classes[output % colors.classes.length] } : colors;
     this.#parts.heatmap.update({
-      grid: drawn.grid, nx: GRID, ny: GRID, domain: DOMAIN, train: m.generatedTrain, test: s.test ? m.test : [],
-      user, discretize: s.disc, colors: this.#colors(),
+      grid: drawn.grid, nx: GRID, ny: GRID, domain: DOMAIN, train: m.drawn.train, test: s.test ? m.drawn.test : [],
+      user, discretize: s.disc, colors: mapColors, classes: neuron === null ? classes : 0,
     });
+    const regression = REGRESSIONS.includes(s.data) || (s.data === CUSTOM && m.custom?.kind === 'regression');
     const legend = playgroundLegend({
       neuron: neuron === null ? null : m.neuronLabel(neuron + m.layers[0]),
-      regression: REGRESSIONS.includes(s.data), test: s.test, user: user.length > 0,
+      regression, test: s.test, user: user.length > 0, classes,
     });
     const p = this.#parts;
     if (p.legend.textContent !== legend) p.legend.textContent = legend; // an unchanged text is not laid out again
@@ -468,7 +612,6 @@ export class PlaygroundElement extends BaseElement {
     const count = net.biases().length * side * side;
     if (this.#neuronGrid.length !== count) this.#neuronGrid = new Float64Array(count);
     net.predictNeuronGridInto(this.#neuronGrid, lo, hi, lo, hi, side, side);
-    const palette = this.#colors();
     const disc = m.state.disc;
     const { flagged, panel } = m.inspect();
     p.panel.update(panel);
@@ -476,12 +619,13 @@ export class PlaygroundElement extends BaseElement {
     p.diagram.update({
       playing: this.#loop.playing, weights: Array.from(net.weights()),
       dead: m.state.reg === 'l1' ? Array.from(net.deadWeights()) : [], grids: this.#neuronGrid, side,
-      selected: m.selected, flagged, paintGrid: (px, values, n) => paint(px, values, n, palette, disc),
+      selected: m.selected, flagged, paintGrid: (px, values, n, k) => paint(px, values, n, this.#neuronPalette(k), disc),
     });
     const h = m.historyView;
     p.loss.update({ losses: h.train, test: h.test, at: h.epochs, xLabel: 'epoch' });
     p.status.textContent = playgroundStatus({ epochs: m.epochs, steps: m.steps });
-    playgroundLosses({ train: m.trainLoss, test: m.testLoss }).forEach(([label, value], k) => {
+    const accuracy = { trainAccuracy: m.trainAccuracy, testAccuracy: m.testAccuracy };
+    playgroundLosses({ train: m.trainLoss, test: m.testLoss, ...accuracy }).forEach(([label, value], k) => {
       const dd = p.lossValues[k];
       if (dd.previousSibling.textContent !== label) dd.previousSibling.textContent = label;
       dd.textContent = value;
@@ -503,6 +647,13 @@ export class PlaygroundElement extends BaseElement {
   }
   get testLoss() {
     return this.#model?.testLoss ?? null;
+  }
+  /** A classifier's accuracy on its training and test points (fractions), or null. */
+  get trainAccuracy() {
+    return this.#model?.trainAccuracy ?? null;
+  }
+  get testAccuracy() {
+    return this.#model?.testAccuracy ?? null;
   }
   /** The epoch whose network the heatmap shows (while playing a frame or two behind; -1 for a neuron's map). */
   get heatmapEpoch() {

@@ -2,20 +2,24 @@
 // menus (learning rate, activation, output, optimizer, regularization and its rate, epochs per frame); the data in
 // a column of their own (the datasets as thumbnails, sliders for the training share, the noise and the batch size
 // with their values shown as they move, the seed with a Regenerate button); the view toggles beside the output.
-// Features and layers live on the diagram, points on the map. Each control reports a change as (attribute, text),
-// text null to remove the attribute; sync(state) shows a state, adding an option for a value a link gave that a
-// menu lacks.
+// Features and layers live on the diagram, points on the map, a reader's own data comes through <backprop-csv-import>
+// (placed by the element). Each control reports a change as (attribute, text), text null to remove the attribute;
+// sync(state, outputs) shows a state, adding an option for a value a link gave that a menu lacks; the output menu
+// offers softmax for data of several outputs only, and tanh and identity for one output only.
 import { button, element } from '../dom.js';
 import { selectMenu as choice } from './parts.js';
 import {
-  ACTIVATIONS, DATASETS, MAX_BATCH, MAX_NOISE, OPTIMIZERS, OUTPUTS, RATES, RATIO, REG_RATES, REGULARIZATIONS, SPEEDS,
+  ACTIVATIONS, CUSTOM, MAX_BATCH, MAX_NOISE, OPTIMIZERS, OUTPUTS, PLAYGROUND_DATASETS, RATES, RATIO, REG_RATES,
+  REGULARIZATIONS, SOFTMAX, SPEEDS,
 } from '../playground-state.js';
 
 /** How the page names each dataset. */
 const DATASET_NAMES = {
   xor: 'XOR', circle: 'circle', gaussians: 'two Gaussians', spiral: 'spiral',
   plane: 'plane (regression)', multigaussian: 'six Gaussians (regression)',
+  blobs3: 'three blobs (three classes)', spiral3: 'three-armed spiral (three classes)',
 };
+const OUTPUT_NAMES = { tanh: 'tanh', identity: 'identity', softmax: 'softmax (classes)' };
 const OPTIMIZER_NAMES = { sgd: 'SGD', momentum: 'momentum', adam: 'Adam' };
 const options = (list, text = String) => list.map((v) => [String(v), text(v)]);
 const MAX_SEED = 4294967295;
@@ -38,7 +42,8 @@ function slider(parent, key, label, [min, max, step], unit, onChange) {
 }
 
 /**
- * The settings in three parts to place: `training` (the menus), `data` (the data column) and `view` (the toggles).
+ * The settings in three parts to place: `training` (the menus), `data` (the data column, whose thumbnails are
+ * `datasets`) and `view` (the toggles).
  * `onChange(attribute, text)` for every change a reader makes.
  */
 export function createSettings(onChange) {
@@ -49,7 +54,7 @@ export function createSettings(onChange) {
   const menus = [
     ['lr', choice(training, 'lr', 'Learning rate', options(RATES), set('lr'))],
     ['act', choice(training, 'act', 'Activation', options(ACTIVATIONS), set('activation'))],
-    ['out', choice(training, 'out', 'Output', options(OUTPUTS), set('output'))],
+    ['out', choice(training, 'out', 'Output', OUTPUTS.map((o) => [o, OUTPUT_NAMES[o]]), set('output'))],
     ['opt', choice(training, 'opt', 'Optimizer', OPTIMIZERS.map((o) => [o, OPTIMIZER_NAMES[o]]), set('optimizer'))],
     ['reg', choice(training, 'reg', 'Regularization',
       REGULARIZATIONS.map((r) => [r, r === 'none' ? 'none' : r.toUpperCase()]), set('regularization'))],
@@ -62,7 +67,7 @@ export function createSettings(onChange) {
   const list = element('div', 'datasets');
   list.setAttribute('role', 'group');
   list.setAttribute('aria-label', 'Dataset');
-  const thumbnails = DATASETS.map((d) => {
+  const thumbnails = PLAYGROUND_DATASETS.map((d) => {
     const b = button(list, 'dataset', '', () => onChange('dataset', d), { label: `Dataset: ${DATASET_NAMES[d]}` });
     b.dataset.dataset = d;
     b.title = DATASET_NAMES[d];
@@ -109,8 +114,8 @@ export function createSettings(onChange) {
     },
   );
 
-  /** Shows `state` (the table's keys) in the controls. */
-  function sync(state) {
+  /** Shows `state` (the table's keys) in the controls, for a network of `outputs` outputs. */
+  function sync(state, outputs = 1) {
     for (const [key, select] of menus) {
       const text = String(state[key]);
       if (![...select.options].some((o) => o.value === text)) {
@@ -120,11 +125,15 @@ export function createSettings(onChange) {
       }
       select.value = text;
     }
+    const output = menus.find(([key]) => key === 'out')[1];
+    for (const o of output.options) o.disabled = (o.value === SOFTMAX) !== (outputs > 1);
     for (const t of thumbnails) t.button.setAttribute('aria-pressed', String(t.key === state.data));
     for (const [key, s] of sliders) {
       s.input.value = String(state[key]);
       s.show();
     }
+    // A reader's own data has no noise to add.
+    sliders.find(([key]) => key === 'noise')[1].input.disabled = state.data === CUSTOM;
     shownSeed = state.seed;
     seed.value = String(state.seed);
     for (const [key, box] of toggles) box.checked = state[key];
@@ -135,5 +144,5 @@ export function createSettings(onChange) {
     for (const t of thumbnails) draw(t.canvas, t.key);
   }
 
-  return { sync, drawThumbnails, training, data, view };
+  return { sync, drawThumbnails, training, data, datasets: list, view };
 }

@@ -1,7 +1,10 @@
 // The playground's picture: a value over the plane as a heatmap (an nx × ny image written with ImageData from a
 // plain array, drawn smoothly onto the canvas at its full resolution), with axes, and the data points on top:
 // training points filled, test points as rings with a contrasting outline (visible on light and dark), a reader's own
-// points as diamonds. Takes plain arrays and colours; never holds the network.
+// points as diamonds. With classes (a softmax's outputs, a point's together) each point of the map takes the colour
+// of the class that wins there, as strong as its probability is above chance, and the data points are drawn in
+// their class's colour and shape (circle, square, triangle, in turn), so the classes part without colour too.
+// Takes plain arrays and colours; never holds the network.
 import { formatNumber } from '../format.js';
 import { clear, svg } from '../svg.js';
 
@@ -43,9 +46,51 @@ export function paint(px, values, count, { neg, pos, mid }, discretize = false) 
 }
 
 /**
+ * Writes a grid of `classes` probabilities per point (a softmax's outputs, a point's together) into the RGBA pixels
+ * `px`: the winning class's colour (`ends[k]`, as [r, g, b]), from the neutral colour at chance (p = 1/classes) to
+ * full at p = 1; with `discretize`, the winner's colour at full strength.
+ */
+function paintClasses(px, values, count, classes, { ends, mid }, discretize = false) {
+  const chance = 1 / classes;
+  for (let i = 0; i < count; i++) {
+    const base = i * classes;
+    let k = 0;
+    for (let c = 1; c < classes; c++) if (values[base + c] > values[base + k]) k = c;
+    const p = values[base + k];
+    // s = (p − 1/K) / (1 − 1/K): 0 where every class is as likely, 1 where one is certain
+    let v = Number.isFinite(p) ? (p - chance) / (1 - chance) : 0;
+    if (discretize) v = 1;
+    v = v < 0 ? 0 : v > 1 ? 1 : v;
+    const end = ends[k % ends.length];
+    const w = v * STRENGTH;
+    px[4 * i] = mid[0] + (end[0] - mid[0]) * w;
+    px[4 * i + 1] = mid[1] + (end[1] - mid[1]) * w;
+    px[4 * i + 2] = mid[2] + (end[2] - mid[2]) * w;
+    px[4 * i + 3] = 255;
+  }
+}
+
+/** Traces the mark of class `k` (circle, square, triangle, in turn; a circle for other data) of radius r at (x, y). */
+function markPath(ctx, k, x, y, r) {
+  ctx.beginPath();
+  const shape = k === null ? 0 : k % 3;
+  if (shape === 0) ctx.arc(x, y, r, 0, 2 * Math.PI);
+  else if (shape === 1) ctx.rect(x - r * 0.88, y - r * 0.88, r * 1.76, r * 1.76);
+  else {
+    ctx.moveTo(x, y - r * 1.15);
+    ctx.lineTo(x + r, y + r * 0.75);
+    ctx.lineTo(x - r, y + r * 0.75);
+    ctx.closePath();
+  }
+}
+
+/**
+ * `classes`: 0 for a grid of one value per point (labels ±1 or values), or the number of classes of a grid of
+ * probabilities (labels then are class indices, coloured by `colors.classes`, CSS colours taken in turn).
  * @returns {{ update(d: { grid: Float64Array|number[], nx: number, ny: number, domain: [number, number],
  *   train: Float64Array|number[], test: Float64Array|number[], user?: number[][], discretize?: boolean,
- *   colors: { negative: string, positive: string, neutral: string, stroke: string, muted: string } }): void,
+ *   classes?: number, colors: { negative: string, positive: string, neutral: string, stroke: string, muted: string,
+ *   classes?: string[] } }): void,
  *   canvas: HTMLCanvasElement, toPlane(clientX: number, clientY: number, domain: [number, number]): ?[number, number] }}
  */
 export function createHeatmapFigure(container, label) {
@@ -91,18 +136,22 @@ export function createHeatmapFigure(container, label) {
   const octx = overlay.getContext('2d');
   let drawn = null;
 
-  function update({ grid, nx, ny, domain, train, test, user = [], discretize = false, colors }) {
+  function update({ grid, nx, ny, domain, train, test, user = [], discretize = false, classes = 0, colors }) {
     if (!image || image.width !== nx || image.height !== ny) {
       small.width = nx;
       small.height = ny;
       image = smallCtx.createImageData(nx, ny);
     }
-    const key = `${colors.negative}|${colors.positive}|${colors.neutral}`;
+    const key = `${colors.negative}|${colors.positive}|${colors.neutral}|${colors.classes ?? ''}`;
     if (key !== paletteKey) {
-      palette = { neg: rgb(colors.negative, ctx), pos: rgb(colors.positive, ctx), mid: rgb(colors.neutral, ctx) };
+      palette = {
+        neg: rgb(colors.negative, ctx), pos: rgb(colors.positive, ctx), mid: rgb(colors.neutral, ctx),
+        ends: (colors.classes ?? []).map((c) => rgb(c, ctx)),
+      };
       paletteKey = key;
     }
-    paint(image.data, grid, nx * ny, palette, discretize);
+    if (classes > 0) paintClasses(image.data, grid, nx * ny, classes, palette, discretize);
+    else paint(image.data, grid, nx * ny, palette, discretize);
     smallCtx.putImageData(image, 0, 0);
     ctx.fillStyle = colors.neutral;
     ctx.fillRect(0, 0, SIZE, SIZE);
@@ -119,16 +168,16 @@ export function createHeatmapFigure(container, label) {
     ctx.clip();
     ctx.drawImage(small, PLOT.x - cw / 2, PLOT.y - ch / 2, PLOT.w + cw, PLOT.h + ch);
     ctx.restore();
-    const now = { train, test, user: user.flat(), domain, colors: `${key}|${colors.stroke}|${colors.muted}` };
+    const now = { train, test, user: user.flat(), domain, colors: `${key}|${colors.stroke}|${colors.muted}|${classes}` };
     if (!drawn || !sameLayer(drawn, now)) {
-      drawOverlay(now, user, colors);
+      drawOverlay(now, user, colors, classes);
       drawn = { ...now, train: Array.from(train), test: Array.from(test) };
     }
     ctx.drawImage(overlay, 0, 0);
   }
 
   /** The points (clipped to the plot) and the axes, on the transparent layer. */
-  function drawOverlay({ train, test, domain }, user, colors) {
+  function drawOverlay({ train, test, domain }, user, colors, classes) {
     const ctx = octx;
     ctx.clearRect(0, 0, SIZE, SIZE);
     ctx.save();
@@ -138,12 +187,13 @@ export function createHeatmapFigure(container, label) {
     const [lo, hi] = domain;
     const sx = (v) => PLOT.x + ((v - lo) / (hi - lo)) * PLOT.w;
     const sy = (v) => PLOT.y + ((hi - v) / (hi - lo)) * PLOT.h;
-    const color = (t) => (t >= 0 ? colors.positive : colors.negative);
-    const strength = (t) => Math.min(1, Math.abs(t));
+    const ends = colors.classes ?? [];
+    const color = classes > 0 ? (t) => ends[t % ends.length] : (t) => (t >= 0 ? colors.positive : colors.negative);
+    const strength = classes > 0 ? () => 1 : (t) => Math.min(1, Math.abs(t));
+    const shape = classes > 0 ? (t) => t : () => null;
     // Test points: a ring in the class colour inside a ring of the text colour, so they stand out on any ground.
     for (let i = 0; i + 2 < test.length; i += 3) {
-      ctx.beginPath();
-      ctx.arc(sx(test[i]), sy(test[i + 1]), 4.2, 0, 2 * Math.PI);
+      markPath(ctx, shape(test[i + 2]), sx(test[i]), sy(test[i + 1]), 4.2);
       ctx.lineWidth = 4.2;
       ctx.strokeStyle = colors.stroke;
       ctx.stroke();
@@ -152,8 +202,7 @@ export function createHeatmapFigure(container, label) {
       ctx.stroke();
     }
     for (let i = 0; i + 2 < train.length; i += 3) {
-      ctx.beginPath();
-      ctx.arc(sx(train[i]), sy(train[i + 1]), 4.2, 0, 2 * Math.PI);
+      markPath(ctx, shape(train[i + 2]), sx(train[i]), sy(train[i + 1]), 4.2);
       ctx.globalAlpha = 0.35 + 0.65 * strength(train[i + 2]);
       ctx.fillStyle = color(train[i + 2]);
       ctx.fill();

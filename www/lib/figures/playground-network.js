@@ -106,12 +106,15 @@ export function createNetworkDiagram(container, hooks) {
   // Column 0 leaves room for the feature names on its left ("sin x₁" whole at 360 px wide).
   const cx = (column, columns) => LABELS + (column * (W - LABELS - 34)) / (columns - 1);
 
-  /** Lays out the diagram for the features (each { key, label, active, image }) and the hidden layer sizes. */
-  function draw({ features, hidden }) {
+  /**
+   * Lays out the diagram for the features (each { key, label, active, image }), the hidden layer sizes and the
+   * outputs (one, or one per class).
+   */
+  function draw({ features, hidden, outputs = 1 }) {
     closeEditor();
     shape = { features, hidden };
     const active = features.filter((f) => f.active);
-    const sizes = [...hidden, 1];
+    const sizes = [...hidden, outputs];
     const columns = sizes.length + 1;
     W = Math.min(MAX_W, Math.max(MIN_W, LABELS + (columns - 1) * COLUMN + BOX));
     const rows = Math.max(features.length, ...sizes);
@@ -160,7 +163,8 @@ export function createNetworkDiagram(container, hooks) {
         const node = el('div', `node neuron${output ? ' output' : ''}`);
         node.tabIndex = 0;
         node.setAttribute('role', 'button');
-        const name = output ? 'the output neuron ŷ' : `neuron ${i + 1} of hidden layer ${l + 1}`;
+        const outputName = size === 1 ? 'the output neuron ŷ' : `output neuron ŷ${i + 1} (class ${i + 1})`;
+        const name = output ? outputName : `neuron ${i + 1} of hidden layer ${l + 1}`;
         node.setAttribute('aria-label', `${name}: hover or focus to enlarge its map, press Enter to check its bias`);
         node.dataset.neuron = String(neuron);
         node.append(el('span', 'flag', '!'));
@@ -175,7 +179,7 @@ export function createNetworkDiagram(container, hooks) {
         place(node, x, y, output ? BOX + 8 : BOX);
         stage.append(node);
         neuronEls.push({ node });
-        col.push({ x, y, name: output ? 'ŷ' : `a${l + 1}[${i + 1}]`, neuron: index });
+        col.push({ x, y, name: output ? (size === 1 ? 'ŷ' : `ŷ${i + 1}`) : `a${l + 1}[${i + 1}]`, neuron: index });
         neuron += 1;
       }
       centres.push(col);
@@ -413,7 +417,7 @@ export function createNetworkDiagram(container, hooks) {
     const from = new Uint32Array(scratch.data.buffer);
     const to = new Uint32Array(atlasImage.data.buffer);
     for (let k = 0; k < n; k++) {
-      paintGrid(scratch.data, grids.subarray(k * count, (k + 1) * count), count);
+      paintGrid(scratch.data, grids.subarray(k * count, (k + 1) * count), count, k);
       for (let r = -1; r <= side; r++) {
         const row = (r < 0 ? 0 : r >= side ? side - 1 : r) * side;
         const at = (k * tile + r + 1) * tile + 1;
