@@ -139,9 +139,40 @@ export function unusedExports(root = ROOT) {
   return unused;
 }
 
+/**
+ * The other side: names imported from a module of www/ or package/ that it does not export (an `export` dropped
+ * while another module still imports the name fails only when that module loads, in a browser): [{ file, specifier,
+ * name }].
+ */
+export function missingImports(root = ROOT) {
+  const js = (name) => /\.m?js$/.test(name);
+  const files = ['www', 'package'].flatMap((dir) => walk(root, dir, js));
+  const modules = new Map(files.map((file) => [file, parseModule(readFileSync(join(root, file), 'utf8'))]));
+  const exportsOf = (file, seen = new Set()) => {
+    const m = modules.get(file);
+    if (!m || seen.has(file)) return new Set();
+    seen.add(file);
+    const out = new Set(m.exports);
+    for (const s of m.stars) for (const name of exportsOf(resolveSpecifier(root, file, s), seen)) out.add(name);
+    return out;
+  };
+  const missing = [];
+  for (const [file, { imports }] of modules) {
+    for (const { specifier, names: n } of imports) {
+      const target = resolveSpecifier(root, file, specifier);
+      if (n === 'all' || !modules.has(target)) continue; // a bare specifier, or a generated module (www/pkg*)
+      const exported = exportsOf(target);
+      for (const name of n) if (name !== 'default' && !exported.has(name)) missing.push({ file, specifier, name });
+    }
+  }
+  return missing;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const unused = unusedExports();
   for (const { file, name } of unused) console.error(`${file}: export ${name} is imported nowhere (remove it, or drop the export keyword)`);
-  if (unused.length) process.exit(1);
-  console.log('unused-exports: every export of www/lib and package/ is imported');
+  const missing = missingImports();
+  for (const { file, specifier, name } of missing) console.error(`${file}: imports ${name} from ${specifier}, which does not export it`);
+  if (unused.length || missing.length) process.exit(1);
+  console.log('unused-exports: every export of www/lib and package/ is imported, and every name imported is exported');
 }

@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseModule, unusedExports } from '../../scripts/unused-exports.mjs';
+import { missingImports, parseModule, unusedExports } from '../../scripts/unused-exports.mjs';
 
-test('every export of www/lib and package/ is imported somewhere', () => {
+test('every export of www/lib and package/ is imported somewhere, and every name imported is exported', () => {
   assert.deepEqual(unusedExports(), []);
+  assert.deepEqual(missingImports(), []);
 });
 
 test('the module syntax it reads', () => {
@@ -57,6 +58,24 @@ test('a tree with one unused export fails, and passes once something imports it'
     assert.deepEqual(unusedExports(root), [{ file: 'www/lib/used.js', name: 'unused' }]);
     await put('scripts/reader.mjs', "import { unused } from '../www/lib/used.js';\n");
     assert.deepEqual(unusedExports(root), []);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('a name imported from a module that does not export it is found (an export dropped while still imported)', async () => {
+  const root = await mkdtemp(join(tmpdir(), 'missing-imports-'));
+  const put = async (file, text) => {
+    await mkdir(join(root, dirname(file)), { recursive: true });
+    await writeFile(join(root, file), text);
+  };
+  try {
+    await put('package/index.js', "export * from './lib/api.js';\n");
+    await put('www/lib/api.js', 'export const a = 1;\nfunction b() {}\n');
+    await put('www/lib/user.js', "import { a, b } from './api.js';\nimport { a as again } from '../../package/index.js';\n");
+    assert.deepEqual(missingImports(root), [{ file: 'www/lib/user.js', specifier: './api.js', name: 'b' }]);
+    await put('www/lib/api.js', 'export const a = 1;\nexport function b() {}\n');
+    assert.deepEqual(missingImports(root), []);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

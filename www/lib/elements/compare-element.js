@@ -82,6 +82,15 @@ export class CompareElement extends FigureElement {
     const config = model.config;
     const lr2 = this.settings.lr2;
     if (document.activeElement !== this) input.value = String(lr2);
+    if (config.x === 0) {
+      // ŷ = 0 whatever w is: dJ/dw = 0, no rate moves the weight, and there is no w* to compare the runs against.
+      figure.update({ x: 0, y: config.y, optimum: null, runs: [{ trail: [config.w] }, { trail: [config.w] }], parted: null });
+      legend.replaceChildren();
+      factors.replaceChildren();
+      parted.textContent = 'With x = 0 the prediction is 0 whatever w is, so dJ/dw = 0 and neither rate moves the weight.';
+      parted.dataset.step = '';
+      return;
+    }
     const runs = [config.lr, lr2].map((lr) => {
       const c = { ...config, lr };
       const analysis = model.core.analyze(c);
