@@ -14,11 +14,16 @@ const n = formatNumber;
 
 /** @type {import('./fields.js').Field[]} */
 export const DESCENT_FIELDS = [
-  field('x', { fallback: defaults.x, parse: decimal({ min: -MAX, max: MAX, tiny: X_TINY }), range: `0, or a number from ${n(X_TINY)} to ${n(MAX)} in size` }),
-  field('y', { fallback: defaults.y, parse: decimal({ min: -MAX, max: MAX }), range: `a number from ${n(-MAX)} to ${n(MAX)}` }),
-  field('w', { label: 'w₀', fallback: defaults.w, parse: decimal({ min: -MAX, max: MAX }), range: `a number from ${n(-MAX)} to ${n(MAX)}` }),
-  field('lr', { fallback: defaults.lr, parse: decimal({ min: 0, max: maxLr, minExclusive: true }), range: `a number above 0, at most ${n(maxLr)}` }),
-  field('step', { attribute: 'steps', fallback: 0, parse: decimal({ min: 0, max: maxSteps, integer: true }), range: `a whole number from 0 to ${n(maxSteps)}` }),
+  field('x', { fallback: defaults.x, parse: decimal({ min: -MAX, max: MAX, tiny: X_TINY }), range: `0, or a number from ${n(X_TINY)} to ${n(MAX)} in size`,
+    title: 'input x', meaning: 'The input the weight multiplies: ŷ = x·w.' }),
+  field('y', { fallback: defaults.y, parse: decimal({ min: -MAX, max: MAX }), range: `a number from ${n(-MAX)} to ${n(MAX)}`,
+    title: 'target y', meaning: 'The target the output should reach: J = (ŷ − y)².' }),
+  field('w', { label: 'w₀', fallback: defaults.w, parse: decimal({ min: -MAX, max: MAX }), range: `a number from ${n(-MAX)} to ${n(MAX)}`,
+    title: 'starting weight', meaning: 'The weight w₀ the descent starts from.' }),
+  field('lr', { fallback: defaults.lr, parse: decimal({ min: 0, max: maxLr, minExclusive: true }), range: `a number above 0, at most ${n(maxLr)}`,
+    title: 'learning rate', meaning: 'How far each step moves: w ← w − lr·dJ/dw.' }),
+  field('step', { attribute: 'steps', fallback: 0, parse: decimal({ min: 0, max: maxSteps, integer: true }), range: `a whole number from 0 to ${n(maxSteps)}`,
+    title: 'steps taken', meaning: 'The steps already taken when the figure first appears (`step` in a link).' }),
 ];
 
 /** The keys of a descent's problem (the rest of the table is where it stands). */

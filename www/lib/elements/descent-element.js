@@ -26,8 +26,8 @@ const DEFAULT_SPEED = 1;
 const PHASED_UP_TO = 2;
 
 /** The stepping figure's table: the descent's fields and its display options. */
-export const MODE_FIELD = field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' });
-export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay'), MODE_FIELD];
+export const MODE_FIELD = field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict', meaning: 'In predict mode the reader commits a guess before each phase, then sees the core’s value beside it; explore shows every value at once.' });
+export const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls', { meaning: 'Shows Next phase, Step, Play with its speed, Reset, Predict first and Keys.' }), flagField('equations', { meaning: 'Shows the forward, error, backward and update equations with the current numbers.' }), flagField('autoplay', { meaning: 'Plays on load (not when the reader prefers reduced motion).' }), MODE_FIELD];
 
 /** The keyboard shortcuts (kept under this name for pages that list them). */
 export const SHORTCUTS = DESCENT_SHORTCUTS;
