@@ -13,6 +13,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crateVersion } from './package.mjs';
+import { defaultText } from '../www/lib/fields.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
@@ -80,13 +81,6 @@ function typeText(f) {
   if (f.type === 'flag') return 'boolean';
   if (f.type === 'choice') return f.choices.map((c) => `'${c}'`).join(' | ');
   return 'string';
-}
-
-/** A field's default as text (null where there is none: a flag that is off, a `for` that names nothing). */
-function defaultText(f) {
-  if (f.flag) return f.fallback ? '' : null;
-  if (f.fallback === null) return null;
-  return f.write(f.fallback) ?? String(f.fallback); // a default written as "no attribute" (theme auto) is still named
 }
 
 /** What a field accepts, for people. */

@@ -89,6 +89,16 @@ export const COMMON_FIELDS = [
     meaning: 'When the figure loads its code and the core: lazy as it nears the viewport, eager at once.' }),
 ];
 
+/**
+ * A field's default as an author writes it (null where there is none: a flag that is off, a `for` naming nothing);
+ * a default that is written as no attribute at all (theme auto) is still named.
+ */
+export function defaultText(f) {
+  if (f.flag) return f.fallback ? '' : null;
+  if (f.fallback === null) return null;
+  return f.write(f.fallback) ?? String(f.fallback);
+}
+
 const defaults = (fields) => Object.fromEntries(fields.map((f) => [f.key, f.fallback]));
 const byLabelOrder = (fields, labels) => {
   const order = fields.map((f) => f.label);

@@ -23,7 +23,7 @@ export const DESCENT_FIELDS = [
   field('lr', { fallback: defaults.lr, parse: decimal({ min: 0, max: maxLr, minExclusive: true }), range: `a number above 0, at most ${n(maxLr)}`,
     title: 'learning rate', meaning: 'How far each step moves: w ← w − lr·dJ/dw.' }),
   field('step', { attribute: 'steps', fallback: 0, parse: decimal({ min: 0, max: maxSteps, integer: true }), range: `a whole number from 0 to ${n(maxSteps)}`,
-    title: 'steps taken', meaning: 'The steps already taken when the figure first appears (`step` in a link).' }),
+    title: 'steps taken', meaning: 'The steps already taken when the figure first appears (step in a link).' }),
 ];
 
 /** The keys of a descent's problem (the rest of the table is where it stands). */

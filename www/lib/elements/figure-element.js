@@ -112,7 +112,7 @@ export class FigureElement extends BaseElement {
       this.#authorMistake(`for="${id}" names no element on the page, so this figure shows nothing; give the figure it should follow id="${id}".`);
       return null;
     }
-    await customElements.whenDefined(source.localName);
+    if (source.localName.includes('-')) await customElements.whenDefined(source.localName); // (only custom elements get defined)
     const model = owned.get(source);
     if (!model) this.#authorMistake(`for="${id}" names a <${source.localName}>, which is not a figure with a descent of its own (such as <backprop-descent>), so this figure shows nothing.`);
     return model ?? null;
