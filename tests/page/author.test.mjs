@@ -233,3 +233,23 @@ test('axe finds nothing on the author’s page, light and dark, at 1280 and 360 
     }
   }
 });
+
+test('nothing a reader sees moves while the author’s page builds its first figure and controls: layout shift below 0.02', async (t) => {
+  for (const width of [1280, 360]) {
+    const page = await env.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(new URL('author.html', env.url).href);
+    await page.waitForFunction(() => !document.getElementById('main').hasAttribute('aria-busy') && document.getElementById('preview-figure')?.ready);
+    await page.waitForTimeout(400);
+    const shift = await page.evaluate(() => window.__shift);
+    t.diagnostic(`${width} px: CLS ${shift.toFixed(4)}`);
+    assert.ok(shift < 0.02, `${width} px: cumulative layout shift ${shift.toFixed(4)}`);
+    await page.close();
+  }
+});

@@ -124,4 +124,7 @@ for (const button of document.querySelectorAll('[data-copy]')) {
 const asked = new URLSearchParams(location.hash.slice(1)).get('figure');
 const first = figureNamed(`backprop-${asked}`) ?? CATALOGUE[0];
 const text = asked && figureNamed(`backprop-${asked}`) ? location.hash : new URLSearchParams(first.start).toString();
-valuesFrom(first.tag, text).then((values) => choose(first.tag, values));
+valuesFrom(first.tag, text)
+  .then((values) => choose(first.tag, values))
+  .then(() => document.getElementById('preview-figure').load())
+  .finally(() => document.getElementById('main').removeAttribute('aria-busy'));
