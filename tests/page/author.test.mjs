@@ -70,6 +70,14 @@ test('every figure’s controls are made from its own table: one per field, of t
       return { expected, shown };
     }, tag);
     assert.deepEqual(shown.map((s) => [s.key, s.kind]), expected.map((e) => [e.key, e.kind]), `${tag}: one control per field, of its kind`);
+    // The CSS parts the figure shows are the ones the catalogue (and so the reference and the manifest) names.
+    const parts = await page.evaluate(async () => {
+      const { figureNamed } = await import('./lib/author/catalogue.js');
+      const el = document.getElementById('preview-figure');
+      const found = new Set([...el.shadowRoot.querySelectorAll('[part]')].flatMap((n) => n.getAttribute('part').split(/\s+/)).filter((p) => !p.endsWith('-button')));
+      return { found: [...found].sort(), documented: figureNamed(el.localName).parts.map((p) => p.name) };
+    });
+    assert.deepEqual(parts.found.filter((p) => !parts.documented.includes(p)), [], `${tag}: every part it shows is documented`);
     for (const [i, e] of expected.entries()) {
       assert.ok(shown[i].label.includes(e.attribute) && shown[i].labelled, `${tag} ${e.key}: labelled with ${e.attribute}`);
       assert.ok(shown[i].hint.includes(e.range), `${tag} ${e.key}: the hint states “${e.range}”`);
