@@ -34,7 +34,8 @@ export function createControl(f, value, onValue, id = `set-${f.key}`) {
   const name = () => {
     const label = element('label', 'setting-name');
     label.htmlFor = id;
-    label.append(element('span', null, f.title), ' ', element('code', null, f.attribute));
+    label.append(element('span', null, f.title));
+    if (f.title !== f.attribute) label.append(' ', element('code', null, f.attribute)); // "learning rate lr", but "seed" once
     return label;
   };
   let kept = value;
@@ -73,7 +74,8 @@ export function createControl(f, value, onValue, id = `set-${f.key}`) {
     // A list of known words: one checkbox each; the parser judges the list they make (at least one, say).
     input = element('fieldset', 'choices');
     const legend = element('legend', 'setting-name');
-    legend.append(element('span', null, f.title), ' ', element('code', null, f.attribute));
+    legend.append(element('span', null, f.title));
+    if (f.title !== f.attribute) legend.append(' ', element('code', null, f.attribute));
     input.append(legend);
     const boxes = f.choices.map((choice) => {
       const check = element('input');
