@@ -94,6 +94,12 @@ audit: build
 bench-page: build
 	node scripts/bench-page.mjs
 
+## docs: docs/elements.md and package/custom-elements.json (the Custom Elements Manifest) from the figures' own tables;
+## tests/node/docs.test.mjs fails when the committed ones disagree with the tables
+.PHONY: docs
+docs: build
+	node scripts/docs.mjs
+
 ## size: the wasm modules and the pages, raw and gzipped
 size: build
 	node scripts/size.mjs

@@ -87,15 +87,16 @@ export function trace(entries) {
 
 /**
  * The entry points: the package's own modules and declarations, its data modules (each declared in package/data/,
- * its code, data and README with the source and licence shared with the site in www/data/), and the widget pages
- * with their scripts.
+ * its code, data and README with the source and licence shared with the site in www/data/), the widget pages with
+ * their scripts, and the Custom Elements Manifest (custom-elements.json, written by scripts/docs.mjs and named by
+ * "customElements").
  */
 function entries() {
   const own = readdirSync(join(ROOT, 'package')).filter((n) => n.endsWith('.js') || n.endsWith('.d.ts'));
   const data = readdirSync(join(ROOT, 'package', 'data')).filter((n) => n.endsWith('.d.ts'))
     .flatMap((n) => [`data/${n}`, `data/${n.replace(/\.d\.ts$/, '.js')}`]);
   const embed = readdirSync(join(ROOT, 'www', 'embed')).filter((n) => /\.(html|js)$/.test(n)).map((n) => `embed/${n}`);
-  return [...own, ...data, 'data/README.md', ...embed, 'README.md'];
+  return [...own, ...data, 'data/README.md', ...embed, 'README.md', 'custom-elements.json'];
 }
 
 /** Builds the package folder in `out`/package and packs it; returns { dir, tarball, files, size, unpackedSize }. */
@@ -119,6 +120,7 @@ export function assemble(out = join(ROOT, 'target')) {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package', 'package.template.json'), 'utf8'));
   manifest.version = version;
   manifest.files = [...new Set(files.map((f) => f.split('/')[0]))].filter((f) => f !== 'README.md').sort();
+  if (manifest.customElements && !files.includes(manifest.customElements)) throw new Error(`${manifest.customElements} is missing: run make docs`);
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', out], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));

@@ -122,3 +122,25 @@ test('the README’s CDN snippets name the version make package builds', () => {
   assert.ok(versions.length >= 2, 'jsDelivr and unpkg snippets');
   assert.deepEqual([...new Set(versions)], [VERSION]);
 });
+
+test('the installed package ships custom-elements.json, named by "customElements", declaring every tag elements.js defines', () => {
+  const installed = join(app, 'node_modules', 'backprop-lab');
+  const pkg = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+  assert.equal(pkg.customElements, 'custom-elements.json');
+  const cem = JSON.parse(readFileSync(join(installed, pkg.customElements), 'utf8'));
+  assert.match(cem.schemaVersion, /^2\./);
+  // The tags the package registers, read from its own sources (the article's at once, the network figures on demand).
+  const source = (path) => readFileSync(join(installed, path), 'utf8');
+  const defined = [...`${source('backprop-lab.js')}${source('lib/network-elements.js')}`.matchAll(/^\s+'(backprop-[a-z]+)':/gm)].map((m) => m[1]).sort();
+  assert.equal(defined.length, 8, `eight figures: ${defined.join(', ')}`);
+  const declared = cem.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  assert.deepEqual(declared.map((d) => d.tagName).sort(), defined);
+  const definitions = cem.modules.find((m) => m.path === 'elements.js').exports.filter((e) => e.kind === 'custom-element-definition');
+  assert.deepEqual(definitions.map((e) => e.name).sort(), defined, 'elements.js defines every tag');
+  for (const d of declared) {
+    const module = cem.modules.find((m) => m.declarations?.includes(d));
+    assert.ok(readFileSync(join(installed, module.path)).length > 0, `${module.path} is in the package`);
+    assert.ok(d.attributes.length >= 2 && d.attributes.every((a) => a.type?.text && a.description), `${d.tagName}: typed, described attributes`);
+    assert.ok(d.attributes.some((a) => a.name === 'theme' && a.default === '"auto"'), `${d.tagName}: theme defaults to "auto"`);
+  }
+});

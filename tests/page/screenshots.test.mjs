@@ -30,6 +30,7 @@ const PAGES = [
   ['embed-loss', 'embed/loss.html#v=1&step=5', '#figure'],
   ['embed-table', 'embed/table.html#v=1&step=5', '#figure'],
   ['embed-regimes', 'embed/regimes.html#v=1&lr=0.3', '#figure'],
+  ['author', 'author.html#figure=descent&step=5', '#preview-figure'],
 ];
 
 async function fiveSteps(page, name, selector) {

@@ -334,3 +334,50 @@ test('WebKit: the digits page trains to 90% test accuracy, its confusion matrix 
   mkdirSync(SCREENSHOTS, { recursive: true });
   writeFileSync(join(SCREENSHOTS, 'webkit-digits.png'), await webkit.screenshot());
 });
+
+test('WebKit: the author’s page makes each control from the figure’s table, the live figure follows it, and the snippets say it', async () => {
+  await open('author.html#figure=descent&lr=0.3&step=2');
+  const preview = (tag) => webkit.waitFor((t) => {
+    const el = document.getElementById('preview-figure');
+    return el?.localName === t && el.ready === true;
+  }, [tag], { timeout: 30000, what: `the ${tag} preview` });
+  await preview('backprop-descent');
+  await webkit.waitFor(() => document.getElementById('preview-figure').model.steps === 2, [], { what: 'two steps' });
+  // w ← w − lr·2(x·w − y)·x twice from 0.8 at x = 1.5, y = 0.5, lr = 0.3, computed here.
+  let w = 0.8;
+  for (let i = 0; i < 2; i++) w -= 0.3 * 2 * (1.5 * w - 0.5) * 1.5;
+  assert.ok(Math.abs((await webkit.execute(() => document.getElementById('preview-figure').model.w)) - w) < 1e-15);
+  const controls = () => webkit.execute(() => ({
+    shown: [...document.querySelectorAll('#settings .setting')].map((s) => s.dataset.key),
+    fields: customElements.get(document.getElementById('preview-figure').localName).fields.filter((f) => f.type !== 'id').map((f) => f.key),
+  }));
+  const descent = await controls();
+  assert.deepEqual(descent.shown, descent.fields);
+  // An author types a value the parser refuses, then one it accepts.
+  const typeInto = (key, text) => webkit.execute((k, t) => {
+    const input = document.querySelector(`.setting[data-key="${k}"] input`);
+    input.value = t;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return { invalid: input.getAttribute('aria-invalid'), error: input.closest('.setting').querySelector('.field-error').textContent };
+  }, key, text);
+  const refused = await typeInto('x', 'abc');
+  assert.equal(refused.invalid, 'true');
+  assert.match(refused.error, /x accepts 0, or a number from/);
+  await typeInto('x', '2');
+  assert.equal(await webkit.execute(() => document.getElementById('preview-figure').getAttribute('x')), '2');
+  assert.match(await webkit.execute(() => document.getElementById('way-cdn').textContent), /<backprop-descent x="2" lr="0\.3" steps="2"/);
+  // Another figure, defined on demand: its own controls.
+  await webkit.execute(() => {
+    const picker = document.getElementById('figure');
+    picker.value = 'backprop-playground';
+    picker.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await preview('backprop-playground');
+  const playground = await controls();
+  assert.deepEqual(playground.shown, playground.fields);
+  assert.ok(playground.shown.length >= 15);
+  assert.deepEqual(site.violations, [], 'CSP violations');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  writeFileSync(join(SCREENSHOTS, 'webkit-author.png'), await webkit.screenshot());
+});

@@ -4,10 +4,19 @@
 // key such as "__proto__" or "constructor" is an unknown key like any other.
 
 /** @typedef {{ key: string, attribute: string, label: string, fallback: any, range: string,
- *              parse: (text: string) => any, write: (value: any) => ?string, flag?: boolean, url?: boolean }} Field
+ *              parse: (text: string) => any, write: (value: any) => ?string, flag?: boolean, url?: boolean,
+ *              names: string[], attributes: string[], type: string, min?: number, max?: number,
+ *              minExclusive?: boolean, choices?: string[], title: string, meaning: string }} Field
  * `key` is the name in a URL, `attribute` the element's attribute, `label` the name used in notices. `parse` gives
  * the value or null (not acceptable); `write` gives the text, or null for "no attribute" (a flag that is off).
- * `url: false` keeps a field out of URLs (an element id, say). */
+ * `url: false` keeps a field out of URLs (an element id, say).
+ *
+ * A link and an element accept both names, the key and the attribute (`names`; `attributes` leaves out a key that is
+ * one of HTML's own attributes, such as `hidden`), so a link's settings copied onto an element work, and back.
+ *
+ * What the author's page and the reference (scripts/docs.mjs) say of a field comes from here too: `type` (number,
+ * integer, choice, flag, list, id or text), `min`/`max`/`choices` (taken from the parser where it is decimal() or
+ * oneOf()), `title` (its name in words, "learning rate") and `meaning` (one sentence). */
 
 /** The schema version shared links carry (`v=1`). A link made with another version says so. */
 export const URL_VERSION = 1;
@@ -24,7 +33,7 @@ const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d{1,3})?$/i;
  * (other than 0), for inputs whose square would vanish in floating point.
  */
 export function decimal({ min, max, minExclusive = false, integer = false, tiny = 0 }) {
-  return (text) => {
+  return described({ type: integer ? 'integer' : 'number', min, max, minExclusive }, (text) => {
     const t = typeof text === 'string' ? text.trim() : '';
     if (t.length === 0 || t.length > MAX_TEXT || !DECIMAL.test(t)) return null;
     const v = Number(t);
@@ -32,41 +41,63 @@ export function decimal({ min, max, minExclusive = false, integer = false, tiny 
     if (v > max || v < min || (minExclusive && v === min)) return null;
     if (v !== 0 && Math.abs(v) < tiny) return null;
     return v === 0 ? 0 : v; // no −0
-  };
+  });
 }
+
+/** A parser that says what it accepts (read by field() for the author's page and the reference). */
+const described = (meta, parse) => Object.assign(parse, { accepts: Object.freeze(meta) });
 
 /** One of a fixed list of words (compared as strings, so no inherited property can match). */
 export function oneOf(list) {
   const words = new Set(list);
-  return (text) => (typeof text === 'string' && words.has(text.trim()) ? text.trim() : null);
+  return described({ type: 'choice', choices: [...list] }, (text) => (typeof text === 'string' && words.has(text.trim()) ? text.trim() : null));
 }
 
 /** A boolean: present, "", "1", "true" or the field's own name → true; "0" or "false" → false. */
-export function flagValue(text) {
+export const flagValue = described({ type: 'flag' }, (text) => {
   if (typeof text !== 'string') return null;
   const t = text.trim().toLowerCase();
   if (t === '' || t === '1' || t === 'true' || t === 'on') return true;
   if (t === '0' || t === 'false' || t === 'off') return false;
   return null;
-}
+});
 
 /** An element id named by an attribute (`for`). */
-export const idRef = (text) => (typeof text === 'string' && /^[A-Za-z][\w-]{0,63}$/.test(text.trim()) ? text.trim() : null);
+export const idRef = described({ type: 'id' }, (text) => (typeof text === 'string' && /^[A-Za-z][\w-]{0,63}$/.test(text.trim()) ? text.trim() : null));
 
-/** Builds a field with the family's defaults. */
-export function field(key, { attribute = key, label = key, fallback, parse, write = String, range = '', url = true, flag = false }) {
-  return Object.freeze({ key, attribute, label, fallback, parse, write, range, url, flag });
+/** HTML's own attributes, which no field may take as a second name (`hidden` hides any element). */
+const GLOBAL_ATTRIBUTES = new Set(['hidden', 'id', 'class', 'style', 'title', 'lang', 'dir', 'role', 'slot', 'part', 'tabindex', 'inert', 'is']);
+
+/** Builds a field with the family's defaults; `type`, `min`, `max` and `choices` default to what the parser accepts. */
+export function field(key, { attribute = key, label = key, fallback, parse, write = String, range = '', url = true, flag = false, title = label, meaning = '', ...accepts }) {
+  const { type = 'text', min, max, minExclusive, choices } = { ...parse?.accepts, ...accepts };
+  const names = [...new Set([attribute, key])];
+  const attributes = names.filter((n) => n === attribute || !GLOBAL_ATTRIBUTES.has(n));
+  const bounds = Object.fromEntries(Object.entries({ min, max, minExclusive, choices }).filter(([, v]) => v !== undefined));
+  return Object.freeze({ key, attribute, label, fallback, parse, write, range, url, flag, names, attributes, type, title, meaning, ...bounds });
 }
 
 /** A flag field (an attribute present or absent; `key=1` or `key=0` in a URL). */
-export const flagField = (key, range = '1 or 0') =>
-  field(key, { fallback: false, parse: flagValue, write: (v) => (v ? '' : null), range, flag: true });
+export const flagField = (key, { range = '1 or 0', ...more } = {}) =>
+  field(key, { fallback: false, parse: flagValue, write: (v) => (v ? '' : null), range, flag: true, ...more });
 
 /** The settings every figure has: its theme and when it loads. */
 export const COMMON_FIELDS = [
-  field('theme', { fallback: 'auto', parse: oneOf(['auto', 'light', 'dark']), write: (v) => (v === 'auto' ? null : v), range: 'auto, light or dark' }),
-  field('loading', { fallback: 'lazy', parse: oneOf(['lazy', 'eager']), range: 'lazy or eager' }),
+  field('theme', { fallback: 'auto', parse: oneOf(['auto', 'light', 'dark']), write: (v) => (v === 'auto' ? null : v), range: 'auto, light or dark',
+    meaning: 'The colours: light or dark; auto follows the reader’s system.' }),
+  field('loading', { fallback: 'lazy', parse: oneOf(['lazy', 'eager']), range: 'lazy or eager',
+    meaning: 'When the figure loads its code and the core: lazy as it nears the viewport, eager at once.' }),
 ];
+
+/**
+ * A field's default as an author writes it (null where there is none: a flag that is off, a `for` naming nothing);
+ * a default that is written as no attribute at all (theme auto) is still named.
+ */
+export function defaultText(f) {
+  if (f.flag) return f.fallback ? '' : null;
+  if (f.fallback === null) return null;
+  return f.write(f.fallback) ?? String(f.fallback);
+}
 
 const defaults = (fields) => Object.fromEntries(fields.map((f) => [f.key, f.fallback]));
 const byLabelOrder = (fields, labels) => {
@@ -85,7 +116,7 @@ export function readFragment(fragment, fields) {
   let text = typeof fragment === 'string' ? fragment : '';
   if (text.startsWith('#') || text.startsWith('?')) text = text.slice(1);
   if (text.length > MAX_FRAGMENT) return { ...result, refused: fields.map((f) => f.label), tooLong: true };
-  const table = new Map(fields.filter((f) => f.url !== false).map((f) => [f.key, f]));
+  const table = new Map(fields.filter((f) => f.url !== false).flatMap((f) => f.names.map((name) => [name, f])));
   const seen = new Set();
   for (const [key, value] of new URLSearchParams(text)) {
     if (key === 'v') {
@@ -97,11 +128,11 @@ export function readFragment(fragment, fields) {
       result.unknown += 1;
       continue;
     }
-    if (seen.has(key)) {
+    if (seen.has(f.key)) {
       if (!result.repeated.includes(f.label)) result.repeated.push(f.label);
-      continue; // the first occurrence wins
+      continue; // the first occurrence wins (under either name)
     }
-    seen.add(key);
+    seen.add(f.key);
     const v = f.parse(value.trim());
     if (v === null) result.refused.push(f.label);
     else {
@@ -114,8 +145,11 @@ export function readFragment(fragment, fields) {
   return result;
 }
 
-/** True when a fragment's version is another one than this page's (a link without `v` is taken as current). */
-const otherVersion = (read) => read.version !== null && read.version !== String(URL_VERSION);
+/**
+ * True when a link's version is another one than this page's (a link without `v` is taken as current). Only links
+ * carry a version: anything else (an element's attributes) has none, and is never another version.
+ */
+const otherVersion = (read) => typeof read.version === 'string' && read.version !== String(URL_VERSION);
 
 /** Writes the URL fields of `state` as a fragment (without "#"), the version first, then the table's order. */
 export function writeFragment(state, fields) {
@@ -133,27 +167,43 @@ export function writeFragment(state, fields) {
   return params.toString();
 }
 
-/** Reads every field of a table from an element's attributes: { values, refused (attribute names) }. */
+/**
+ * Reads every field of a table from an element's attributes, under either of its names (the attribute's own first):
+ * { values, refused (the names as given) }.
+ */
 export function readAttributes(element, fields) {
   const values = defaults(fields);
   const refused = [];
   for (const f of fields) {
-    if (!element.hasAttribute(f.attribute)) continue;
-    const v = f.parse(element.getAttribute(f.attribute).trim());
-    if (v === null) refused.push(f.attribute);
+    const name = f.attributes.find((n) => element.hasAttribute(n));
+    if (name === undefined) continue;
+    const v = f.parse(element.getAttribute(name).trim());
+    if (v === null) refused.push(name);
     else values[f.key] = v;
   }
   return { values, refused };
 }
 
-/** Sets an element's attributes from `state` (only the keys present), removing those a value writes as null. */
+/**
+ * Sets an element's attributes from `state` (only the keys present), removing those a value writes as null, and the
+ * field's second name (so the value written is the one read).
+ */
 export function writeAttributes(element, fields, state) {
   for (const f of fields) {
     if (!Object.hasOwn(state, f.key)) continue;
     const text = f.write(state[f.key]);
+    for (const other of f.attributes) if (other !== f.attribute) element.removeAttribute(other);
     if (text === null) element.removeAttribute(f.attribute);
     else if (element.getAttribute(f.attribute) !== text) element.setAttribute(f.attribute, text);
   }
+}
+
+/** Every attribute name a table accepts (each field's names), the field's own attribute first. */
+export const acceptedAttributes = (fields) => fields.flatMap((f) => f.attributes);
+
+/** The field's own attribute for an accepted attribute name (a second name → the attribute), or null. */
+export function canonicalAttribute(fields, name) {
+  return fields.find((f) => f.attributes.includes(name))?.attribute ?? null;
 }
 
 /**
@@ -172,6 +222,6 @@ export function refusalText(read, { source = 'link', whose = 'the article’s' }
   }
   if (repeated.length) parts.push(`${repeated.join(', ')} ${repeated.length > 1 ? 'were' : 'was'} given more than once; the first is used.`);
   if (unknown > 0) parts.push(`${unknown} unknown setting${unknown > 1 ? 's were' : ' was'} ignored.`);
-  if (otherVersion(read)) parts.push(`This link was made with another version of backprop-lab than this page’s (v=${URL_VERSION}), so the run shown may differ from the one it was made with.`);
+  if (source === 'link' && otherVersion(read)) parts.push(`This link was made with another version of backprop-lab than this page’s (v=${URL_VERSION}), so the run shown may differ from the one it was made with.`);
   return parts.length ? parts.join(' ') : null;
 }

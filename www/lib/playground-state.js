@@ -123,27 +123,35 @@ export function writePoints(points) {
 }
 
 /** A flag with its own attribute name: present or absent on the element, `key=1` in a URL when on. */
-const flagNamed = (key, attribute) => field(key, { attribute, fallback: false, parse: flagValue, write: (v) => (v ? '' : null), range: '1 or 0', flag: true });
+const flagNamed = (key, attribute, more) => field(key, { attribute, fallback: false, parse: flagValue, write: (v) => (v ? '' : null), range: '1 or 0', flag: true, ...more });
 
 /** @type {import('./fields.js').Field[]} */
 export const PLAYGROUND_FIELDS = [
-  field('data', { attribute: 'dataset', fallback: 'circle', parse: oneOf([...PLAYGROUND_DATASETS, CUSTOM]), range: [...PLAYGROUND_DATASETS, CUSTOM].join(', ') }),
-  field('features', { fallback: ['x1', 'x2'], parse: parseFeatures, write: (v) => v.join(','), range: `a list of ${FEATURES.map((f) => f.key).join(', ')}` }),
-  field('noise', { fallback: 0, parse: integerIn(0, MAX_NOISE), range: `a whole number from 0 to ${MAX_NOISE}` }),
-  field('ratio', { attribute: 'train-ratio', fallback: Math.round(CORE.defaultTrainFraction * 100), parse: integerIn(...RATIO), range: `a whole number of percent from ${RATIO[0]} to ${RATIO[1]}` }),
-  field('hidden', { attribute: 'hidden-layers', fallback: [4, 2], parse: parseHidden, write: (v) => v.join(','), range: `up to ${MAX_HIDDEN_LAYERS} sizes of 1 to ${MAX_NEURONS}, such as 4,2` }),
-  field('act', { attribute: 'activation', label: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS), range: ACTIVATIONS.join(', ') }),
-  field('out', { attribute: 'output', label: 'output', fallback: 'tanh', parse: oneOf(OUTPUTS), range: OUTPUTS.join(', ') }),
-  field('lr', { fallback: CORE.defaultLr, parse: decimal({ min: 0, max: CORE.maxLr, minExclusive: true }), range: `a number above 0, at most ${formatNumber(CORE.maxLr)}` }),
-  field('opt', { attribute: 'optimizer', label: 'optimizer', fallback: 'sgd', parse: oneOf(OPTIMIZERS), range: OPTIMIZERS.join(', ') }),
-  field('reg', { attribute: 'regularization', label: 'regularization', fallback: 'none', parse: oneOf(REGULARIZATIONS), range: REGULARIZATIONS.join(', ') }),
-  field('rate', { attribute: 'regularization-rate', fallback: 0, parse: decimal({ min: 0, max: CORE.maxRegularizationRate }), range: `a number from 0 to ${formatNumber(CORE.maxRegularizationRate)}` }),
-  field('batch', { fallback: CORE.defaultBatchSize, parse: integerIn(1, MAX_BATCH), range: `a whole number from 1 to ${MAX_BATCH}` }),
-  field('seed', { fallback: 0, parse: integerIn(0, 4294967295), range: 'a whole number from 0 to 4294967295' }),
-  flagNamed('test', 'show-test'),
-  flagNamed('disc', 'discretize'),
-  field('speed', { fallback: 1, parse: (t) => { const v = integerIn(1, 20)(t); return SPEEDS.includes(v) ? v : null; }, range: SPEEDS.join(', ') }),
-  field('points', { fallback: [], parse: parsePoints, write: writePoints, range: `up to ${URL_POINTS} points x,y,±1 separated by ;` }),
+  field('data', { attribute: 'dataset', fallback: 'circle', parse: oneOf([...PLAYGROUND_DATASETS, CUSTOM]), range: [...PLAYGROUND_DATASETS, CUSTOM].join(', '), title: 'dataset',
+    meaning: 'The data to learn: two-class and three-class classifications, regressions, or the reader’s own (custom, never in a link).' }),
+  field('features', { fallback: ['x1', 'x2'], parse: parseFeatures, write: (v) => v.join(','), range: `a list of ${FEATURES.map((f) => f.key).join(', ')}`,
+    type: 'list', choices: FEATURES.map((f) => f.key), meaning: 'The input features the network is given, from the point’s x₁ and x₂.' }),
+  field('noise', { fallback: 0, parse: integerIn(0, MAX_NOISE), range: `a whole number from 0 to ${MAX_NOISE}`, meaning: 'The noise added to the data, in percent.' }),
+  field('ratio', { attribute: 'train-ratio', fallback: Math.round(CORE.defaultTrainFraction * 100), parse: integerIn(...RATIO), range: `a whole number of percent from ${RATIO[0]} to ${RATIO[1]}`,
+    title: 'training share', meaning: 'The share of the points trained on, in percent; the rest are the test points.' }),
+  field('hidden', { attribute: 'hidden-layers', fallback: [4, 2], parse: parseHidden, write: (v) => v.join(','), range: `up to ${MAX_HIDDEN_LAYERS} sizes of 1 to ${MAX_NEURONS}, such as 4,2`,
+    type: 'list', title: 'hidden layers', meaning: 'The hidden layers’ sizes, such as 4,2 (empty: none).' }),
+  field('act', { attribute: 'activation', label: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS), range: ACTIVATIONS.join(', '), meaning: 'The hidden neurons’ activation function.' }),
+  field('out', { attribute: 'output', label: 'output', fallback: 'tanh', parse: oneOf(OUTPUTS), range: OUTPUTS.join(', '), meaning: 'The output neuron’s activation: tanh keeps answers in (−1, 1).' }),
+  field('lr', { fallback: CORE.defaultLr, parse: decimal({ min: 0, max: CORE.maxLr, minExclusive: true }), range: `a number above 0, at most ${formatNumber(CORE.maxLr)}`,
+    title: 'learning rate', meaning: 'How far each update moves the weights along −∇J.' }),
+  field('opt', { attribute: 'optimizer', label: 'optimizer', fallback: 'sgd', parse: oneOf(OPTIMIZERS), range: OPTIMIZERS.join(', '), meaning: 'How the gradient becomes an update: plain SGD, momentum or Adam.' }),
+  field('reg', { attribute: 'regularization', label: 'regularization', fallback: 'none', parse: oneOf(REGULARIZATIONS), range: REGULARIZATIONS.join(', '), meaning: 'The penalty on large weights added to the loss.' }),
+  field('rate', { attribute: 'regularization-rate', fallback: 0, parse: decimal({ min: 0, max: CORE.maxRegularizationRate }), range: `a number from 0 to ${formatNumber(CORE.maxRegularizationRate)}`,
+    title: 'regularization rate', meaning: 'How much the penalty weighs against the loss.' }),
+  field('batch', { fallback: CORE.defaultBatchSize, parse: integerIn(1, MAX_BATCH), range: `a whole number from 1 to ${MAX_BATCH}`, title: 'batch size', meaning: 'Training points per update.' }),
+  field('seed', { fallback: 0, parse: integerIn(0, 4294967295), range: 'a whole number from 0 to 4294967295', meaning: 'The seed of the data and of the starting weights: a link with it reproduces a run.' }),
+  flagNamed('test', 'show-test', { title: 'show test data', meaning: 'Draws the test points too.' }),
+  flagNamed('disc', 'discretize', { meaning: 'Draws the output as two classes instead of a shade.' }),
+  field('speed', { fallback: 1, parse: (t) => { const v = integerIn(1, 20)(t); return SPEEDS.includes(v) ? v : null; }, range: SPEEDS.join(', '),
+    type: 'choice', choices: SPEEDS.map(String), meaning: 'Epochs trained per frame while playing.' }),
+  field('points', { fallback: [], parse: parsePoints, write: writePoints, range: `up to ${URL_POINTS} points x,y,±1 separated by ;`,
+    title: 'reader’s points', meaning: 'Points added to the data, each x,y and its label 1 or −1.' }),
 ];
 
 /** The playground's defaults. */

@@ -27,11 +27,16 @@ const B = DESCENT_BOUNDS;
 
 /** @type {import('./fields.js').Field[]} */
 export const DESCENT_FIELDS = [
-  field('x', { fallback: defaults.x, parse: decimal({ ...B.x, tiny: X_TINY }), range: `0, or a number from ${n(X_TINY)} to ${n(B.x.max)} in size` }),
-  field('y', { fallback: defaults.y, parse: decimal(B.y), range: `a number from ${n(B.y.min)} to ${n(B.y.max)}` }),
-  field('w', { label: 'w₀', fallback: defaults.w, parse: decimal(B.w), range: `a number from ${n(B.w.min)} to ${n(B.w.max)}` }),
-  field('lr', { fallback: defaults.lr, parse: decimal({ ...B.lr, minExclusive: true }), range: `a number above 0, at most ${n(B.lr.max)}` }),
-  field('step', { attribute: 'steps', fallback: 0, parse: decimal({ ...B.step, integer: true }), range: `a whole number from 0 to ${n(B.step.max)}` }),
+  field('x', { fallback: defaults.x, parse: decimal({ ...B.x, tiny: X_TINY }), range: `0, or a number from ${n(X_TINY)} to ${n(B.x.max)} in size`,
+    title: 'input x', meaning: 'The input the weight multiplies: ŷ = x·w.' }),
+  field('y', { fallback: defaults.y, parse: decimal(B.y), range: `a number from ${n(B.y.min)} to ${n(B.y.max)}`,
+    title: 'target y', meaning: 'The target the output should reach: J = (ŷ − y)².' }),
+  field('w', { label: 'w₀', fallback: defaults.w, parse: decimal(B.w), range: `a number from ${n(B.w.min)} to ${n(B.w.max)}`,
+    title: 'starting weight', meaning: 'The weight w₀ the descent starts from.' }),
+  field('lr', { fallback: defaults.lr, parse: decimal({ ...B.lr, minExclusive: true }), range: `a number above 0, at most ${n(B.lr.max)}`,
+    title: 'learning rate', meaning: 'How far each step moves: w ← w − lr·dJ/dw.' }),
+  field('step', { attribute: 'steps', fallback: 0, parse: decimal({ ...B.step, integer: true }), range: `a whole number from 0 to ${n(B.step.max)}`,
+    title: 'steps taken', meaning: 'The steps already taken when the figure first appears (step in a link).' }),
 ];
 
 /** The keys of a descent's problem (the rest of the table is where it stands). */

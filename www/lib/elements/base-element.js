@@ -1,7 +1,9 @@
 // The one base of every figure element. It gives each figure a shadow root styled by the figures' stylesheet, an
 // accessible name, lazy loading (the `loading` attribute, as <model-viewer> has it), a `theme`, and its settings read
-// from its own table of fields (fields.js) whenever an attribute changes. Attributes that cannot be used are the
-// page author's mistake: they fall back to their defaults and are reported on the console, never to readers.
+// from its own table of fields (fields.js) whenever an attribute changes, under either of a field's names (the
+// attribute or the link's key). Attributes that cannot be used, or that the table does not know (a misspelling), are
+// the page author's mistake: they fall back to their defaults and are reported on the console once, with the nearest
+// real name, never to readers.
 //
 // A subclass declares `static fields` and `static label`, and implements:
 //   build(root)         once, before anything loads: the parts, at their final size (so nothing shifts later);
@@ -9,8 +11,15 @@
 //   configure(changed)  after start, once per batch of attribute changes (a Set of attribute names);
 //   applyOptions()      optional, after build and on every change: cheap display switches (controls shown …);
 //   stopped()           optional, when it leaves the page; themeChanged() optional, for colours drawn outside CSS.
-import { COMMON_FIELDS, readAttributes, refusalText } from '../fields.js';
+import { COMMON_FIELDS, acceptedAttributes, canonicalAttribute, readAttributes, refusalText } from '../fields.js';
+import { nearestName } from '../nearest-name.js';
 import { figureSheet, whenNear } from './shadow.js';
+
+/** Attributes HTML gives every element (besides aria-*, data-* and on* handlers): never an author's misspelling. */
+const HTML_ATTRIBUTES = new Set(['id', 'class', 'style', 'title', 'lang', 'dir', 'role', 'slot', 'part', 'exportparts', 'tabindex', 'hidden', 'inert',
+  'is', 'nonce', 'autofocus', 'draggable', 'spellcheck', 'translate', 'contenteditable', 'popover', 'accesskey', 'enterkeyhint', 'inputmode',
+  'autocapitalize', 'itemscope', 'itemprop', 'itemtype', 'itemid', 'itemref', 'writingsuggestions']);
+const isHtmlAttribute = (name) => HTML_ATTRIBUTES.has(name) || /^(aria|data)-|^on[a-z]+$/.test(name);
 
 export class BaseElement extends HTMLElement {
   /** The accessible name used when the page gives none. */
@@ -19,13 +28,14 @@ export class BaseElement extends HTMLElement {
   static fields = COMMON_FIELDS;
 
   static get observedAttributes() {
-    return this.fields.map((f) => f.attribute);
+    return acceptedAttributes(this.fields);
   }
 
   /** The values of the table's fields, as read from the attributes. */
   settings = null;
   #refused = [];
   #warned = '';
+  #checkedNames = false;
   #built = null;
   #observer = null;
   #starting = null;
@@ -55,6 +65,7 @@ export class BaseElement extends HTMLElement {
     if (!this.hasAttribute('role')) this.setAttribute('role', 'figure');
     if (!this.hasAttribute('aria-label') && !this.hasAttribute('aria-labelledby')) this.setAttribute('aria-label', this.constructor.label);
     this.#read();
+    this.#warnUnknown();
     this.#built ??= figureSheet().then((sheet) => {
       this.shadowRoot.adoptedStyleSheets = [sheet];
       this.build(this.shadowRoot);
@@ -70,10 +81,11 @@ export class BaseElement extends HTMLElement {
     this.stopped?.();
   }
 
-  attributeChangedCallback(name, before, after) {
+  attributeChangedCallback(given, before, after) {
     // Before connectedCallback (an upgrade reports every attribute first) there is nothing to update yet.
     if (before === after || this.settings === null) return;
     this.#read();
+    const name = canonicalAttribute(this.constructor.fields, given) ?? given; // a link's key names its attribute
     if (name === 'loading') {
       if (this.settings.loading === 'eager' && this.isConnected) this.load();
       return;
@@ -125,6 +137,21 @@ export class BaseElement extends HTMLElement {
     const text = refused.length ? refusalText({ refused }, { source: 'attributes', whose: 'its' }) : '';
     if (text && text !== this.#warned) console.warn(`<${this.localName}${this.id ? ` id="${this.id}"` : ''}>: ${text}`);
     this.#warned = text;
+  }
+
+  /** Names, once, every attribute present that neither the table nor HTML knows, with the nearest real one. */
+  #warnUnknown() {
+    if (this.#checkedNames) return;
+    this.#checkedNames = true;
+    const fields = this.constructor.fields;
+    const known = new Set(acceptedAttributes(fields));
+    const candidates = fields.map((f) => [f.attribute, ...f.attributes, f.title]);
+    for (const name of this.getAttributeNames()) {
+      if (known.has(name) || isHtmlAttribute(name)) continue;
+      const near = nearestName(name, candidates);
+      const hint = near ? `did you mean “${near}”?` : `its attributes are ${fields.map((f) => f.attribute).join(', ')}.`;
+      console.warn(`<${this.localName}${this.id ? ` id="${this.id}"` : ''}>: the attribute “${name}” is not one of this figure’s, so it is ignored; ${hint}`);
+    }
   }
 
   build() {}

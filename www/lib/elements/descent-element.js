@@ -27,8 +27,8 @@ const PHASED_UP_TO = 2;
 const ANNOUNCE_EVERY_MS = 900;
 
 /** The stepping figure's table: the descent's fields and its display options. */
-export const MODE_FIELD = field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' });
-const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls'), flagField('equations'), flagField('autoplay'), MODE_FIELD];
+export const MODE_FIELD = field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict', meaning: 'In predict mode the reader commits a guess before each phase, then sees the core’s value beside it; explore shows every value at once.' });
+const DESCENT_ELEMENT_FIELDS = [...FIGURE_FIELDS, flagField('controls', { meaning: 'Shows Next phase, Step, Play with its speed, Reset, Predict first and Keys.' }), flagField('equations', { meaning: 'Shows the forward, error, backward and update equations with the current numbers.' }), flagField('autoplay', { meaning: 'Plays on load (not when the reader prefers reduced motion).' }), MODE_FIELD];
 
 /** The status line: what the phase last shown has done, as a sentence (n: steps taken, w: the current weight). */
 const STATUS = {

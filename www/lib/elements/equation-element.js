@@ -10,7 +10,7 @@ const NAMES = Object.keys(EQUATIONS);
 export class EquationElement extends FigureElement {
   static label = 'Equation';
 
-  static fields = [...FIGURE_FIELDS, field('name', { fallback: 'forward', parse: oneOf(NAMES), range: NAMES.join(', ') })];
+  static fields = [...FIGURE_FIELDS, field('name', { fallback: 'forward', parse: oneOf(NAMES), range: NAMES.join(', '), title: 'equation name', meaning: 'Which of the article’s equations to show, with the current numbers, lit while its phase is the current one.' })];
 
   #slot = null;
 

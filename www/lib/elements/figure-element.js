@@ -7,7 +7,8 @@ import { COMMON_FIELDS, field, idRef } from '../fields.js';
 import { DESCENT_FIELDS, descentConfig } from '../state.js';
 
 /** `for`: the id of the figure whose descent this one shows (never part of a URL). */
-const FOR_FIELD = field('for', { fallback: null, parse: idRef, url: false, range: 'the id of a figure on the page' });
+const FOR_FIELD = field('for', { fallback: null, parse: idRef, url: false, range: 'the id of a figure on the page', title: 'linked figure',
+  meaning: 'The id of another figure on the page whose descent this one shows (its x, y, w, lr and steps are used instead of this one’s).' });
 
 /** The fields every descent figure reads: the problem and step, `for`, theme and loading. */
 export const FIGURE_FIELDS = [...DESCENT_FIELDS, FOR_FIELD, ...COMMON_FIELDS];
@@ -105,15 +106,23 @@ export class FigureElement extends BaseElement {
   async #findModel() {
     const id = this.settings.for;
     if (!id) return owned.get(this) ?? null;
+    // A `for` that names nothing usable is the page author's mistake: said on the console once, never to readers.
     const source = this.getRootNode().getElementById?.(id);
     if (!source) {
-      this.showProblem(`This figure is linked to a figure with id “${id}”, which is not on the page.`);
+      this.#authorMistake(`for="${id}" names no element on the page, so this figure shows nothing; give the figure it should follow id="${id}".`);
       return null;
     }
-    await customElements.whenDefined(source.localName);
+    if (source.localName.includes('-')) await customElements.whenDefined(source.localName); // (only custom elements get defined)
     const model = owned.get(source);
-    if (!model) this.showProblem('This figure is linked to an element that is not a figure with its own descent.');
+    if (!model) this.#authorMistake(`for="${id}" names a <${source.localName}>, which is not a figure with a descent of its own (such as <backprop-descent>), so this figure shows nothing.`);
     return model ?? null;
+  }
+
+  #mistakes = new Set();
+  #authorMistake(text) {
+    if (this.#mistakes.has(text)) return;
+    this.#mistakes.add(text);
+    console.warn(`<${this.localName}${this.id ? ` id="${this.id}"` : ''}>: ${text}`);
   }
 
   #listen(target, type, fn) {
@@ -149,12 +158,6 @@ export class FigureElement extends BaseElement {
     target?.setAttribute('lr', String(lr));
   }
 
-  // Subclasses implement build(root) and render(model); showProblem(text) may be overridden.
+  // Subclasses implement build(root) and render(model).
   render() {}
-  showProblem(text) {
-    const p = document.createElement('p');
-    p.className = 'problem';
-    p.textContent = text;
-    this.shadowRoot.append(p);
-  }
 }

@@ -20,11 +20,11 @@ const GRAPH_POINTS = 40;
 const count = (max) => decimal({ min: 0, max, integer: true });
 /** The graph's fields: at most two hidden layers of three, so every node stays legible. */
 export const GRAPH_FIELDS = [
-  field('data', { attribute: 'dataset', fallback: 'xor', parse: oneOf(DATASETS), range: DATASETS.join(', ') }),
-  field('hidden', { attribute: 'hidden-layers', fallback: [2], parse: (t) => { const h = parseHidden(t); return h && h.length <= 2 && h.every((n) => n <= 3) ? h : null; }, write: (v) => v.join(','), range: 'at most 2 layers of at most 3' }),
-  field('act', { attribute: 'activation', label: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS), range: ACTIVATIONS.join(', ') }),
-  field('seed', { fallback: 0, parse: count(4294967295), range: 'a whole number from 0 to 4294967295' }),
-  field('point', { fallback: 0, parse: count(GRAPH_POINTS / 2 - 1), range: `a whole number from 0 to ${GRAPH_POINTS / 2 - 1}` }),
+  field('data', { attribute: 'dataset', fallback: 'xor', parse: oneOf(DATASETS), range: DATASETS.join(', '), title: 'dataset', meaning: 'The data whose training point is traced.' }),
+  field('hidden', { attribute: 'hidden-layers', fallback: [2], parse: (t) => { const h = parseHidden(t); return h && h.length <= 2 && h.every((n) => n <= 3) ? h : null; }, write: (v) => v.join(','), range: 'at most 2 layers of at most 3', type: 'list', title: 'hidden layers', meaning: 'The hidden layers’ sizes, such as 2 or 3,2.' }),
+  field('act', { attribute: 'activation', label: 'activation', fallback: 'tanh', parse: oneOf(ACTIVATIONS), range: ACTIVATIONS.join(', '), meaning: 'The hidden neurons’ activation function.' }),
+  field('seed', { fallback: 0, parse: count(4294967295), range: 'a whole number from 0 to 4294967295', meaning: 'The seed of the data and of the starting weights.' }),
+  field('point', { fallback: 0, parse: count(GRAPH_POINTS / 2 - 1), range: `a whole number from 0 to ${GRAPH_POINTS / 2 - 1}`, title: 'training point', meaning: 'Which training point is traced (0 is the first).' }),
 ];
 const BACKWARD_INTERVAL_MS = 450;
 const short = (v) => formatNumber(v, 4);

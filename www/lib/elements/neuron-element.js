@@ -19,11 +19,11 @@ import { formatCount, formatNumber } from '../format.js';
 const between = (min, max, more = {}) => ({ parse: decimal({ min, max, ...more }), range: `a number from ${min} to ${max}` });
 /** The neuron's fields: the article's x, y and w₀, a bias starting at 0, and a learning rate. */
 export const NEURON_FIELDS = [
-  field('x', { fallback: 1.5, ...between(-100, 100) }),
-  field('y', { fallback: 0.5, ...between(0, 1) }),
-  field('w', { label: 'w₀', fallback: 0.8, ...between(-100, 100) }),
-  field('b', { label: 'b₀', fallback: 0, ...between(-100, 100) }),
-  field('lr', { fallback: 1, ...between(0, 10, { minExclusive: true }) }),
+  field('x', { fallback: 1.5, ...between(-100, 100), title: 'input x', meaning: 'The input: ŷ = σ(w·x + b).' }),
+  field('y', { fallback: 0.5, ...between(0, 1), title: 'target y', meaning: 'The target, within the sigmoid’s range: J = (ŷ − y)².' }),
+  field('w', { label: 'w₀', fallback: 0.8, ...between(-100, 100), title: 'starting weight', meaning: 'The weight w₀ the training starts from.' }),
+  field('b', { label: 'b₀', fallback: 0, ...between(-100, 100), title: 'starting bias', meaning: 'The bias b₀ the training starts from.' }),
+  field('lr', { fallback: 1, ...between(0, 10, { minExclusive: true }), range: 'a number above 0, at most 10', title: 'learning rate', meaning: 'How far each step moves: (w, b) ← (w, b) − lr·∇J.' }),
 ];
 
 /** Steps a run keeps (then Play stops). */
@@ -35,7 +35,7 @@ const short = (v) => formatNumber(v, NEURON_DIGITS);
 
 export class NeuronElement extends BaseElement {
   static label = 'One neuron with a bias and a sigmoid, trained step by step';
-  static fields = [...NEURON_FIELDS, field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict' }), ...COMMON_FIELDS];
+  static fields = [...NEURON_FIELDS, field('mode', { fallback: 'explore', parse: oneOf(['explore', 'predict']), write: (v) => (v === 'predict' ? v : null), range: 'explore or predict', meaning: 'In predict mode the reader guesses whether w and b go up or down before each step, then sees the core’s answer; explore shows every value at once.' }), ...COMMON_FIELDS];
 
   /** The full core's exports once loaded (null before). */
   core = null;
