@@ -27,6 +27,8 @@ const HOOKS = new Set(['constructor', 'connectedCallback', 'disconnectedCallback
 /** The element classes, imported in Node: they need only a base class to extend at import time. */
 async function figures() {
   globalThis.HTMLElement ??= class HTMLElement {};
+  // A module that defines its own helper element at import time (csv-import.js) finds a registry that keeps nothing.
+  globalThis.customElements ??= { get: () => undefined, define: () => {} };
   const { CATALOGUE } = await import(pathToFileURL(join(WWW, 'lib/author/catalogue.js')).href);
   const out = [];
   for (const figure of CATALOGUE) {

@@ -57,6 +57,18 @@ export const CATALOGUE = [
     parts: [{ name: 'equation', description: 'The equation.' }],
   },
   {
+    tag: 'backprop-timeline', module: 'lib/elements/timeline-element.js', className: 'TimelineElement',
+    summary: 'Time travel: a slider that takes the linked descent to any step, with that step’s whole record (every factor of the chain rule).',
+    widget: null, link: null, start: { steps: '3' }, events: DESCENT_EVENTS,
+    parts: [FRAME, { name: 'slider', description: 'The step slider.' }, { name: 'record', description: 'The table of the step’s record.' }],
+  },
+  {
+    tag: 'backprop-compare', module: 'lib/elements/compare-element.js', className: 'CompareElement',
+    summary: 'Two learning rates from the same start on one J(w): where the runs part, and the factor 1 − 2·lr·x² that decides each regime.',
+    widget: null, link: null, start: { 'compare-lr': '0.45' }, events: DESCENT_EVENTS,
+    parts: [FRAME, { name: 'compare', description: 'The chart of the two runs.' }, { name: 'compare-lr', description: 'The second learning rate’s field.' }],
+  },
+  {
     tag: 'backprop-neuron', module: 'lib/elements/neuron-element.js', className: 'NeuronElement',
     summary: 'One neuron with a bias and a sigmoid, ŷ = σ(w·x + b), trained step by step: its equations, J over (w, b) and the loss.',
     widget: null, link: null, start: {},

@@ -13,7 +13,10 @@ import { formatNumber } from '../format.js';
 
 const LR = descentField('lr');
 /** The second run's learning rate (the article's case against 0.45 by default: one creeps, one overshoots). */
-const COMPARE_LR_FIELD = field('lr2', { attribute: 'compare-lr', label: 'second learning rate', fallback: 0.45, parse: LR.parse, range: LR.range, url: false });
+const COMPARE_LR_FIELD = field('lr2', {
+  attribute: 'compare-lr', label: 'second learning rate', fallback: 0.45, parse: LR.parse, range: LR.range, url: false,
+  title: 'second learning rate', meaning: 'The rate of the second run, drawn beside the descent’s own from the same start.',
+});
 /** Steps drawn of each run at most. */
 const COMPARE_STEPS = 30;
 
