@@ -419,13 +419,7 @@ export class DigitsElement extends BaseElement {
     const { neuron, pixel } = this.#selected;
     const c = m.chain(image, t, { kind: 'weight', index: neuron * PIXELS + pixel });
     const layers = c.layers;
-    const starts = m.layout.neuron;
-    const names = (k) => {
-      const l = starts.findLastIndex((s) => s <= k);
-      if (l === 0) return `x${k + 1}`;
-      if (l === layers.length - 1) return `p${k - starts[l]}`;
-      return `a${l}[${k - starts[l] + 1}]`;
-    };
+    const names = m.neuronNames;
     this.#parts.panel.update({
       name: c.name, kind: 'weight', check: c.check, points: 1, batchText: `J is the loss of your digit alone, taken as a ${t}.`,
       chain: { pass: c.pass, to: c.to, from: c.from, weights: c.weights, layers, activations: c.activations, weightStart: c.weightStart, names, pointText: `your digit taken as a ${t}: x${pixel + 1} = ${formatFixed(image[pixel] / MAX_LEVEL, 4)} (${image[pixel]} of ${MAX_LEVEL} pixels inked), J = −ln p${t}` },

@@ -2,7 +2,7 @@
 // them (built by the core from the reader's settings), training a few epochs at a time with the core's metrics
 // after each, the history of those metrics, and for one image (the reader's drawing) its probabilities and, for a
 // picked weight, the chain of the chain rule. Every number comes from the core; this file only arranges the calls.
-import { parameterAt, starts } from '../playground-shape.js';
+import { neuronNames, parameterAt } from '../playground-shape.js';
 import { DIGITS_DEFAULTS } from './digits-state.js';
 
 /** The digits' classes, pixels per image, and the most grey level (17 levels, 0..16). */
@@ -210,9 +210,12 @@ export class DigitsModel {
   get trainSize() {
     return this.#rows.train.length / (PIXELS + CLASSES);
   }
-  /** Where each layer's neurons and weights start (playground-shape's layout). */
-  get layout() {
-    return starts(this.layers);
+  /** A function naming neuron k as the chain panel does: x1…x64, a{l}[i] (1-based), and the digits' outputs p0…p9. */
+  get neuronNames() {
+    const layers = this.layers;
+    const first = layers.reduce((sum, n) => sum + n, 0) - CLASSES; // the first output neuron
+    const name = neuronNames(layers, []);
+    return (k) => (k >= first ? `p${k - first}` : name(k));
   }
   /** The core's Network handle (read it; changing it bypasses the model). */
   get network() {
