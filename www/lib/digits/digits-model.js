@@ -14,6 +14,22 @@ const TEST_IMAGES = 450;
 /** Most epochs a run keeps in its history (the curves), and so trains before it stops. */
 const MAX_EPOCHS = 2000;
 
+/**
+ * Resolves in a task after the browser's next frame, so it can restyle, paint and handle input meanwhile (a page
+ * that is not shown has no frames: there it resolves after FRAME_WAIT ms).
+ */
+export function nextTask() {
+  return new Promise((done) => {
+    const late = setTimeout(done, FRAME_WAIT);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(done, 0);
+    });
+  });
+}
+/** Most ms nextTask() waits for a frame. */
+const FRAME_WAIT = 100;
+
 
 /** Whether image `i` of `n` is in the test set: `TEST_IMAGES` of them, one every n/TEST_IMAGES, evenly. */
 const isTest = (i, n = 1797) => Math.floor(((i + 1) * TEST_IMAGES) / n) > Math.floor((i * TEST_IMAGES) / n);
@@ -57,16 +73,27 @@ export class DigitsModel {
   #history = [];
   #stop = null;
 
-  /**
-   * `core`: the full core's exports; `data`: loadDigits()' { images, labels }. Builds the first network; throws
-   * the core's refusal (kind, field, …) when `settings` cannot be built.
-   */
-  constructor(core, data, settings = DIGITS_DEFAULTS) {
+  /** `core`: the full core's exports; `data`: loadDigits()' { images, labels }. Use `DigitsModel.create`. */
+  constructor(core, data) {
     this.#core = core;
     this.#data = data;
-    this.#rows = splitRows(data);
     this.#settings = { ...DIGITS_DEFAULTS };
-    this.configure(settings);
+  }
+
+  /**
+   * The model of `settings` on `data`, its network at its first weights, measured. Built while the page loads, so
+   * in steps, each a task of its own with `pause()` (a promise) between them: the split's rows, the network, its
+   * first metrics; none holds the main thread for long. Rejects with the core's refusal (kind, field, …) when
+   * `settings` cannot be built.
+   */
+  static async create(core, data, settings = DIGITS_DEFAULTS, pause = nextTask) {
+    const model = new DigitsModel(core, data);
+    model.#rows = splitRows(data);
+    await pause();
+    model.#build({ ...model.#settings, ...settings });
+    await pause();
+    model.#restart();
+    return model;
   }
 
   /** The core's configuration of `settings`. */
@@ -79,7 +106,12 @@ export class DigitsModel {
    * a refusal is thrown as it came, and the network already here stays as it was.
    */
   configure(settings) {
-    const next = { ...this.#settings, ...settings };
+    this.#build({ ...this.#settings, ...settings });
+    this.#restart();
+  }
+
+  /** The network of settings `next`, with the split's rows as its data; its metrics are not measured yet. */
+  #build(next) {
     const net = new this.#core.Network(DigitsModel.config(next));
     try {
       net.setData(this.#rows.train, this.#rows.test);
@@ -92,7 +124,6 @@ export class DigitsModel {
     this.#side = null;
     this.#net = net;
     this.#settings = next;
-    this.#restart();
   }
 
   /** Back to the first weights drawn from the seed. */
