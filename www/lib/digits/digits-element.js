@@ -387,15 +387,13 @@ export class DigitsElement extends BaseElement {
     const history = m.history;
     const last = m.latest;
     return [
+      () => p.loss.update({ losses: history.map((h) => h.trainLoss), test: history.map((h) => h.testLoss), xLabel: 'epoch' }),
+      () => p.accuracy.update({ train: history.map((h) => h.trainAccuracy), test: history.map((h) => h.testAccuracy) }),
       () => {
-        p.loss.update({ losses: history.map((h) => h.trainLoss), test: history.map((h) => h.testLoss), xLabel: 'epoch' });
-        p.accuracy.update({ train: history.map((h) => h.trainAccuracy), test: history.map((h) => h.testAccuracy) });
         this.#captions(last);
-      },
-      () => {
-        p.confusion.update(last.confusion);
         p.status.textContent = `Epoch ${formatCount(m.epochs)} · layers ${m.layers.join('–')} · test accuracy ${pct(last.testAccuracy)} · training loss ${short(last.trainLoss)} · test loss ${short(last.testLoss)}`;
       },
+      () => p.confusion.update(last.confusion),
       () => {
         const first = m.firstLayerWeights();
         p.weights.update({ weights: first, names: first.map((_, i) => this.#neuronName(i)), selected: this.#selected.neuron });

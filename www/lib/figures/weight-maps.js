@@ -34,7 +34,7 @@ export function createWeightMaps(container, { onPick = () => {} } = {}) {
         onPick(i, e.detail > 0 ? pixelAt(canvas, e, SIDE) : null);
       });
       grid.append(b);
-      return { b, canvas, label };
+      return { b, canvas, label, painted: false };
     });
     roving.refresh();
   }
@@ -51,9 +51,10 @@ export function createWeightMaps(container, { onPick = () => {} } = {}) {
       if (scale > 0) {
         colors ??= themeColors(grid, { paper: 'var(--bg)', negative: 'var(--accent)', positive: 'var(--curve)' });
         paintSigned(maps[i].canvas, w, scale, colors);
-      } else {
+      } else if (maps[i].painted) {
         maps[i].canvas.getContext('2d').clearRect(0, 0, SIDE, SIDE);
       }
+      maps[i].painted = scale > 0;
       const m = maps[i];
       m.b.setAttribute('aria-pressed', String(i === selected));
       m.b.setAttribute('aria-label', `${names[i]}: its 64 incoming weights, from ${fmt(Math.min(...w))} to ${fmt(Math.max(...w))}`);
