@@ -25,7 +25,7 @@ import { paintLevels, pixelCanvas, themeColors } from '../figures/pixels.js';
 import { rovingFocus } from '../figures/roving.js';
 import { formatCount, formatFixed, formatNumber } from '../format.js';
 import { ACTIVATIONS, BATCHES, DIGITS_FIELDS, OPTIMIZERS, RATES, SPEEDS, parseLayers } from './digits-state.js';
-import { CLASSES, DigitsModel, MAX_LEVEL, PIXELS } from './digits-model.js';
+import { CLASSES, DigitsModel, MAX_LEVEL, PIXELS, nextTask } from './digits-model.js';
 
 /** The digits' own styles, adopted beside the figures' (fetched before the element is defined: no restyle later). */
 export const DIGITS_SHEET = new URL('../../styles/digits.css', import.meta.url);
@@ -199,13 +199,20 @@ export class DigitsElement extends BaseElement {
       return;
     }
     this.#digits = digits;
+    // The page is still loading: the model is built, and the figure drawn part by part, each in a task of its own.
     try {
-      this.#model = new DigitsModel(core, digits, this.#wanted());
+      this.#model = await DigitsModel.create(core, digits, this.#wanted());
     } catch (e) {
       this.#refuse(e);
       return;
     }
-    this.#afterRebuild();
+    this.#prepare();
+    // Each part draws the model as it is by then (the reader may have pressed Step meanwhile).
+    for (let k = 0; k < this.#drawing().length; k++) {
+      await nextTask();
+      this.#drawing()[k]();
+    }
+    this.#rebuilt();
   }
 
   /** The settings the attributes ask for. */
@@ -239,6 +246,13 @@ export class DigitsElement extends BaseElement {
   }
 
   #afterRebuild() {
+    this.#prepare();
+    this.#draw();
+    this.#rebuilt();
+  }
+
+  /** The controls and pickers for a new (or reset) network, before it is drawn. */
+  #prepare() {
     this.#parts.stop.hidden = true;
     this.#parts.play.disabled = false;
     this.#parts.step.disabled = false;
@@ -252,7 +266,9 @@ export class DigitsElement extends BaseElement {
     this.#parts.neuron.value = String(this.#selected.neuron);
     this.#parts.pixel.value = String(this.#selected.pixel);
     this.#syncSettings();
-    this.#draw();
+  }
+
+  #rebuilt() {
     this.dispatchEvent(new CustomEvent('reset', { detail: { settings: this.#model.settings }, bubbles: true, composed: true }));
   }
 
@@ -361,20 +377,33 @@ export class DigitsElement extends BaseElement {
   }
 
   #draw(playing = false) {
+    for (const part of this.#drawing(playing)) part();
+  }
+
+  /** Drawing the model as it stands, in parts (the first drawing gives each part a task of its own). */
+  #drawing(playing = false) {
     const m = this.#model;
     const p = this.#parts;
     const history = m.history;
     const last = m.latest;
-    p.loss.update({ losses: history.map((h) => h.trainLoss), test: history.map((h) => h.testLoss), xLabel: 'epoch' });
-    p.accuracy.update({ train: history.map((h) => h.trainAccuracy), test: history.map((h) => h.testAccuracy) });
-    this.#captions(last);
-    p.confusion.update(last.confusion);
-    p.status.textContent = `Epoch ${formatCount(m.epochs)} · layers ${m.layers.join('–')} · test accuracy ${pct(last.testAccuracy)} · training loss ${short(last.trainLoss)} · test loss ${short(last.testLoss)}`;
-    const first = m.firstLayerWeights();
-    p.weights.update({ weights: first, names: first.map((_, i) => this.#neuronName(i)), selected: this.#selected.neuron });
-    this.#drawn();
-    if (!playing && this.#picked) this.#pick(this.#picked.truth, this.#picked.guess);
-    this.dispatchEvent(new CustomEvent('step', { detail: { epoch: m.epochs, trainLoss: last.trainLoss, testLoss: last.testLoss, trainAccuracy: last.trainAccuracy, testAccuracy: last.testAccuracy }, bubbles: true, composed: true }));
+    return [
+      () => p.loss.update({ losses: history.map((h) => h.trainLoss), test: history.map((h) => h.testLoss), xLabel: 'epoch' }),
+      () => p.accuracy.update({ train: history.map((h) => h.trainAccuracy), test: history.map((h) => h.testAccuracy) }),
+      () => {
+        this.#captions(last);
+        p.status.textContent = `Epoch ${formatCount(m.epochs)} · layers ${m.layers.join('–')} · test accuracy ${pct(last.testAccuracy)} · training loss ${short(last.trainLoss)} · test loss ${short(last.testLoss)}`;
+      },
+      () => p.confusion.update(last.confusion),
+      () => {
+        const first = m.firstLayerWeights();
+        p.weights.update({ weights: first, names: first.map((_, i) => this.#neuronName(i)), selected: this.#selected.neuron });
+      },
+      () => {
+        this.#drawn();
+        if (!playing && this.#picked) this.#pick(this.#picked.truth, this.#picked.guess);
+        this.dispatchEvent(new CustomEvent('step', { detail: { epoch: m.epochs, trainLoss: last.trainLoss, testLoss: last.testLoss, trainAccuracy: last.trainAccuracy, testAccuracy: last.testAccuracy }, bubbles: true, composed: true }));
+      },
+    ];
   }
 
   /** The drawing changed (or the network did): its probabilities and its chain. */
@@ -419,13 +448,7 @@ export class DigitsElement extends BaseElement {
     const { neuron, pixel } = this.#selected;
     const c = m.chain(image, t, { kind: 'weight', index: neuron * PIXELS + pixel });
     const layers = c.layers;
-    const starts = m.layout.neuron;
-    const names = (k) => {
-      const l = starts.findLastIndex((s) => s <= k);
-      if (l === 0) return `x${k + 1}`;
-      if (l === layers.length - 1) return `p${k - starts[l]}`;
-      return `a${l}[${k - starts[l] + 1}]`;
-    };
+    const names = m.neuronNames;
     this.#parts.panel.update({
       name: c.name, kind: 'weight', check: c.check, points: 1, batchText: `J is the loss of your digit alone, taken as a ${t}.`,
       chain: { pass: c.pass, to: c.to, from: c.from, weights: c.weights, layers, activations: c.activations, weightStart: c.weightStart, names, pointText: `your digit taken as a ${t}: x${pixel + 1} = ${formatFixed(image[pixel] / MAX_LEVEL, 4)} (${image[pixel]} of ${MAX_LEVEL} pixels inked), J = −ln p${t}` },

@@ -2,7 +2,7 @@
 // them (built by the core from the reader's settings), training a few epochs at a time with the core's metrics
 // after each, the history of those metrics, and for one image (the reader's drawing) its probabilities and, for a
 // picked weight, the chain of the chain rule. Every number comes from the core; this file only arranges the calls.
-import { parameterAt, starts } from '../playground-shape.js';
+import { neuronNames, parameterAt } from '../playground-shape.js';
 import { DIGITS_DEFAULTS } from './digits-state.js';
 
 /** The digits' classes, pixels per image, and the most grey level (17 levels, 0..16). */
@@ -13,6 +13,22 @@ export const MAX_LEVEL = 16;
 const TEST_IMAGES = 450;
 /** Most epochs a run keeps in its history (the curves), and so trains before it stops. */
 const MAX_EPOCHS = 2000;
+
+/**
+ * Resolves in a task after the browser's next frame, so it can restyle, paint and handle input meanwhile (a page
+ * that is not shown has no frames: there it resolves after FRAME_WAIT ms).
+ */
+export function nextTask() {
+  return new Promise((done) => {
+    const late = setTimeout(done, FRAME_WAIT);
+    requestAnimationFrame(() => {
+      clearTimeout(late);
+      setTimeout(done, 0);
+    });
+  });
+}
+/** Most ms nextTask() waits for a frame. */
+const FRAME_WAIT = 100;
 
 
 /** Whether image `i` of `n` is in the test set: `TEST_IMAGES` of them, one every n/TEST_IMAGES, evenly. */
@@ -57,16 +73,27 @@ export class DigitsModel {
   #history = [];
   #stop = null;
 
-  /**
-   * `core`: the full core's exports; `data`: loadDigits()' { images, labels }. Builds the first network; throws
-   * the core's refusal (kind, field, …) when `settings` cannot be built.
-   */
-  constructor(core, data, settings = DIGITS_DEFAULTS) {
+  /** `core`: the full core's exports; `data`: loadDigits()' { images, labels }. Use `DigitsModel.create`. */
+  constructor(core, data) {
     this.#core = core;
     this.#data = data;
-    this.#rows = splitRows(data);
     this.#settings = { ...DIGITS_DEFAULTS };
-    this.configure(settings);
+  }
+
+  /**
+   * The model of `settings` on `data`, its network at its first weights, measured. Built while the page loads, so
+   * in steps, each a task of its own with `pause()` (a promise) between them: the split's rows, the network, its
+   * first metrics; none holds the main thread for long. Rejects with the core's refusal (kind, field, …) when
+   * `settings` cannot be built.
+   */
+  static async create(core, data, settings = DIGITS_DEFAULTS, pause = nextTask) {
+    const model = new DigitsModel(core, data);
+    model.#rows = splitRows(data);
+    await pause();
+    model.#build({ ...model.#settings, ...settings });
+    await pause();
+    model.#restart();
+    return model;
   }
 
   /** The core's configuration of `settings`. */
@@ -79,7 +106,12 @@ export class DigitsModel {
    * a refusal is thrown as it came, and the network already here stays as it was.
    */
   configure(settings) {
-    const next = { ...this.#settings, ...settings };
+    this.#build({ ...this.#settings, ...settings });
+    this.#restart();
+  }
+
+  /** The network of settings `next`, with the split's rows as its data; its metrics are not measured yet. */
+  #build(next) {
     const net = new this.#core.Network(DigitsModel.config(next));
     try {
       net.setData(this.#rows.train, this.#rows.test);
@@ -92,7 +124,6 @@ export class DigitsModel {
     this.#side = null;
     this.#net = net;
     this.#settings = next;
-    this.#restart();
   }
 
   /** Back to the first weights drawn from the seed. */
@@ -210,9 +241,12 @@ export class DigitsModel {
   get trainSize() {
     return this.#rows.train.length / (PIXELS + CLASSES);
   }
-  /** Where each layer's neurons and weights start (playground-shape's layout). */
-  get layout() {
-    return starts(this.layers);
+  /** A function naming neuron k as the chain panel does: x1…x64, a{l}[i] (1-based), and the digits' outputs p0…p9. */
+  get neuronNames() {
+    const layers = this.layers;
+    const first = layers.reduce((sum, n) => sum + n, 0) - CLASSES; // the first output neuron
+    const name = neuronNames(layers, []);
+    return (k) => (k >= first ? `p${k - first}` : name(k));
   }
   /** The core's Network handle (read it; changing it bypasses the model). */
   get network() {

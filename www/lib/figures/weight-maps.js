@@ -34,7 +34,7 @@ export function createWeightMaps(container, { onPick = () => {} } = {}) {
         onPick(i, e.detail > 0 ? pixelAt(canvas, e, SIDE) : null);
       });
       grid.append(b);
-      return { b, canvas, label };
+      return { b, canvas, label, painted: false };
     });
     roving.refresh();
   }
@@ -44,11 +44,17 @@ export function createWeightMaps(container, { onPick = () => {} } = {}) {
       grid.replaceChildren();
       build(weights.length, names);
     }
-    colors ??= themeColors(grid, { paper: 'var(--bg)', negative: 'var(--accent)', positive: 'var(--curve)' });
     weights.forEach((w, i) => {
       let scale = 0;
       for (const v of w) scale = Math.max(scale, Math.abs(v));
-      paintSigned(maps[i].canvas, w, scale, colors);
+      // All zeros (no network yet) is all paper: the canvas's own background, with no colours to read.
+      if (scale > 0) {
+        colors ??= themeColors(grid, { paper: 'var(--bg)', negative: 'var(--accent)', positive: 'var(--curve)' });
+        paintSigned(maps[i].canvas, w, scale, colors);
+      } else if (maps[i].painted) {
+        maps[i].canvas.getContext('2d').clearRect(0, 0, SIDE, SIDE);
+      }
+      maps[i].painted = scale > 0;
       const m = maps[i];
       m.b.setAttribute('aria-pressed', String(i === selected));
       m.b.setAttribute('aria-label', `${names[i]}: its 64 incoming weights, from ${fmt(Math.min(...w))} to ${fmt(Math.max(...w))}`);
