@@ -3,7 +3,7 @@
 // neuron. The playground's diagram, gradient panel and tests read parameters through these, never by guesswork.
 
 /** The first neuron of each layer, and the first weight of each layer (weightStart[0] = 0). */
-export function starts(layers) {
+function starts(layers) {
   const neuron = [];
   const weight = [0];
   let n = 0;
