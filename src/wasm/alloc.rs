@@ -6,6 +6,13 @@
 //! later request of its class. Freed blocks go back to their class's list and are never split or merged: memory in
 //! use stays within the sum of each class's peak, which for a page (a network, its data, a grid per frame) repeats
 //! the same sizes call after call. WebAssembly memory never shrinks, whichever allocator runs.
+//!
+//! Running out of memory is a refusal, never a trap. Memory runs out when it cannot grow (the engine's limit, at
+//! most 4 GiB): an allocation then returns null. Every allocation whose size a caller chooses (a grid, a
+//! history, a network, its data) is large and made with `try_reserve`, which turns the null into an
+//! `outOfMemory` refusal; the small ones (a message, a handle, a list of layers) cannot fail, so they are kept
+//! from running out by [`HEADROOM`]: a large block is carved only if [`HEADROOM`] bytes stay free above it, and a
+//! call that may allocate starts only when [`ensure_room`] finds that much free (or can grow memory to it).
 #![cfg(target_arch = "wasm32")]
 
 use std::alloc::{GlobalAlloc, Layout};
@@ -18,6 +25,11 @@ const CLASSES: usize = 32;
 /// The largest alignment a block gets (and so the largest a request may ask for).
 const MAX_ALIGN: usize = 4096;
 const PAGE: usize = 65536;
+/// Memory kept free above the last large block for the small allocations of one call: far more than any call
+/// makes in small blocks (its messages, keys and small lists, a few kilobytes).
+pub(crate) const HEADROOM: usize = 256 * 1024;
+/// A block of at least this many bytes is large: carved only with [`HEADROOM`] to spare above it.
+const LARGE: usize = 64 * 1024;
 
 struct State {
     /// The head of each class's free list (0: empty); a free block's first word is the next block's address.
@@ -52,26 +64,54 @@ fn class(layout: &Layout) -> Option<u32> {
 }
 
 impl State {
-    /// A new block of `size` bytes from the top of memory, growing memory when needed; 0 when it cannot grow.
-    fn carve(&mut self, size: usize) -> usize {
+    /// Makes `top` the least end of memory, growing memory when needed; false when it cannot grow.
+    fn room_to(&mut self, top: usize) -> bool {
         if self.end == 0 {
             self.next = core::arch::wasm32::memory_size(0) * PAGE;
             self.end = self.next;
         }
-        let start = (self.next + (size.min(MAX_ALIGN) - 1)) & !(size.min(MAX_ALIGN) - 1);
-        let Some(stop) = start.checked_add(size) else {
-            return 0;
-        };
-        if stop > self.end {
-            let pages = (stop - self.end).div_ceil(PAGE);
+        if top > self.end {
+            let pages = (top - self.end).div_ceil(PAGE);
             if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
-                return 0;
+                return false;
             }
             self.end += pages * PAGE;
         }
-        self.next = stop;
+        true
+    }
+
+    /// A new block of `size` bytes from the top of memory, growing memory when needed (for a large block, to
+    /// [`HEADROOM`] above it); 0 when it cannot grow.
+    fn carve(&mut self, size: usize) -> usize {
+        // (before the first carve `next` is 0 and `room_to(0)` reads the memory's size)
+        if !self.room_to(0) {
+            return 0;
+        }
+        let start = (self.next + (size.min(MAX_ALIGN) - 1)) & !(size.min(MAX_ALIGN) - 1);
+        let spare = if size >= LARGE { HEADROOM } else { 0 };
+        let Some(top) = start.checked_add(size).and_then(|stop| stop.checked_add(spare)) else {
+            return 0;
+        };
+        if !self.room_to(top) {
+            return 0;
+        }
+        self.next = start + size;
         start
     }
+}
+
+/// True when `bytes` plus [`HEADROOM`] bytes are free above the last block, growing memory to make them free if
+/// needed: then the small allocations of one call cannot fail (nor blocks of `bytes` in all, with their rounding
+/// counted by the caller). A call that may allocate asks first, and is refused as out of memory when this is false.
+pub(crate) fn ensure_room(bytes: usize) -> bool {
+    // SAFETY: one thread, and nothing else holds the state during this call.
+    let state = unsafe { &mut *ALLOCATOR.0.get() };
+    state.room_to(0)
+        && state
+            .next
+            .checked_add(HEADROOM)
+            .and_then(|top| top.checked_add(bytes))
+            .is_some_and(|top| state.room_to(top))
 }
 
 unsafe impl GlobalAlloc for SizeClasses {
