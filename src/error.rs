@@ -133,7 +133,7 @@ impl std::error::Error for LabError {}
 /// Shorthand for results of the core.
 pub type Result<T> = std::result::Result<T, LabError>;
 
-/// A number in a message of the wasm build: this mark (U+0001) then the 16 lowercase hex digits of its bits.
+/// A number in a message of the wasm build: its bits as a decimal integer between two of these marks (U+0001).
 /// The wasm build carries none of Rust's float formatting (Grisu and Dragon4 with their tables, kilobytes of a
 /// module downloaded with every page): the boundary, which turns a message into the text a person reads, writes
 /// each such number as JavaScript's `String(v)` does, which is what [`show`] writes natively. (Quoted strings
@@ -167,19 +167,10 @@ pub fn show(v: f64) -> String {
     number_mark(v)
 }
 
-/// A number as [`NUMBER_MARK`] and the 16 lowercase hex digits of its bits.
+/// A number as [`NUMBER_MARK`], its bits as a decimal integer, and the mark again.
 pub fn number_mark(v: f64) -> String {
-    let bits = v.to_bits();
-    let mut text = [NUMBER_MARK as u8; 17];
-    for (k, byte) in text[1..].iter_mut().enumerate() {
-        *byte = HEX[(bits >> (60 - 4 * k)) as usize & 15];
-    }
-    // SAFETY: every byte is ASCII (the mark and hex digits), so the bytes are UTF-8.
-    unsafe { String::from_utf8_unchecked(text.to_vec()) }
+    format!("\u{1}{}\u{1}", v.to_bits())
 }
-
-/// The lowercase hex digits.
-const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Items of a message's list joined by ", " (one small loop, where `join` would bring a copy per item type).
 pub fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
@@ -364,8 +355,11 @@ mod tests {
         assert_eq!(show(-0.0), "-0");
         assert_eq!(quote("tanh"), "\"tanh\"");
         assert_eq!(quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\u{a}\"");
-        assert_eq!(number_mark(1.5), "\u{1}3ff8000000000000");
-        assert_eq!(number_mark(-0.0), "\u{1}8000000000000000");
+        assert_eq!(
+            number_mark(1.5),
+            format!("\u{1}{}\u{1}", 0x3ff8_0000_0000_0000u64)
+        );
+        assert_eq!(number_mark(-0.0), "\u{1}9223372036854775808\u{1}");
         assert_eq!(quote_mark("é\""), "\u{2}3\u{2}é\"");
         let long = "x".repeat(10_000);
         assert_eq!(

@@ -19,14 +19,24 @@ pub fn out_of_memory(field: &'static str, what: &'static str, bytes: usize) -> L
 
 /// Room for `additional` more items in `items`, growing its capacity as `Vec::reserve` does (amortized, for a
 /// list that grows step by step); refused when memory is full.
-pub fn reserve<T>(items: &mut Vec<T>, additional: usize, field: &'static str, what: &'static str) -> Result<()> {
+pub fn reserve<T>(
+    items: &mut Vec<T>,
+    additional: usize,
+    field: &'static str,
+    what: &'static str,
+) -> Result<()> {
     items
         .try_reserve(additional)
         .map_err(|_| out_of_memory(field, what, additional.saturating_mul(size_of::<T>())))
 }
 
 /// Room for exactly `additional` more items in `items`; refused when memory is full.
-pub fn reserve_exact<T>(items: &mut Vec<T>, additional: usize, field: &'static str, what: &'static str) -> Result<()> {
+pub fn reserve_exact<T>(
+    items: &mut Vec<T>,
+    additional: usize,
+    field: &'static str,
+    what: &'static str,
+) -> Result<()> {
     items
         .try_reserve_exact(additional)
         .map_err(|_| out_of_memory(field, what, additional.saturating_mul(size_of::<T>())))
@@ -39,12 +49,21 @@ mod tests {
     #[test]
     fn an_allocation_memory_cannot_hold_is_refused_with_its_field_and_size() {
         let mut history: Vec<[f64; 8]> = Vec::new();
-        let e = reserve(&mut history, usize::MAX / 64, "steps", "the descent's history").unwrap_err();
+        let e = reserve(
+            &mut history,
+            usize::MAX / 64,
+            "steps",
+            "the descent's history",
+        )
+        .unwrap_err();
         assert_eq!(e.kind(), "outOfMemory");
         assert_eq!(e.field(), Some("steps"));
         assert!(history.is_empty() && history.capacity() == 0);
         let text = e.to_string();
-        assert!(text.starts_with("not enough memory for the descent's history ("), "{text}");
+        assert!(
+            text.starts_with("not enough memory for the descent's history ("),
+            "{text}"
+        );
         assert!(text.contains("free() the networks and descents"), "{text}");
         let mut grid: Vec<f64> = Vec::new();
         assert!(reserve_exact(&mut grid, usize::MAX / 8, "nx·ny", "the grid").is_err());

@@ -302,8 +302,11 @@ fn unnormalised_regression(lr: f64) -> Network {
             [x, 30.0 * x]
         })
         .collect();
-    net.set_data(Dataset::new("train", 1, 1, rows).unwrap(), Dataset::empty(1, 1))
-        .unwrap();
+    net.set_data(
+        Dataset::new("train", 1, 1, rows).unwrap(),
+        Dataset::empty(1, 1),
+    )
+    .unwrap();
     net
 }
 
@@ -344,11 +347,18 @@ fn divergence_stops_when_the_loss_grows_a_million_fold_and_a_lower_rate_trains_o
     let before = (net.weights().to_vec(), net.biases().to_vec(), net.steps());
     assert!(net.train_steps(5).is_err());
     let after = (net.weights().to_vec(), net.biases().to_vec(), net.steps());
-    assert_eq!(after, before, "the same rate diverges at the same step, and changes nothing");
+    assert_eq!(
+        after, before,
+        "the same rate diverges at the same step, and changes nothing"
+    );
     // A lower learning rate trains on from them: 1/(2x²) ≈ 4e-5 lands near the optimum.
     net.set_lr(2e-5).unwrap();
     net.train_steps(200).unwrap();
-    assert!(net.train_loss() < kept / 1e3, "{} after {kept}", net.train_loss());
+    assert!(
+        net.train_loss() < kept / 1e3,
+        "{} after {kept}",
+        net.train_loss()
+    );
 }
 
 #[test]

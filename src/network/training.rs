@@ -236,7 +236,11 @@ impl Network {
             detail: format!(
                 "in epoch {}, {} {what}; {} (try a learning rate below {})",
                 self.epochs + 1,
-                if undone { "the update takes" } else { "the parameters as they are take" },
+                if undone {
+                    "the update takes"
+                } else {
+                    "the parameters as they are take"
+                },
                 if undone {
                     "the network keeps its parameters from before this step"
                 } else {

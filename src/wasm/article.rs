@@ -163,23 +163,28 @@ fn analysis_object(a: &Analysis) -> JsValue {
         .build()
 }
 
-/// Reads and validates a `DescentConfig` object (the accepted ranges written out only to refuse a missing field).
+/// What x, y and w accept, written out only to refuse a missing one.
+fn value_range() -> String {
+    format!(
+        "a finite number in [{}, {}]",
+        show(-MAX_ABS_VALUE),
+        show(MAX_ABS_VALUE)
+    )
+}
+
+/// What lr accepts, written out only to refuse a missing one.
+fn lr_range() -> String {
+    format!("a finite number in (0, {}]", show(MAX_DESCENT_LR))
+}
+
+/// Reads and validates a `DescentConfig` object.
 fn read_config(value: &JsValue) -> JsResult<ArticleConfig> {
     let fields = Fields::new(value, "config", &CONFIG_FIELDS)?;
-    let value_range = || {
-        format!(
-            "a finite number in [{}, {}]",
-            show(-MAX_ABS_VALUE),
-            show(MAX_ABS_VALUE)
-        )
-    };
     let config = ArticleConfig {
-        x: fields.required_number("x", &value_range)?,
-        y: fields.required_number("y", &value_range)?,
-        w: fields.required_number("w", &value_range)?,
-        lr: fields.required_number("lr", &|| {
-            format!("a finite number in (0, {}]", show(MAX_DESCENT_LR))
-        })?,
+        x: fields.required_number("x", value_range)?,
+        y: fields.required_number("y", value_range)?,
+        w: fields.required_number("w", value_range)?,
+        lr: fields.required_number("lr", lr_range)?,
     };
     config.validate().map_err(refuse)?;
     Ok(config)
@@ -244,7 +249,7 @@ static GUARDED: AtomicBool = AtomicBool::new(false);
 /// A descent in progress, for animation: it keeps the current weight and every step taken.
 ///
 /// Every method either succeeds or throws and leaves the descent exactly as it was; on a freed descent every
-/// method throws an `Error` of kind `"freed"`.
+/// method throws an `Error` of kind `"freed"`, and when memory is full one of kind `"outOfMemory"`.
 #[wasm_bindgen]
 pub struct Descent {
     inner: article::Descent,

@@ -201,21 +201,20 @@ export function viewsMemory(value, memory) {
 const bits = new DataView(new ArrayBuffer(8));
 
 /**
- * A message with the core's marks written out: U+0001 and 16 hex digits of a number's bits, as `String(v)`
- * writes it (−0 as "-0"); U+0002, a length in UTF-8 bytes, U+0002 and a string, quoted. So the module needs
- * neither Rust's float formatting nor its Unicode and hex formatting.
+ * A message with the core's marks written out: a number's bits in decimal between two U+0001, as `String(v)`
+ * writes the number (−0 as "-0"); U+0002, a length in UTF-8 bytes, U+0002 and a string, quoted. So the module
+ * needs neither Rust's float formatting nor its Unicode formatting.
  */
 function marksAsText(message) {
   let out = '';
   for (let k = 0; k < message.length;) {
     const c = message[k++];
-    const close = c === '\u0002' ? message.indexOf('\u0002', k) : -1;
-    if (c === '\u0001') {
-      bits.setUint32(0, parseInt(message.slice(k, k + 8), 16));
-      bits.setUint32(4, parseInt(message.slice(k + 8, k + 16), 16));
+    const close = c < '\u0003' ? message.indexOf(c, k) : -1;
+    if (c === '\u0001' && close > 0) {
+      bits.setBigUint64(0, BigInt(message.slice(k, close)));
       const v = bits.getFloat64(0);
       out += Object.is(v, -0) ? '-0' : String(v);
-      k += 16;
+      k = close + 1;
     } else if (c === '\u0002' && close > 0) {
       let end = close + 1;
       for (let bytes = Number(message.slice(k, close)); bytes > 0 && end < message.length;) {

@@ -106,9 +106,22 @@ fn write_float64(out: &JsValue, values: &Float64Array) -> Result<(), ()> {
 /// The result of an export: a refusal is a JavaScript `Error` with its fields.
 pub(crate) type JsResult<T> = Result<T, JsValue>;
 
-fn error_value(message: &str, kind: &str, field: Option<&str>, numbers: [Option<f64>; 4]) -> JsValue {
+fn error_value(
+    message: &str,
+    kind: &str,
+    field: Option<&str>,
+    numbers: [Option<f64>; 4],
+) -> JsValue {
     let [step, epoch, loss, bound] = numbers;
-    js_refusal(message, kind, field.map(str::to_string), step, epoch, loss, bound)
+    js_refusal(
+        message,
+        kind,
+        field.map(str::to_string),
+        step,
+        epoch,
+        loss,
+        bound,
+    )
 }
 
 /// The core's error as a JavaScript `Error` with `kind`, `field`, and for divergence `step`, `epoch`, `loss` and
@@ -148,11 +161,23 @@ pub(crate) fn room(field: Option<&'static str>, bytes: usize) -> JsResult<()> {
 
 /// How much more memory a buffer may take than its length says: its block rounded up to a power of two (at most
 /// twice) and aligned (at most as much again).
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
 pub(crate) const ROUNDING: usize = 4;
 
-/// [`room`] for a buffer of `n` numbers.
+/// [`room`] for one buffer of `n` numbers (its block, carved or freed before, and the headroom).
 pub(crate) fn room_for_numbers(field: &'static str, n: usize) -> JsResult<()> {
-    room(Some(field), ROUNDING * size_of::<f64>() * n)
+    let bytes = n.saturating_mul(size_of::<f64>());
+    #[cfg(target_arch = "wasm32")]
+    if !super::alloc::ensure_block(bytes) {
+        return Err(refuse(LabError::OutOfMemory {
+            field: Some(field),
+            what: "this call",
+            bytes: bytes as u64,
+        }));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (field, bytes);
+    Ok(())
 }
 
 /// [`room`] for small allocations only.
@@ -329,8 +354,8 @@ impl Fields {
         self.typed(key, "a number", JsValue::as_f64)
     }
 
-    /// A number field that must be present; `expected` says what it accepts (written only to refuse).
-    pub(crate) fn required_number(&self, key: &str, expected: &dyn Fn() -> String) -> JsResult<f64> {
+    /// A number field that must be present; `expected` says what it accepts (called only to refuse).
+    pub(crate) fn required_number(&self, key: &str, expected: fn() -> String) -> JsResult<f64> {
         self.number(key)?.ok_or_else(|| {
             invalid(
                 &format!("{}.{key}", self.name),

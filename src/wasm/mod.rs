@@ -21,9 +21,9 @@ mod alloc;
 pub mod article;
 mod input;
 pub mod limits;
-mod object;
 #[cfg(feature = "network")]
 pub mod network;
+mod object;
 pub mod surface;
 
 pub use article::{analyze, step, steps_to_digits, train, Descent};

@@ -40,12 +40,12 @@ pub fn neuron_loss_surface_into(
     #[wasm_bindgen(unchecked_param_type = "SurfaceSpec")] spec: &JsValue,
 ) -> JsResult<()> {
     let fields = Fields::new(spec, "spec", SPEC_FIELDS)?;
-    let number = |key: &str| {
-        fields.required_number(key, &|| "a finite number in [-1000, 1000]".to_string())
-    };
-    let side = || format!("a whole number from {MIN_SURFACE_SIDE} to {MAX_SURFACE_SIDE}");
+    let number =
+        |key: &str| fields.required_number(key, || "a finite number in [-1000, 1000]".to_string());
     let count = |key: &str| -> JsResult<usize> {
-        let v = fields.required_number(key, &side)?;
+        let v = fields.required_number(key, || {
+            format!("a whole number from {MIN_SURFACE_SIDE} to {MAX_SURFACE_SIDE}")
+        })?;
         check_count(
             &format!("spec.{key}"),
             v,

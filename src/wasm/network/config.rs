@@ -170,7 +170,11 @@ fn read_features(fields: &Fields) -> JsResult<Option<Features>> {
     let items = read_list(&value, "config.features", 1, n)?;
     let mut list = Vec::with_capacity(n);
     for (k, item) in items.iter().enumerate() {
-        list.push(name(item, &format!("config.features[{k}]"), Feature::from_name)?);
+        list.push(name(
+            item,
+            &format!("config.features[{k}]"),
+            Feature::from_name,
+        )?);
     }
     Features::new("config.features", list)
         .map(Some)

@@ -92,8 +92,9 @@ fn trace_object(tape: &crate::tape::Tape, loss: usize) -> JsValue {
 /// A small dense network trained by backpropagation, with its data, for live figures.
 ///
 /// Every method either succeeds or throws and leaves the network as it was (training that diverges keeps the
-/// parameters from before the step that diverged and throws naming that step); on a freed network every method
-/// throws an `Error` of kind `"freed"`.
+/// parameters from before the step that diverged and throws naming that step, with its loss and bound); on a freed
+/// network every method throws an `Error` of kind `"freed"`, from inside another call on the same network (a
+/// getter it reads) one of kind `"busy"`, and when memory is full one of kind `"outOfMemory"`.
 #[wasm_bindgen]
 pub struct Network {
     inner: core::Network,
@@ -107,7 +108,10 @@ impl Network {
 
     /// Makes room for the mean training gradient (the points' order and the gradient).
     fn gradient_room(&self) -> JsResult<()> {
-        room_for_numbers("data", self.inner.train_data().len() + self.inner.parameter_count())
+        room_for_numbers(
+            "data",
+            self.inner.train_data().len() + self.inner.parameter_count(),
+        )
     }
 }
 
@@ -190,7 +194,10 @@ impl Network {
         let max = MAX_POINTS * (inputs + targets);
         let train = read_numbers(train, "train", max)?;
         let test = read_numbers(test, "test", max)?;
-        room(Some("train"), ROUNDING * config.data_bytes((train.len() + test.len()) / (inputs + targets)))?;
+        room(
+            Some("train"),
+            ROUNDING * config.data_bytes((train.len() + test.len()) / (inputs + targets)),
+        )?;
         let train = Dataset::new("train", inputs, targets, train).map_err(refuse)?;
         let test = Dataset::new("test", inputs, targets, test).map_err(refuse)?;
         self.inner.set_data(train, test).map_err(refuse)
@@ -203,7 +210,10 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "DataSpec")] spec: &JsValue,
     ) -> JsResult<()> {
         let spec = read_spec(spec)?;
-        room(Some("data.points"), ROUNDING * self.inner.config().data_bytes(spec.points))?;
+        room(
+            Some("data.points"),
+            ROUNDING * self.inner.config().data_bytes(spec.points),
+        )?;
         self.inner.use_generated(&spec).map_err(refuse)
     }
 
@@ -219,8 +229,8 @@ impl Network {
         Float64Array::from(self.inner.test_data().rows())
     }
 
-    /// Takes `n` updates (a whole number up to 1,000,000, and at most the work of one call: see `limits()`);
-    /// throws at the first that diverges, naming it (`step`, `epoch`).
+    /// Takes `n` updates (a whole number up to `limits().network.maxStepsPerCall`, and at most the work of one
+    /// call); throws at the first that diverges, naming it (`step`, `epoch`, `loss`, `bound`).
     #[wasm_bindgen(js_name = trainSteps)]
     pub fn train_steps(
         &mut self,
@@ -230,8 +240,8 @@ impl Network {
         self.inner.train_steps(n).map_err(refuse)
     }
 
-    /// Trains `n` epochs (a whole number up to 10,000, and at most the work of one call); throws at the first
-    /// update that diverges, naming it.
+    /// Trains `n` epochs (a whole number up to `limits().network.maxEpochsPerCall`, and at most the work of one
+    /// call); throws at the first update that diverges, naming it.
     #[wasm_bindgen(js_name = trainEpochs)]
     pub fn train_epochs(
         &mut self,
@@ -303,7 +313,11 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
     ) -> JsResult<JsValue> {
         // The graph's nodes, edges and labels: a few hundred bytes per parameter, at most 1000 parameters.
-        room(None, TRACE_BYTES_PER_PARAMETER * self.inner.parameter_count().min(core::MAX_TRACE_PARAMETERS))?;
+        room(
+            None,
+            TRACE_BYTES_PER_PARAMETER
+                * self.inner.parameter_count().min(core::MAX_TRACE_PARAMETERS),
+        )?;
         let last = self.inner.train_data().len().saturating_sub(1);
         let index = count(index, "index", 0, last)?;
         let (tape, loss) = self.inner.trace(index).map_err(refuse)?;
