@@ -1,4 +1,4 @@
-// make fuzz: the long boundary fuzz (10⁶ hostile calls per package), the same with memory kept full (10⁵ calls in a
+// make fuzz: the long boundary fuzz (10⁶ hostile calls per package), the same with memory kept full (10⁴ calls in a
 // Node whose wasm memory is capped at 64 MB, so every call must succeed or be refused as outOfMemory) and the soak
 // (10⁷ article steps, 10⁵ network epochs, 10⁵ create/free cycles), with the wasm memory and the stack probe
 // sampled; prints the figures and exits non-zero on any trap, foreign throw, twin mismatch, or memory or stack that
@@ -31,7 +31,7 @@ for (const dir of ['pkg', 'pkg-article']) {
 // With memory kept full, in a Node whose wasm memory may not grow past 64 MB.
 {
   const child = fileURLToPath(new URL('../tests/node/out-of-memory.child.mjs', import.meta.url));
-  const calls = Math.max(1, Math.floor(CALLS / 10));
+  const calls = Math.max(1, Math.floor(CALLS / 100));
   const run = spawnSync(process.execPath, ['--wasm-max-mem-pages=1024', child, '--fuzz', String(calls)], { encoding: 'utf8' });
   const s = run.status === 0 ? JSON.parse(run.stdout.trim().split('\n').pop()) : null;
   if (!s) {

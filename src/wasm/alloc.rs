@@ -140,27 +140,21 @@ impl State {
     }
 }
 
-/// True when memory can hold `bytes` plus [`HEADROOM`] more: free above the last block (growing memory if
-/// needed), or else in one freed block that can be split for them. Then the small allocations of one call cannot
-/// fail (nor blocks of `bytes` in all, with their rounding counted by the caller). A call that may allocate asks
-/// first, and is refused as out of memory when this is false.
+/// True when memory can hold `bytes` plus [`HEADROOM`] more: free above the last block, or in one freed block that
+/// can be split for them (blocks split into any smaller requests that add up to at most its size), or above the
+/// last block once memory has grown (tried last, so that memory grows only when what was freed cannot serve).
+/// Then the small allocations of one call cannot fail (nor blocks of `bytes` in all, with their rounding counted
+/// by the caller). A call that may allocate asks first, and is refused as out of memory when this is false.
 pub(crate) fn ensure_room(bytes: usize) -> bool {
     // SAFETY: one thread, and nothing else holds the state during this call.
     let state = unsafe { &mut *ALLOCATOR.0.get() };
-    let Some(need) = HEADROOM.checked_add(bytes) else {
+    let Some(top) = HEADROOM.checked_add(bytes).and_then(|need| {
+        state.room_to(0);
+        state.next.checked_add(need)
+    }) else {
         return false;
     };
-    if state.room_to(0)
-        && state
-            .next
-            .checked_add(need)
-            .is_some_and(|top| state.room_to(top))
-    {
-        return true;
-    }
-    // a freed block at least as large as a power of two ≥ need (blocks split into any smaller requests that add up
-    // to at most its size: the halves left over are distinct powers of two)
-    state.free_blocks(class_of(need), 1)
+    top <= state.end || state.free_blocks(class_of(top - state.next), 1) || state.room_to(top)
 }
 
 /// The class of a block of `size` bytes (a power of two ≥ size), or `CLASSES` past the largest.
@@ -190,9 +184,10 @@ impl State {
     }
 }
 
-/// True when memory can hold one block of `size` bytes and the [`HEADROOM`] of a call's small allocations: above
-/// the last block (growing memory if needed), or in freed blocks (one of its class or larger for it, and, when the
-/// headroom is not free above the last block, a second one at least as large as the headroom, split as needed).
+/// True when memory can hold one block of `size` bytes and the [`HEADROOM`] of a call's small allocations: a
+/// freed block of its class or larger, with the headroom free above the last block or in a second freed block at
+/// least that large; or else room above the last block for both, growing memory (tried last, so that memory grows
+/// only when what was freed cannot serve).
 pub(crate) fn ensure_block(size: usize) -> bool {
     let k = class_of(size);
     if k >= CLASSES {
@@ -203,19 +198,20 @@ pub(crate) fn ensure_block(size: usize) -> bool {
     if !state.room_to(0) {
         return false;
     }
-    let aligned = (state.next + ((1 << k).min(MAX_ALIGN) - 1)) & !((1 << k).min(MAX_ALIGN) - 1);
-    let top = |extra: usize| {
-        aligned
-            .checked_add(extra)
-            .and_then(|t| t.checked_add(HEADROOM))
-    };
-    if top(1 << k).is_some_and(|t| state.room_to(t)) {
+    let headroom_free = state
+        .next
+        .checked_add(HEADROOM)
+        .is_some_and(|t| t <= state.end);
+    if state.free_blocks(k, 1) && (headroom_free || state.free_blocks(k.max(class_of(HEADROOM)), 2))
+    {
         return true;
     }
-    if top(0).is_some_and(|t| state.room_to(t)) {
-        return state.free_blocks(k, 1);
-    }
-    state.free_blocks(k.max(class_of(HEADROOM)), 2)
+    let align = (1usize << k).min(MAX_ALIGN);
+    let start = (state.next + (align - 1)) & !(align - 1);
+    start
+        .checked_add(1 << k)
+        .and_then(|t| t.checked_add(HEADROOM))
+        .is_some_and(|t| state.room_to(t))
 }
 
 unsafe impl GlobalAlloc for SizeClasses {

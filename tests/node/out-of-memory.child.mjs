@@ -9,7 +9,7 @@ const fuzzAt = process.argv.indexOf('--fuzz');
 if (fuzzAt > 0) {
   const pkg = await loadPackage('pkg');
   const started = performance.now();
-  const stats = fuzz(pkg, { calls: Number(process.argv[fuzzAt + 1]), seed: 77, warmUp: 2000, hoard: true });
+  const stats = fuzz(pkg, { calls: Number(process.argv[fuzzAt + 1]), seed: 77, warmUp: 500, hoard: true });
   stats.seconds = (performance.now() - started) / 1000;
   stats.pages = pkg.wasm.memory.buffer.byteLength / 65536;
   console.log(JSON.stringify(stats));
@@ -33,7 +33,16 @@ function attempt(what, fn) {
   }
 }
 
-// 1. Descents stepped to their full history (100,000 steps each) until memory is full.
+// 1. No handle keeps its grid: twenty networks each ask for a grid of 1000 × 1000 numbers (8 MB), more than memory
+// holds at once, fine one after the other; a grid larger than memory can hold is refused, and the network goes on.
+const small = [];
+for (let k = 0; k < 20; k++) small.push(new api.Network({ layers: [2, 4, 1] }));
+report.checks.gridsOneAfterAnother = small.map((n) => attempt('predictGrid', () => n.predictGrid(-1, 1, -1, 1, 1000, 1000).length).value ?? 0);
+const keeper = small.shift();
+for (const n of small) n.free();
+
+
+// 2. Descents stepped to their full history (100,000 steps each) until memory is full.
 const descents = [];
 let refused = null;
 for (let k = 0; k < 500 && !refused; k++) {
@@ -59,7 +68,7 @@ report.checks.descentRefusal = refused && { kind: refused.kind, field: refused.f
 // The other handles still answer, and the module still computes.
 report.checks.othersUsable = descents[0].steps === 100_000 && String(api.train(ARTICLE, 1)[0].wNext) === '0.59';
 
-// 2. With memory full: a network, a large grid, data, a trace are refused as out of memory, never a trap.
+// 3. With memory full: a network, a large grid, data, a trace are refused as out of memory, never a trap.
 const full = {};
 for (const [name, fn] of [
   ['new Network', () => new api.Network(WIDE).free()],
@@ -67,9 +76,16 @@ for (const [name, fn] of [
   ['api.train', () => api.train(ARTICLE, 10_000)],
 ]) full[name] = attempt(name, fn).error?.kind ?? 'accepted';
 report.checks.whenFull = full;
+// A grid of 28.8 MB does not fit in what is left: refused, and its network goes on.
+const huge = attempt('predictNeuronGrid', () => keeper.predictNeuronGrid(-1, 1, -1, 1, 900, 800));
+report.checks.hugeGrid = huge.error ? { kind: huge.error.kind, field: huge.error.field ?? null } : 'accepted';
+keeper.useDataset({ dataset: 'xor', points: 50 });
+keeper.trainSteps(10);
+report.checks.networkGoesOn = keeper.steps === 10;
 
-// 3. Freeing makes room again: the same calls succeed.
+// 4. Freeing makes room again: the same calls succeed.
 for (const d of descents.splice(0)) d.free();
+keeper.free();
 report.checks.afterFree = attempt('after free', () => {
   const d = new api.Descent(ARTICLE);
   for (let i = 0; i < 10; i++) d.train(10_000);
@@ -78,7 +94,7 @@ report.checks.afterFree = attempt('after free', () => {
   return steps;
 }).value ?? null;
 
-// 4. Networks, with data, until memory is full; a grid per network does not add up (none keeps its grid).
+// 5. Networks, with data, until memory is full.
 const nets = [];
 refused = null;
 for (let k = 0; k < 400 && !refused; k++) {
@@ -94,18 +110,6 @@ for (let k = 0; k < 400 && !refused; k++) {
 report.checks.networksBeforeFull = nets.length;
 report.checks.networkRefusal = refused && { kind: refused.kind, field: refused.field ?? null };
 for (const n of nets.splice(0)) n.free();
-
-const small = [];
-for (let k = 0; k < 20; k++) small.push(new api.Network({ layers: [2, 4, 1] }));
-// 20 grids of 1000 × 1000 numbers (8 MB each): more than memory holds at once, fine one after the other.
-report.checks.gridsOneAfterAnother = small.map((n) => attempt('predictGrid', () => n.predictGrid(-1, 1, -1, 1, 1000, 1000).length).value ?? 0);
-// A grid larger than memory can hold is refused, and the network goes on.
-const huge = attempt('predictNeuronGrid', () => small[0].predictNeuronGrid(-1, 1, -1, 1, 900, 800));
-report.checks.hugeGrid = huge.error ? { kind: huge.error.kind, field: huge.error.field ?? null } : 'accepted';
-small[0].useDataset({ dataset: 'xor', points: 50 });
-small[0].trainSteps(10);
-report.checks.networkGoesOn = small[0].steps === 10;
-for (const n of small) n.free();
 
 report.checks.stackUnchanged = api.__stackProbe() === stack;
 report.checks.alive = String(api.train(ARTICLE, 1)[0].wNext) === '0.59';

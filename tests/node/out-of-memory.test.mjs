@@ -43,11 +43,11 @@ test('a full memory refuses calls as outOfMemory, leaves the module working, and
 });
 
 test('the boundary fuzzer with memory kept full: every call succeeds or is refused as data, none traps', () => {
-  const s = runChild('--fuzz', '20000');
+  const s = runChild('--fuzz', '3000');
   console.log(`with memory full: ${s.calls} calls in ${s.seconds.toFixed(1)} s, ${s.accepted} accepted, refused ${JSON.stringify(s.refused)}, ${s.hoarded} handles hoarded, ${s.pages} pages`);
   assert.equal(s.traps, 0);
   assert.deepEqual(s.foreign, [], 'every refusal is an Error with a kind');
-  assert.ok(s.refused.outOfMemory > 100, `${s.refused.outOfMemory} refusals for memory`);
+  assert.ok(s.refused.outOfMemory > 20, `${s.refused.outOfMemory} refusals for memory`);
   assert.ok(s.pages <= PAGES && s.alive);
   assert.equal(s.stackAfter, s.stackBefore, 'no wasm stack is left behind');
 });
