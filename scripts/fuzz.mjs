@@ -25,13 +25,15 @@ for (const dir of ['pkg', 'pkg-article']) {
   console.log(`  refused by hostile class ${JSON.stringify(s.byClass)}`);
   console.log(`  traps ${s.traps}; foreign throws ${s.foreignCount}; twin mismatches ${s.mismatchCount}; re-entrant calls refused as busy ${s.busy}; frees from inside a call ${s.deferredFrees}; memory ${s.memoryBefore} → ${s.memoryAfter} bytes; stack probe ${s.stackBefore} → ${s.stackAfter}`);
   if (s.traps || s.foreignCount || s.mismatchCount) fail(`${dir}: ${[...s.foreign, ...s.mismatches].slice(0, 5).join('; ')}`);
-  if (s.memoryAfter !== s.memoryBefore || s.stackAfter !== s.stackBefore) fail(`${dir}: memory or stack moved`);
+  // (a call that checks memory has room may grow it once to a high-water mark, two pages at most; a leak grows it
+  // call after call)
+  if (s.memoryAfter - s.memoryBefore > 2 * 65536 || s.stackAfter !== s.stackBefore) fail(`${dir}: memory or stack moved`);
 }
 
 // With memory kept full, in a Node whose wasm memory may not grow past 64 MB.
 {
   const child = fileURLToPath(new URL('../tests/node/out-of-memory.child.mjs', import.meta.url));
-  const calls = Math.max(1, Math.floor(CALLS / 100));
+  const calls = Math.max(3000, Math.floor(CALLS / 100));
   const run = spawnSync(process.execPath, ['--wasm-max-mem-pages=1024', child, '--fuzz', String(calls)], { encoding: 'utf8' });
   const s = run.status === 0 ? JSON.parse(run.stdout.trim().split('\n').pop()) : null;
   if (!s) {

@@ -248,10 +248,17 @@ export function refusal(message, kind, field, step, epoch, loss, bound) {
   return error;
 }
 
-/** True while a handle still owns its Rust value (`free()` sets the pointer to 0). */
-function live(handle) {
-  const pointer = handle?.__wbg_ptr;
-  return typeof pointer === 'number' && pointer !== 0;
+/**
+ * True while `handle` is a handle of the class whose pointers are `pointers`, and still owns its Rust value
+ * (`free()` sets the pointer to 0). Each class keeps its handles' pointers in a WeakMap rather than in a property a
+ * caller could set: wasm-bindgen's glue writes and reads `__wbg_ptr`, which the prototype turns into the map's
+ * entry. So an object that is not a handle of the class (one made with Object.create, a proxy, a handle of the
+ * other class, a handle given its own `__wbg_ptr`) never passes its number to wasm as a pointer, where it would be
+ * read as another value's memory.
+ */
+function live(handle, pointers) {
+  const pointer = pointers.get(handle);
+  return typeof pointer === 'number' && pointer !== 0 && getOwnPropertyDescriptor(handle, '__wbg_ptr') === undefined;
 }
 
 function freed(className, member) {
@@ -273,8 +280,8 @@ function busy(className, member) {
 const calling = [];
 const deferred = [];
 
-function enter(handle, className, member) {
-  if (!live(handle)) throw freed(className, member);
+function enter(handle, pointers, className, member) {
+  if (!live(handle, pointers)) throw freed(className, member);
   if (calling.includes(handle)) throw busy(className, member);
   calling.push(handle);
 }
@@ -290,10 +297,10 @@ function leave(handle) {
  * live, its calls refused as busy), so that wasm-bindgen never takes a value that is borrowed (which throws,
  * leaves the handle reading as freed and leaks the value).
  */
-function guardedFree(free) {
+function guardedFree(free, pointers) {
   return {
     free() {
-      if (!live(this)) return;
+      if (!live(this, pointers)) return;
       if (!calling.includes(this)) apply(free, this, []);
       else if (!deferred.some((d) => d[0] === this)) deferred.push([this, free]);
     },
@@ -301,30 +308,41 @@ function guardedFree(free) {
 }
 
 /**
- * Guards every method and getter of an exported class's prototype, without entering wasm: on a freed handle it
- * throws kind "freed" (wasm would report the null pointer by a throw that unwinds through wasm frames); a call
- * from inside another call on the same handle throws kind "busy" (wasm-bindgen would throw its "recursive use of
- * an object" through wasm frames). `free()` of a freed handle does nothing.
+ * Guards every method and getter of an exported class's prototype, without entering wasm: on a freed handle, or
+ * anything that is not a handle of the class, it throws kind "freed" (wasm would report the null pointer by a
+ * throw that unwinds through wasm frames, or read another value's memory); a call from inside another call on the
+ * same handle throws kind "busy" (wasm-bindgen would throw its "recursive use of an object" through wasm frames).
+ * `free()` of a freed handle does nothing. `probe`, the handle made to reach the prototype, is freed.
  */
-export function guardClass(prototype, className) {
+export function guardClass(prototype, className, probe) {
   try {
-    guardMembers(prototype, className);
+    guardMembers(prototype, className, probe);
   } catch {
     failed();
   }
 }
 
-function guardMembers(prototype, className) {
+/** The prototypes already guarded (a module instantiated again, by initSync, keeps its classes' guard). */
+const guarded = new WeakSet();
+
+function guardMembers(prototype, className, probe) {
+  if (guarded.has(prototype)) {
+    apply(prototype.free, probe, []);
+    return;
+  }
+  guarded.add(prototype);
+  const pointers = new WeakMap();
+  const free = prototype.free;
   for (const key of getOwnPropertyNames(prototype)) {
     if (key === 'constructor' || key.startsWith('__')) continue;
     const descriptor = getOwnPropertyDescriptor(prototype, key);
     if (typeof descriptor.value === 'function') {
       const method = descriptor.value;
       descriptor.value = key === 'free'
-        ? guardedFree(method)
+        ? guardedFree(method, pointers)
         : {
           [key](...args) {
-            enter(this, className, `${key}()`);
+            enter(this, pointers, className, `${key}()`);
             try {
               return apply(method, this, args);
             } finally {
@@ -336,7 +354,7 @@ function guardMembers(prototype, className) {
       const getter = descriptor.get;
       descriptor.get = getOwnPropertyDescriptor({
         get [key]() {
-          enter(this, className, key);
+          enter(this, pointers, className, key);
           try {
             return apply(getter, this, []);
           } finally {
@@ -350,4 +368,14 @@ function guardMembers(prototype, className) {
   if (Symbol.dispose && typeof prototype[Symbol.dispose] === 'function') {
     defineProperty(prototype, Symbol.dispose, { value: prototype.free, configurable: true, writable: true });
   }
+  // The probe handle the module made to reach the prototype holds its pointer as its own property: freed here.
+  apply(free, probe, []);
+  defineProperty(prototype, '__wbg_ptr', {
+    get() {
+      return pointers.get(this) ?? 0;
+    },
+    set(pointer) {
+      pointers.set(this, pointer);
+    },
+  });
 }

@@ -57,7 +57,7 @@ extern "C" {
         bound: Option<f64>,
     ) -> JsValue;
     #[wasm_bindgen(js_name = guardClass)]
-    fn guard_class(prototype: &JsValue, name: &str);
+    fn guard_class(prototype: &JsValue, name: &str, probe: &JsValue);
 }
 
 /// The result of a read in `guard.js`: `Err(())` when reading threw.
@@ -499,20 +499,16 @@ pub(crate) fn write_out(out: &JsValue, values: &[f64]) -> JsResult<()> {
 }
 
 /// Guards an exported class once per module: `make` gives one instance, whose prototype's methods and getters
-/// then throw a plain `Error` of kind `"freed"` on a freed handle without entering wasm.
+/// then throw a plain `Error` of kind `"freed"` on a freed handle (or anything that is not a handle of the class)
+/// without entering wasm; `guard.js` frees the instance.
 pub(crate) fn guard_once(done: &AtomicBool, name: &str, make: impl FnOnce() -> JsValue) {
     if done.swap(true, Ordering::Relaxed) {
         return;
     }
     let instance = make();
     if let Ok(prototype) = js_sys::Reflect::get_prototype_of(&instance) {
-        guard_class(&prototype, name);
+        guard_class(&prototype, name, &instance);
         let _ = last_read_threw();
-    }
-    if let Ok(free) = js_field(&instance, "free") {
-        if let Ok(free) = free.dyn_into::<js_sys::Function>() {
-            let _ = free.call0(&instance);
-        }
     }
 }
 

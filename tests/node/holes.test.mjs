@@ -187,3 +187,21 @@ for (const dir of ['pkg', 'pkg-article']) {
     zero.free();
   });
 }
+
+test('a method called on what is not a handle of its class is refused before wasm reads it as one', async () => {
+  const { api } = await loadPackage('pkg', '&brand');
+  const net = new api.Network({ layers: [2, 3, 1] });
+  const d = new api.Descent(ARTICLE);
+  const w = Object.getOwnPropertyDescriptor(api.Descent.prototype, 'w').get;
+  assert.throws(() => w.call(net), { kind: 'freed' }, 'a network is not a descent');
+  assert.throws(() => api.Network.prototype.trainSteps.call(d, 1), { kind: 'freed' });
+  const forged = Object.create(api.Descent.prototype, { __wbg_ptr: { value: 8, writable: true } });
+  assert.throws(() => forged.step(), { kind: 'freed' });
+  assert.throws(() => w.call(new Proxy(d, {})), { kind: 'freed' });
+  Object.defineProperty(d, '__wbg_ptr', { value: 12345, configurable: true });
+  assert.throws(() => d.step(), { kind: 'freed' }, 'a handle given its own pointer is not trusted');
+  delete d.__wbg_ptr;
+  assert.equal(String(d.step().wNext), '0.59');
+  d.free();
+  net.free();
+});
