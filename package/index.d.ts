@@ -19,7 +19,8 @@ export declare function initSync(input: SyncInitInput | { module: SyncInitInput 
 export default init;
 
 /**
- * The closed-form facts of `config`, counting the steps to get within `tolerance` (default 5e-7) of the optimum.
+ * The closed-form facts of `config`, counting the steps to get within `tolerance` (default
+ * `limits().descent.defaultTolerance`) of the optimum.
  * (Declared here with `tolerance` optional, as it is: the generated declaration marks it required.)
  */
 export declare function analyze(config: DescentConfig, tolerance?: number): Analysis;

@@ -1,6 +1,10 @@
-// make fuzz: the long boundary fuzz (10⁶ hostile calls per package) and the soak (10⁷ article steps, 10⁵ network
-// epochs, 10⁵ create/free cycles), with the wasm memory and the stack probe sampled; prints the figures and exits
-// non-zero on any trap, foreign throw, twin mismatch, or memory or stack that does not come back.
+// make fuzz: the long boundary fuzz (10⁶ hostile calls per package), the same with memory kept full (10⁴ calls in a
+// Node whose wasm memory is capped at 64 MB, so every call must succeed or be refused as outOfMemory) and the soak
+// (10⁷ article steps, 10⁵ network epochs, 10⁵ create/free cycles), with the wasm memory and the stack probe
+// sampled; prints the figures and exits non-zero on any trap, foreign throw, twin mismatch, or memory or stack that
+// does not come back.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { loadPackage, fuzz } from '../tests/node/boundary-fuzz.mjs';
 
 const CALLS = Number(process.env.FUZZ_CALLS ?? 1_000_000);
@@ -19,9 +23,26 @@ for (const dir of ['pkg', 'pkg-article']) {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`fuzz ${dir}: ${s.calls} calls in ${seconds} s; ${s.accepted} accepted; refused by kind ${JSON.stringify(s.refused)}`);
   console.log(`  refused by hostile class ${JSON.stringify(s.byClass)}`);
-  console.log(`  traps ${s.traps}; foreign throws ${s.foreignCount}; twin mismatches ${s.mismatchCount}; memory ${s.memoryBefore} → ${s.memoryAfter} bytes; stack probe ${s.stackBefore} → ${s.stackAfter}`);
+  console.log(`  traps ${s.traps}; foreign throws ${s.foreignCount}; twin mismatches ${s.mismatchCount}; re-entrant calls refused as busy ${s.busy}; frees from inside a call ${s.deferredFrees}; memory ${s.memoryBefore} → ${s.memoryAfter} bytes; stack probe ${s.stackBefore} → ${s.stackAfter}`);
   if (s.traps || s.foreignCount || s.mismatchCount) fail(`${dir}: ${[...s.foreign, ...s.mismatches].slice(0, 5).join('; ')}`);
-  if (s.memoryAfter !== s.memoryBefore || s.stackAfter !== s.stackBefore) fail(`${dir}: memory or stack moved`);
+  // (a call that checks memory has room may grow it once to a high-water mark, two pages at most; a leak grows it
+  // call after call)
+  if (s.memoryAfter - s.memoryBefore > 2 * 65536 || s.stackAfter !== s.stackBefore) fail(`${dir}: memory or stack moved`);
+}
+
+// With memory kept full, in a Node whose wasm memory may not grow past 64 MB.
+{
+  const child = fileURLToPath(new URL('../tests/node/out-of-memory.child.mjs', import.meta.url));
+  const calls = Math.max(3000, Math.floor(CALLS / 100));
+  const run = spawnSync(process.execPath, ['--wasm-max-mem-pages=1024', child, '--fuzz', String(calls)], { encoding: 'utf8' });
+  const s = run.status === 0 ? JSON.parse(run.stdout.trim().split('\n').pop()) : null;
+  if (!s) {
+    fail(`memory full: the run failed: ${run.stderr.slice(0, 500)}`);
+  } else {
+    console.log(`fuzz pkg with memory full (64 MB): ${s.calls} calls in ${s.seconds.toFixed(1)} s; ${s.accepted} accepted; refused by kind ${JSON.stringify(s.refused)}; ${s.hoarded} handles hoarded; traps ${s.traps}; foreign throws ${s.foreignCount}; stack probe ${s.stackBefore} → ${s.stackAfter}`);
+    if (s.traps || s.foreignCount || !s.alive || s.stackAfter !== s.stackBefore) fail(`memory full: ${s.foreign.slice(0, 5).join('; ')}`);
+    if (!(s.refused.outOfMemory > 0)) fail('memory full: no call was refused as outOfMemory');
+  }
 }
 
 // The soak, on a fresh instance of the full package.

@@ -125,6 +125,8 @@ fn divergence(config: &ArticleConfig, w: f64, step: u64, name: &str, value: f64)
     LabError::Diverged {
         step,
         epoch: None,
+        loss: None,
+        bound: None,
         detail: format!(
             "from w = {} the update takes {name} past the largest finite number (about 1.8e+308){}; each step \
              multiplies the distance to the optimum y/x = {} by 1 − 2·lr·x² = {}, which is larger than 1 in size \
@@ -189,7 +191,8 @@ fn check_closed_form(x: f64) -> Result<()> {
 
 /// Runs `n` steps from `w`, numbering them after `done` earlier ones.
 fn run(config: &ArticleConfig, mut w: f64, done: usize, n: usize) -> Result<Vec<StepRecord>> {
-    let mut records = Vec::with_capacity(n);
+    let mut records = Vec::new();
+    crate::memory::reserve_exact(&mut records, n, "steps", "the steps' records")?;
     for k in 0..n {
         let record = checked_step(config, w, (done + k + 1) as u64)?;
         w = record.w_next;
@@ -388,7 +391,7 @@ impl Descent {
     }
 
     /// Takes `n` steps, all or none: if any diverges (or the history would exceed [`MAX_HISTORY`], or x ≠ 0 is so
-    /// small that x² underflows) nothing changes. With x = 0 every step leaves w where it is.
+    /// small that x² underflows, or memory is full) nothing changes. With x = 0 every step leaves w where it is.
     pub fn train(&mut self, n: usize) -> Result<Vec<StepRecord>> {
         let n = check_usize("steps", n, 0, MAX_STEPS)?;
         if n > 0 {
@@ -405,6 +408,7 @@ impl Descent {
             ));
         }
         let records = run(&self.config, self.w, self.history.len(), n)?;
+        crate::memory::reserve(&mut self.history, n, "steps", "the descent's history")?;
         if let Some(last) = records.last() {
             self.w = last.w_next;
         }

@@ -18,12 +18,18 @@ pub enum LabError {
         /// What was given, formatted for a person.
         got: String,
     },
-    /// Training produced a number that is not finite (it overflowed or became NaN).
+    /// Training diverged: a number left the finite ones (it overflowed or became NaN), or a network's loss grew
+    /// past its bound (see [`crate::network::DIVERGENCE_FACTOR`]).
     Diverged {
-        /// The 1-based step (update) whose result was not finite.
+        /// The 1-based step (update) that diverged.
         step: u64,
         /// The 1-based epoch that step belongs to, for training that counts epochs.
         epoch: Option<u64>,
+        /// The mean loss on the batch ahead that the step led to, when the loss is what diverged (it may be
+        /// infinite or NaN).
+        loss: Option<f64>,
+        /// The bound the loss must stay below, for a network (`None` for the article's descent).
+        bound: Option<f64>,
         /// What went wrong there, in the numbers of the current problem.
         detail: String,
     },
@@ -33,6 +39,15 @@ pub enum LabError {
         field: String,
         /// How much work it would be, against the limit, and how to split it.
         detail: String,
+    },
+    /// Memory is full: what a call needed could not be allocated (see [`crate::memory`]); nothing was done.
+    OutOfMemory {
+        /// The input that sets the size, e.g. `nx·ny` or `steps` (none for a call's small allocations).
+        field: Option<&'static str>,
+        /// What could not be allocated, e.g. "the grid".
+        what: &'static str,
+        /// How many bytes it needed.
+        bytes: u64,
     },
 }
 
@@ -55,12 +70,13 @@ impl LabError {
         matches!(self, LabError::Diverged { .. })
     }
 
-    /// The error's kind as JavaScript reads it: `"invalid"`, `"diverged"` or `"tooMuchWork"`.
+    /// The error's kind as JavaScript reads it: `"invalid"`, `"diverged"`, `"tooMuchWork"` or `"outOfMemory"`.
     pub fn kind(&self) -> &'static str {
         match self {
             LabError::Invalid { .. } => "invalid",
             LabError::Diverged { .. } => "diverged",
             LabError::TooMuchWork { .. } => "tooMuchWork",
+            LabError::OutOfMemory { .. } => "outOfMemory",
         }
     }
 
@@ -68,7 +84,23 @@ impl LabError {
     pub fn field(&self) -> Option<&str> {
         match self {
             LabError::Invalid { field, .. } | LabError::TooMuchWork { field, .. } => Some(field),
+            LabError::OutOfMemory { field, .. } => *field,
             LabError::Diverged { .. } => None,
+        }
+    }
+
+    /// The same refusal of an invalid input, saying `got` was given (for a value described without reading it
+    /// whole, such as a string too long to copy); any other error unchanged.
+    pub fn given(self, got: String) -> Self {
+        match self {
+            LabError::Invalid {
+                field, expected, ..
+            } => LabError::Invalid {
+                field,
+                expected,
+                got,
+            },
+            other => other,
         }
     }
 }
@@ -87,6 +119,11 @@ impl fmt::Display for LabError {
             LabError::TooMuchWork { field, detail } => {
                 write!(f, "{field} asks for too much work for one call: {detail}")
             }
+            LabError::OutOfMemory { what, bytes, .. } => write!(
+                f,
+                "not enough memory for {what} ({bytes} bytes): the module's memory is full; free() the networks \
+                 and descents no longer needed (or reset() a long descent)"
+            ),
         }
     }
 }
@@ -96,16 +133,16 @@ impl std::error::Error for LabError {}
 /// Shorthand for results of the core.
 pub type Result<T> = std::result::Result<T, LabError>;
 
-/// Formats a number as JavaScript's `String(v)` does: `NaN`, `Infinity`, `-Infinity`, shortest round-trip digits,
-/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size; −0 as `-0`. In wasm, JavaScript's
-/// `String` writes it, so that the module carries none of Rust's float formatting.
-#[cfg(target_arch = "wasm32")]
-pub fn show(v: f64) -> String {
-    crate::wasm::number_text(v)
-}
+/// A number in a message of the wasm build: its bits as a decimal integer between two of these marks (U+0001).
+/// The wasm build carries none of Rust's float formatting (Grisu and Dragon4 with their tables, kilobytes of a
+/// module downloaded with every page): the boundary, which turns a message into the text a person reads, writes
+/// each such number as JavaScript's `String(v)` does, which is what [`show`] writes natively. (Quoted strings
+/// are marked the same way: [`quote_mark`].)
+pub const NUMBER_MARK: char = '\u{1}';
 
 /// Formats a number as JavaScript's `String(v)` does: `NaN`, `Infinity`, `-Infinity`, shortest round-trip digits,
-/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size; −0 as `-0`.
+/// and exponent notation (`1.5e+300`, `2e-7`) below 1e-6 and from 1e21 in size; −0 as `-0`. The wasm build writes
+/// [`number_mark`] instead, for the boundary to write out.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn show(v: f64) -> String {
     if v.is_nan() {
@@ -124,6 +161,17 @@ pub fn show(v: f64) -> String {
     }
 }
 
+/// A number in a message of the wasm build: [`number_mark`].
+#[cfg(target_arch = "wasm32")]
+pub fn show(v: f64) -> String {
+    number_mark(v)
+}
+
+/// A number as [`NUMBER_MARK`], its bits as a decimal integer, and the mark again.
+pub fn number_mark(v: f64) -> String {
+    format!("\u{1}{}\u{1}", v.to_bits())
+}
+
 /// Items of a message's list joined by ", " (one small loop, where `join` would bring a copy per item type).
 pub fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
@@ -140,32 +188,44 @@ pub fn list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 pub const QUOTE_LIMIT: usize = 40;
 
 /// A caller's string quoted for an error message: in double quotes, at most [`QUOTE_LIMIT`] characters (then the
-/// full length), quotes and backslashes escaped and control characters shown as `\u{..}`. In wasm, JavaScript
-/// writes it (the same text), which keeps Unicode tables and hex formatting out of the module.
-#[cfg(target_arch = "wasm32")]
-pub fn quote(s: &str) -> String {
-    crate::wasm::quote_text(s)
-}
-
-/// A caller's string quoted for an error message: in double quotes, at most [`QUOTE_LIMIT`] characters (then the
-/// full length), quotes and backslashes escaped and control characters shown as `\u{..}`.
+/// full length), quotes and backslashes escaped and control characters shown as `\u{..}`. The wasm build writes
+/// [`quote_mark`] instead, for the boundary to write out.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn quote(s: &str) -> String {
     let mut out = String::from("\"");
-    for c in s.chars().take(QUOTE_LIMIT) {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
+    let mut count = 0;
+    for c in s.chars() {
+        count += 1;
+        if count > QUOTE_LIMIT {
+            continue;
+        }
+        if c == '"' || c == '\\' {
+            out.push('\\');
+            out.push(c);
+        } else if c.is_control() {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
         }
     }
     out.push('"');
-    let count = s.chars().count();
     if count > QUOTE_LIMIT {
         out.push_str(&format!("… ({count} characters)"));
     }
     out
+}
+
+/// A caller's string in a message of the wasm build: [`quote_mark`].
+#[cfg(target_arch = "wasm32")]
+pub fn quote(s: &str) -> String {
+    quote_mark(s)
+}
+
+/// A string to be quoted, in a message of the wasm build: U+0002, its length in UTF-8 bytes, U+0002, then the
+/// string itself. The boundary writes it as [`quote`] does natively (in JavaScript, with no Unicode or hex
+/// formatting in the module).
+pub fn quote_mark(s: &str) -> String {
+    format!("\u{2}{}\u{2}{s}", s.len())
 }
 
 /// Accepts `v` when it is finite and within `[min, max]`.
@@ -295,6 +355,12 @@ mod tests {
         assert_eq!(show(-0.0), "-0");
         assert_eq!(quote("tanh"), "\"tanh\"");
         assert_eq!(quote("a\"b\\c\n"), "\"a\\\"b\\\\c\\u{a}\"");
+        assert_eq!(
+            number_mark(1.5),
+            format!("\u{1}{}\u{1}", 0x3ff8_0000_0000_0000u64)
+        );
+        assert_eq!(number_mark(-0.0), "\u{1}9223372036854775808\u{1}");
+        assert_eq!(quote_mark("é\""), "\u{2}3\u{2}é\"");
         let long = "x".repeat(10_000);
         assert_eq!(
             quote(&long),

@@ -6,10 +6,11 @@
 //! - [`network`]: dense layers with biases, activations, losses and optimizers on flat buffers;
 //! - [`data`]: seeded toy datasets;
 //! - [`math`]: elementary functions (exp, tanh, sigmoid, ln, sin, …) that give the same bits everywhere;
-//! - [`surface`]: one sigmoid neuron's loss J(w, b) over a grid, for a contour map.
+//! - [`surface`]: one sigmoid neuron's loss J(w, b) over a grid, for a contour map;
+//! - [`memory`]: fallible allocation of the buffers a caller sizes;
+//! - [`error`]: the refusals, as data.
 //!
-//! [`wasm`] is the one module that speaks to JavaScript (through wasm-bindgen); nothing else depends on it, but for
-//! [`error`]'s texts of numbers and quoted strings, which JavaScript writes in the wasm build.
+//! [`wasm`] is the one module that speaks to JavaScript (through wasm-bindgen); nothing else depends on it.
 
 #![warn(missing_docs)]
 
@@ -17,6 +18,7 @@ pub mod article;
 pub mod data;
 pub mod error;
 pub mod math;
+pub mod memory;
 pub mod network;
 pub mod surface;
 pub mod tape;

@@ -13,9 +13,11 @@
 ///
 /// # Panics
 ///
-/// A tape cannot tell its own `Var`s from another tape's: every operation and reader panics on a `Var` whose
-/// index is past this tape's end ("a Var of another tape"), and one within it stands for this tape's node of
-/// that index. This is a mistake of Rust code only: no `Var` crosses the JavaScript boundary.
+/// A tape cannot tell its own `Var`s from another tape's. An operation given a `Var` whose index is past this
+/// tape's end ("a Var of another tape") panics; a reader answers for it as for a node it never made:
+/// [`Tape::value`] NaN, [`Tape::grad`] 0 and [`Tape::op`] `None`; [`Tape::label`] ignores it and
+/// [`Tape::backward`] from it leaves every gradient 0. A `Var` within the tape's end stands for this tape's node of that index. Either is a mistake of Rust
+/// code only: no `Var` crosses the JavaScript boundary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Var(pub usize);
 
@@ -380,6 +382,29 @@ mod tests {
         t.backward(j);
         assert!((t.grad(w) - 2.1).abs() < 1e-15);
         assert_eq!(t.value(j), (1.5f64 * 0.8 - 0.5) * (1.5 * 0.8 - 0.5));
+    }
+
+    #[test]
+    fn readers_answer_for_a_var_of_another_tape_without_panicking() {
+        let mut t = Tape::new();
+        let w = t.input(2.0);
+        let j = t.mul(w, w);
+        let foreign = Var(7);
+        assert!(t.value(foreign).is_nan());
+        assert_eq!(t.op(foreign), None);
+        t.label(foreign, "ignored");
+        t.backward(foreign);
+        assert_eq!((t.grad(w), t.grad(j), t.grad(foreign)), (0.0, 0.0, 0.0));
+        t.backward(j); // dJ/dw = 2w = 4
+        assert_eq!(t.grad(w), 4.0);
+    }
+
+    #[test]
+    #[should_panic(expected = "a Var of another tape")]
+    fn an_operation_on_a_var_of_another_tape_panics() {
+        let mut t = Tape::new();
+        let w = t.input(2.0);
+        t.mul(w, Var(5));
     }
 
     #[test]

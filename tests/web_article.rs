@@ -129,13 +129,19 @@ fn a_descent_steps_through_the_table() {
     }
     assert_eq!(d.steps(), 5);
     assert_eq!(js_string(d.w()), "0.3568199375");
-    let trail: Vec<String> = d.trail().to_vec().into_iter().map(js_string).collect();
+    let trail: Vec<String> = d
+        .trail()
+        .unwrap()
+        .to_vec()
+        .into_iter()
+        .map(js_string)
+        .collect();
     assert_eq!(
         trail,
         ["0.8", TABLE[0], TABLE[1], TABLE[2], TABLE[3], TABLE[4]]
     );
     assert_eq!(Array::from(&d.history().unwrap()).length(), 5);
-    assert_eq!(d.losses().length(), 5);
+    assert_eq!(d.losses().unwrap().length(), 5);
     d.reset();
     assert_eq!((d.steps(), d.w()), (0, 0.8));
 }

@@ -97,7 +97,8 @@ impl DatasetKind {
             })
     }
 
-    /// How many inputs a point of this kind has: 1 for the regressions, 2 for the classifications.
+    /// How many inputs a point of this kind has: 1 for the article's point and the line, 2 for every other kind
+    /// (the classifications, and the plane and six-Gaussian regressions, whose points are 2-D).
     pub fn inputs(self) -> usize {
         match self {
             DatasetKind::Article | DatasetKind::Line => 1,

@@ -20,6 +20,13 @@ pub const MAX_GRID_SIDE: usize = 1_000;
 pub const MAX_GRID_VALUES: usize = 4_000_000;
 /// Most parameters (weights and biases) of a network whose training step can be traced as a graph.
 pub const MAX_TRACE_PARAMETERS: usize = 1_000;
+/// Training stops as diverged when the mean loss on a batch grows past this many times the mean training loss
+/// J₀ at the parameters training began from (set, reset, or given new data), or past this many when J₀ < 1:
+/// bound = 10⁶ · max(J₀, 1). A learner reads it as "the loss grew a million-fold", long before a number
+/// overflows, so the kept parameters (those before the step) are ones a lower learning rate can train on from.
+/// At the start no batch can cross it, as a batch's mean loss is at most [`crate::data::MAX_POINTS`] (10⁴)
+/// times the mean over all points.
+pub const DIVERGENCE_FACTOR: f64 = 1e6;
 
 /// Everything that defines a network and how it trains.
 #[derive(Debug, Clone, PartialEq)]
@@ -210,5 +217,25 @@ impl NetworkConfig {
     /// True when the output layer is a softmax over classes.
     pub fn is_softmax(&self) -> bool {
         self.activations.last() == Some(&Activation::Softmax)
+    }
+
+    /// At least the bytes a [`super::Network`] of this configuration allocates for itself before it has data,
+    /// each buffer counted at its length: per parameter at most 8 numbers (its value, accumulator, copy kept to
+    /// undo a step, two optimizer moments and their copies, a weight column) and two flags; per neuron at most
+    /// 8 numbers and 3 · [`super::pairs::BLOCK_PAIRS`] + 2 pairs. The boundary makes room for this (times the
+    /// allocator's rounding) before it makes the network, so that a full memory refuses the call instead of
+    /// failing one of these allocations.
+    pub fn network_bytes(&self) -> usize {
+        let parameters = self.weight_count() + self.bias_count();
+        let neurons: usize = self.layers.iter().sum();
+        66 * parameters + (64 + 16 * (3 * super::pairs::BLOCK_PAIRS + 2)) * neurons
+    }
+
+    /// At least the bytes a [`super::Network`] of this configuration allocates when given `points` training and
+    /// test points in all (their rows as given and as the first layer sees them, each drawn and split once, and
+    /// the visiting order with its copy), each buffer counted at its length.
+    pub fn data_bytes(&self, points: usize) -> usize {
+        let row = self.raw_inputs().max(self.inputs()) + self.outputs();
+        points * (8 * 3 * row + 2 * 8)
     }
 }

@@ -212,6 +212,8 @@ impl Network {
     fn edited(&mut self) {
         self.ready = false;
         self.saved.valid = false;
+        // Training begins again from the edited parameters: the divergence bound is measured from them.
+        self.loss_bound = None;
     }
 
     /// Parameter `index`: weights first, then biases.

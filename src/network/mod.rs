@@ -6,8 +6,8 @@
 //! forward then backward adding into accumulators; per batch, one update with the mean gradient.
 //!
 //! Every method either succeeds or returns an error and leaves the network as it was; a step that would take the
-//! loss, a gradient or a parameter out of the finite numbers is undone and reported with its number (see
-//! [`training`]).
+//! loss past its divergence bound, or a gradient or a parameter out of the finite numbers, is undone and reported
+//! with its number (see [`training`]).
 
 pub mod activation;
 pub mod config;
@@ -88,6 +88,9 @@ pub struct Network {
     /// `batch_loss` its summed loss), computed by the last training call to check it.
     ready: bool,
     batch_loss: f64,
+    /// The divergence bound 10⁶ · max(J₀, 1) (see [`DIVERGENCE_FACTOR`]), from the mean training loss J₀ when
+    /// training began; `None` until the first training call after the parameters or the data were set.
+    loss_bound: Option<f64>,
 }
 
 impl Network {
@@ -137,6 +140,7 @@ impl Network {
             rng,
             ready: false,
             batch_loss: 0.0,
+            loss_bound: None,
         })
     }
 
@@ -219,6 +223,7 @@ impl Network {
     fn restart(&mut self) {
         self.saved.valid = false;
         self.ready = false;
+        self.loss_bound = None;
         self.optimizer.reset();
         self.dead.fill(false);
         self.steps = 0;
@@ -245,6 +250,7 @@ impl Network {
         self.check_dataset("test", &test)?;
         self.saved.valid = false;
         self.ready = false;
+        self.loss_bound = None;
         self.order = (0..train.len()).collect();
         // Room for the order a diverging step may have to restore, so that training allocates nothing.
         self.saved.order.clone_from(&self.order);

@@ -4,7 +4,8 @@
 //! source order starting from the bias, the same activation bits, the same products), so a batch trained two
 //! points at a time ends with the same bits as one trained point by point. Gradients are still added to the
 //! accumulators point by point: lane 0's product, then lane 1's. In the wasm build with simd128 every lane
-//! operation is one f64x2 instruction; elsewhere the lanes run one after the other.
+//! operation is one f64x2 instruction, natively on x86-64 one SSE2 instruction; elsewhere (the scalar wasm build,
+//! other processors) the lanes run one after the other (see `src/math/lanes.rs`).
 //!
 //! A batch's pairs go through each layer together (up to [`BLOCK_PAIRS`] of them, each in its own slice of the
 //! pair buffers), so a layer's loops are set up once per block rather than once per pair; the points' passes are

@@ -1,22 +1,29 @@
 //! Training: one update per batch with the mean gradient, epochs, and divergence caught at its step.
 //!
 //! A step computes the batch's loss and gradient at the current parameters, then moves them. Divergence is caught
-//! where a number would leave the finite ones:
-//! - the update makes a parameter (or the optimizer's running averages) non-finite: the step is undone;
-//! - the loss or a gradient at the parameters a step produced is non-finite (found when the next batch is
-//!   computed, which every training call does for the batch after its last step): that step is undone.
+//! as soon as it shows:
+//! - the mean loss on the batch ahead grows past the bound 10⁶ · max(J₀, 1), J₀ the mean training loss when
+//!   training began (see [`DIVERGENCE_FACTOR`]), or is not finite: the step that led there is undone;
+//! - a gradient at the parameters a step produced is non-finite: that step is undone;
+//! - the update makes a parameter (or the optimizer's running averages) non-finite: the step is undone.
 //!
-//! Either way the network keeps the last parameters whose loss and gradient on the batch ahead are finite, and
-//! the error names the step (and its epoch) that left the finite numbers, so a lower learning rate resumes from
-//! there.
+//! The batch ahead is computed by every training call for the batch after its last step. Either way the network
+//! keeps the last parameters whose loss is within the bound and whose gradient is finite, and the error names the
+//! step (and its epoch) that diverged, with the loss and the bound, so a lower learning rate resumes from there.
 
-use super::{Network, Regularization, Role, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL};
+use super::{
+    Network, Regularization, Role, DIVERGENCE_FACTOR, MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL,
+};
 use crate::error::{check_usize, check_work, show, LabError, Result};
 use crate::math::all_finite;
 
-/// Which quantity left the finite numbers.
+/// What diverged, when a number left the finite ones.
+const OVERFLOWING_LOSS: &str = "the loss on the next batch past the largest finite number";
+const OVERFLOWING_GRADIENT: &str = "a gradient on the next batch past the largest finite number";
+
+/// What diverged.
 enum Culprit {
-    /// The batch's loss.
+    /// The batch's mean loss: past the bound, or not finite.
     Loss,
     /// A gradient ∂J/∂w or ∂J/∂b.
     Gradient,
@@ -28,6 +35,7 @@ impl Network {
     /// with the network back at the last parameters whose loss and gradient are finite.
     pub fn train_step(&mut self) -> Result<()> {
         self.check_trainable()?;
+        self.begin_bound();
         self.step_once()?;
         self.probe()
     }
@@ -42,6 +50,7 @@ impl Network {
         check_work("steps", n, (batch * parameters) as u64, "steps", || {
             format!("{batch} points × {parameters} parameters")
         })?;
+        self.begin_bound();
         for _ in 0..n {
             self.step_once()?;
         }
@@ -58,6 +67,7 @@ impl Network {
         check_work("epochs", n, (points * parameters) as u64, "epochs", || {
             format!("{points} points × {parameters} parameters")
         })?;
+        self.begin_bound();
         let target = self.epochs + n as u64;
         while self.epochs < target {
             self.step_once()?;
@@ -68,6 +78,25 @@ impl Network {
     /// Weights and biases together.
     pub fn parameter_count(&self) -> usize {
         self.dense.weights.len() + self.dense.biases.len()
+    }
+
+    /// The divergence bound, 10⁶ · max(J₀, 1) with J₀ the mean training loss at the current parameters, set
+    /// when training begins after the parameters or the data were set (one pass over the training points).
+    fn begin_bound(&mut self) {
+        if self.loss_bound.is_none() {
+            // (a NaN J₀ gives max(J₀, 1) = 1; an infinite one an infinite bound, and the finiteness checks stop it)
+            self.loss_bound = Some(DIVERGENCE_FACTOR * self.train_loss().max(1.0));
+        }
+    }
+
+    /// The divergence bound in force (infinite before training has begun).
+    fn bound(&self) -> f64 {
+        self.loss_bound.unwrap_or(f64::INFINITY)
+    }
+
+    /// The mean loss on the batch ahead, from its summed loss.
+    fn batch_mean_loss(&self) -> f64 {
+        self.batch_loss / (self.batch_end() - self.cursor) as f64
     }
 
     fn check_trainable(&self) -> Result<()> {
@@ -100,7 +129,8 @@ impl Network {
             self.batch_loss = loss;
             self.ready = true;
         }
-        if !self.batch_loss.is_finite() {
+        let mean = self.batch_mean_loss();
+        if mean.is_nan() || mean > self.bound() {
             Some(Culprit::Loss)
         } else if !all_finite(&self.dense.acc_w)
             || (self.config.bias && !all_finite(&self.dense.acc_b))
@@ -174,33 +204,48 @@ impl Network {
         self.ready = false;
     }
 
-    /// The batch ahead has a non-finite loss or gradient at the current parameters: undo the step that made
-    /// them (when there was one since the parameters were set) and name it.
+    /// The batch ahead has a loss past the bound or a non-finite gradient at the current parameters: undo the
+    /// step that made them (when there was one since the parameters were set) and name it.
     fn undo_last_step(&mut self, culprit: Culprit) -> LabError {
-        let what = match culprit {
-            Culprit::Loss => "the loss",
-            Culprit::Gradient => "a gradient",
-        };
-        let lr = self.config.lr;
-        if !self.saved.valid {
-            return LabError::Diverged {
-                step: self.steps + 1,
-                epoch: Some(self.epochs + 1),
-                detail: format!(
-                    "at the current parameters {what} on this batch is past the largest finite number, so no \
-                     learning rate can take a step from here; set other parameters or reset the network"
+        let (lr, bound) = (self.config.lr, self.bound());
+        let mean = self.batch_mean_loss();
+        let (loss, what) = match culprit {
+            Culprit::Loss if mean.is_finite() => (
+                Some(mean),
+                format!(
+                    "the mean loss on the next batch to {}, past {} (a million times the loss when training \
+                     began, or a million)",
+                    show(mean),
+                    show(bound)
                 ),
-            };
-        }
+            ),
+            Culprit::Loss => (Some(mean), OVERFLOWING_LOSS.to_string()),
+            Culprit::Gradient => (None, OVERFLOWING_GRADIENT.to_string()),
+        };
         let step = self.steps;
-        self.restore_position();
+        let undone = self.saved.valid;
+        if undone {
+            self.restore_position();
+        }
         LabError::Diverged {
-            step,
+            // (with no step since the parameters were set, the one it names is the step that cannot be taken)
+            step: if undone { step } else { step + 1 },
             epoch: Some(self.epochs + 1),
+            loss,
+            bound: Some(bound),
             detail: format!(
-                "in epoch {}, the update takes {what} on the next batch past the largest finite number; the \
-                 network keeps its parameters from before this step (try a learning rate below {})",
+                "in epoch {}, {} {what}; {} (try a learning rate below {})",
                 self.epochs + 1,
+                if undone {
+                    "the update takes"
+                } else {
+                    "the parameters as they are take"
+                },
+                if undone {
+                    "the network keeps its parameters from before this step"
+                } else {
+                    "no step was taken: set other parameters or reset the network"
+                },
                 show(lr)
             ),
         }
@@ -260,6 +305,8 @@ impl Network {
         Err(LabError::Diverged {
             step: self.steps + 1,
             epoch: Some(self.epochs + 1),
+            loss: None,
+            bound: Some(self.bound()),
             detail: format!(
                 "in epoch {}, {culprit}; the network keeps its parameters from before this step (try a learning \
                  rate below {})",

@@ -5,7 +5,9 @@ use std::sync::atomic::AtomicBool;
 use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
 
-use super::input::{count, guard_once, optional_number, refuse, Fields, JsResult};
+use super::input::{
+    count, guard_once, headroom, optional_number, refuse, room_for_numbers, Fields, JsResult,
+};
 use super::object::{record, records, Object};
 use crate::article::{
     self, Analysis, ArticleConfig, Regime, StepRecord, MAX_ABS_VALUE, MAX_DECIMALS, MAX_DESCENT_LR,
@@ -15,15 +17,18 @@ use crate::error::show;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** The article's problem: input x, target y, starting weight w (w₀) and learning rate lr. */
+/**
+ * The article's problem: input x, target y, starting weight w (w₀) and learning rate lr. The accepted ranges are
+ * `limits().descent`'s: |x|, |y|, |w| ≤ `maxAbsValue`, 0 < lr ≤ `maxLr`.
+ */
 export interface DescentConfig {
-  /** The input x, in [-1000, 1000]. */
+  /** The input x. */
   x: number;
-  /** The target y, in [-1000, 1000]. */
+  /** The target y. */
   y: number;
-  /** The starting weight w₀, in [-1000, 1000]. */
+  /** The starting weight w₀. */
   w: number;
-  /** The learning rate, in (0, 100]. */
+  /** The learning rate. */
   lr: number;
 }
 
@@ -73,8 +78,19 @@ export interface Analysis {
   tolerance: number;
   /** The first step after which |w − w*| ≤ tolerance; null when the descent never gets there. */
   stepsToWithin: number | null;
-  /** The step a run stops at because its result would leave the finite numbers; null when none up to 100,000 does. */
+  /**
+   * The step a run stops at because its result would leave the finite numbers; null when none does within
+   * `limits().descent.maxCountedSteps` steps.
+   */
   overflowStep: number | null;
+}
+
+/** A descent's closed-form facts and its steps to the article's digits, from one call (`Descent.facts`). */
+export interface DescentFacts {
+  /** As `analyze` gives them, with the default tolerance. */
+  analysis: Analysis;
+  /** As `stepsToDigits` gives it. */
+  stepsToDigits: number | null;
 }
 "#;
 
@@ -106,10 +122,11 @@ fn step_record(r: &StepRecord) -> JsValue {
     record(STEP_KEYS, &step_values(r))
 }
 
-/// A `StepRecord[]` array.
-fn step_records(rs: &[StepRecord]) -> JsValue {
+/// A `StepRecord[]` array (its numbers gathered in a buffer, once memory has room for it).
+fn step_records(rs: &[StepRecord]) -> JsResult<JsValue> {
+    room_for_numbers("steps", 8 * rs.len())?;
     let values: Vec<f64> = rs.iter().flat_map(step_values).collect();
-    records(STEP_KEYS, &values)
+    Ok(records(STEP_KEYS, &values))
 }
 
 /// A `DescentConfig` object.
@@ -146,22 +163,28 @@ fn analysis_object(a: &Analysis) -> JsValue {
         .build()
 }
 
-/// Reads and validates a `DescentConfig` object.
-fn read_config(value: &JsValue) -> JsResult<ArticleConfig> {
-    let fields = Fields::new(value, "config", &CONFIG_FIELDS)?;
-    let value_range = format!(
+/// What x, y and w accept, written out only to refuse a missing one.
+fn value_range() -> String {
+    format!(
         "a finite number in [{}, {}]",
         show(-MAX_ABS_VALUE),
         show(MAX_ABS_VALUE)
-    );
+    )
+}
+
+/// What lr accepts, written out only to refuse a missing one.
+fn lr_range() -> String {
+    format!("a finite number in (0, {}]", show(MAX_DESCENT_LR))
+}
+
+/// Reads and validates a `DescentConfig` object.
+fn read_config(value: &JsValue) -> JsResult<ArticleConfig> {
+    let fields = Fields::new(value, "config", &CONFIG_FIELDS)?;
     let config = ArticleConfig {
-        x: fields.required_number("x", &value_range)?,
-        y: fields.required_number("y", &value_range)?,
-        w: fields.required_number("w", &value_range)?,
-        lr: fields.required_number(
-            "lr",
-            &format!("a finite number in (0, {}]", show(MAX_DESCENT_LR)),
-        )?,
+        x: fields.required_number("x", value_range)?,
+        y: fields.required_number("y", value_range)?,
+        w: fields.required_number("w", value_range)?,
+        lr: fields.required_number("lr", lr_range)?,
     };
     config.validate().map_err(refuse)?;
     Ok(config)
@@ -176,8 +199,8 @@ pub fn step(
     Ok(step_record(&article::step(&config).map_err(refuse)?))
 }
 
-/// `steps` descent steps from `config.w` (a whole number up to 10,000), in order. If a step diverges, the error
-/// names it (`step`) and explains why.
+/// `steps` descent steps from `config.w` (a whole number up to `limits().descent.maxSteps`), in order. If a step
+/// diverges, the error names it (`step`) and explains why.
 #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
 pub fn train(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: &JsValue,
@@ -185,13 +208,11 @@ pub fn train(
 ) -> JsResult<JsValue> {
     let config = read_config(config)?;
     let steps = count(steps, "steps", 0, MAX_STEPS)?;
-    Ok(step_records(
-        &article::train(&config, steps).map_err(refuse)?,
-    ))
+    step_records(&article::train(&config, steps).map_err(refuse)?)
 }
 
-/// The closed-form facts of `config` (x² ≠ 0), counting the steps to get within `tolerance` (default 5e-7) of
-/// the optimum.
+/// The closed-form facts of `config` (x² ≠ 0), counting the steps to get within `tolerance` (default
+/// `limits().descent.defaultTolerance`) of the optimum.
 #[wasm_bindgen(unchecked_return_type = "Analysis")]
 pub fn analyze(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: &JsValue,
@@ -209,7 +230,8 @@ fn analysis(config: &ArticleConfig, tolerance: &JsValue) -> JsResult<JsValue> {
 }
 
 /// The first step after which w, rounded to `decimals` places, reads as the optimum y/x does; `null` if none
-/// up to 100,000 steps does. For the article and 6 decimals, the step its last row (0.333333) stands for.
+/// within `limits().descent.maxCountedSteps` steps does. For the article and 6 decimals, the step its last row
+/// (0.333333) stands for.
 #[wasm_bindgen(js_name = stepsToDigits, unchecked_return_type = "number | null")]
 pub fn steps_to_digits(
     #[wasm_bindgen(unchecked_param_type = "DescentConfig")] config: &JsValue,
@@ -227,7 +249,7 @@ static GUARDED: AtomicBool = AtomicBool::new(false);
 /// A descent in progress, for animation: it keeps the current weight and every step taken.
 ///
 /// Every method either succeeds or throws and leaves the descent exactly as it was; on a freed descent every
-/// method throws an `Error` of kind `"freed"`.
+/// method throws an `Error` of kind `"freed"`, and when memory is full one of kind `"outOfMemory"`.
 #[wasm_bindgen]
 pub struct Descent {
     inner: article::Descent,
@@ -253,6 +275,7 @@ impl Descent {
                 Err(_) => JsValue::UNDEFINED,
             }
         });
+        headroom()?;
         let config = read_config(config)?;
         Ok(Descent {
             inner: article::Descent::new(config).map_err(refuse)?,
@@ -266,14 +289,15 @@ impl Descent {
         Ok(step_record(&self.inner.step().map_err(refuse)?))
     }
 
-    /// Takes `n` steps (a whole number up to 10,000), all or none, and returns their records.
+    /// Takes `n` steps (a whole number up to `limits().descent.maxSteps`, and at most `maxHistory` in all until
+    /// `reset()`), all or none, and returns their records.
     #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
     pub fn train(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number")] n: &JsValue,
     ) -> JsResult<JsValue> {
         let n = count(n, "steps", 0, MAX_STEPS)?;
-        Ok(step_records(&self.inner.train(n).map_err(refuse)?))
+        step_records(&self.inner.train(n).map_err(refuse)?)
     }
 
     /// Goes back to w₀ and forgets every step.
@@ -284,22 +308,24 @@ impl Descent {
     /// Every step taken so far, in order.
     #[wasm_bindgen(unchecked_return_type = "StepRecord[]")]
     pub fn history(&self) -> JsResult<JsValue> {
-        Ok(step_records(self.inner.history()))
+        step_records(self.inner.history())
     }
 
     /// The weights w₀, w₁, …, wₙ visited so far, in one array.
-    pub fn trail(&self) -> Float64Array {
+    pub fn trail(&self) -> JsResult<Float64Array> {
         let history = self.inner.history();
+        room_for_numbers("steps", history.len() + 1)?;
         let trail: Vec<f64> = std::iter::once(self.inner.config().w)
             .chain(history.iter().map(|r| r.w_next))
             .collect();
-        Float64Array::from(&trail[..])
+        Ok(Float64Array::from(&trail[..]))
     }
 
     /// The loss J of each step taken (measured before its update), in one array.
-    pub fn losses(&self) -> Float64Array {
+    pub fn losses(&self) -> JsResult<Float64Array> {
+        room_for_numbers("steps", self.inner.steps())?;
         let losses: Vec<f64> = self.inner.history().iter().map(|r| r.loss).collect();
-        Float64Array::from(&losses[..])
+        Ok(Float64Array::from(&losses[..]))
     }
 
     /// The closed-form facts of this descent's problem (see `analyze`).
@@ -309,6 +335,24 @@ impl Descent {
         #[wasm_bindgen(unchecked_param_type = "number | undefined")] tolerance: &JsValue,
     ) -> JsResult<JsValue> {
         analysis(&self.inner.config(), tolerance)
+    }
+
+    /// The closed-form facts of this descent's problem (as `analyze` with the default tolerance) and the first
+    /// step after which w, rounded to `decimals` places, reads as the optimum (as `stepsToDigits`): one call for
+    /// what a figure shows of a configuration, which the constructor has already checked.
+    #[wasm_bindgen(unchecked_return_type = "DescentFacts")]
+    pub fn facts(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] decimals: &JsValue,
+    ) -> JsResult<JsValue> {
+        let decimals = count(decimals, "decimals", 0, MAX_DECIMALS)?;
+        let config = self.inner.config();
+        let analysis = article::analyze(&config, DEFAULT_TOLERANCE).map_err(refuse)?;
+        let steps = article::steps_to_digits(&config, decimals).map_err(refuse)?;
+        Ok(Object::new()
+            .value("analysis", &analysis_object(&analysis))
+            .number_or_null("stepsToDigits", steps.map(|n| n as f64))
+            .build())
     }
 
     /// The configuration the descent started from.

@@ -1,11 +1,15 @@
 //! Reading JavaScript values, and refusing them as data.
 //!
-//! Every read of a caller's value goes through `guard.js`, imported with `catch`: a getter, proxy trap or
-//! iterator that throws becomes a refusal here, never an exception unwinding through wasm frames. Numbers are
-//! accepted only as JavaScript numbers (nothing is converted, so no `valueOf` runs); objects are read field by
-//! field, each field once; arrays are read once, by their real length, which is checked against the limit
-//! before anything is copied. Every refusal is an `Error` with `kind` (`"invalid"`, `"diverged"`,
-//! `"tooMuchWork"`, `"freed"`) and, where they apply, `field`, `step` and `epoch`.
+//! Every read of a caller's value goes through `guard.js`, whose functions never throw: a getter, proxy trap or
+//! iterator that throws is caught there, the function returns `undefined` and `lastReadThrew()` says so, and the
+//! read becomes a refusal here, never an exception unwinding through wasm frames. Numbers are accepted only as
+//! JavaScript numbers (nothing is converted, so no `valueOf` runs); objects are read field by field, each field
+//! once; arrays are read once, by their real length, which is checked against the limit before anything is
+//! copied; strings are read only when they are short enough to be a name ([`MAX_STRING_LENGTH`]), a longer one
+//! is refused by its length before it is copied. A call that keeps small blocks, or makes large ones that cannot
+//! fail, starts only when memory has room for them ([`room`]). Every refusal is an `Error` with `kind` (`"invalid"`, `"diverged"`,
+//! `"tooMuchWork"`, `"outOfMemory"`, and from `guard.js` `"freed"` and `"busy"`) and, where they apply,
+//! `field`, `step` and `epoch`, and for divergence `loss` and `bound`.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -40,6 +44,8 @@ extern "C" {
     fn write_float64_raw(out: &JsValue, values: &Float64Array);
     #[wasm_bindgen(js_name = viewsMemory)]
     fn views_memory(value: &JsValue, memory: &JsValue) -> bool;
+    #[wasm_bindgen(js_name = stringLength)]
+    fn string_length(value: &JsValue) -> f64;
     #[wasm_bindgen(js_name = refusal)]
     fn js_refusal(
         message: &str,
@@ -47,9 +53,11 @@ extern "C" {
         field: Option<String>,
         step: Option<f64>,
         epoch: Option<f64>,
+        loss: Option<f64>,
+        bound: Option<f64>,
     ) -> JsValue;
     #[wasm_bindgen(js_name = guardClass)]
-    fn guard_class(prototype: &JsValue, name: &str);
+    fn guard_class(prototype: &JsValue, name: &str, probe: &JsValue);
 }
 
 /// The result of a read in `guard.js`: `Err(())` when reading threw.
@@ -102,30 +110,84 @@ fn error_value(
     message: &str,
     kind: &str,
     field: Option<&str>,
-    step: Option<u64>,
-    epoch: Option<u64>,
+    numbers: [Option<f64>; 4],
 ) -> JsValue {
+    let [step, epoch, loss, bound] = numbers;
     js_refusal(
         message,
         kind,
         field.map(str::to_string),
-        step.map(|s| s as f64),
-        epoch.map(|e| e as f64),
+        step,
+        epoch,
+        loss,
+        bound,
     )
 }
 
-/// The core's error as a JavaScript `Error` with `kind`, `field`, `step` and `epoch`.
+/// The core's error as a JavaScript `Error` with `kind`, `field`, and for divergence `step`, `epoch`, `loss` and
+/// `bound` where they apply.
 pub(crate) fn refuse(e: LabError) -> JsValue {
-    let (step, epoch) = match &e {
-        LabError::Diverged { step, epoch, .. } => (Some(*step), *epoch),
-        _ => (None, None),
+    let numbers = match &e {
+        LabError::Diverged {
+            step,
+            epoch,
+            loss,
+            bound,
+            ..
+        } => [Some(*step as f64), epoch.map(|e| e as f64), *loss, *bound],
+        _ => [None; 4],
     };
-    error_value(&e.to_string(), e.kind(), e.field(), step, epoch)
+    error_value(&e.to_string(), e.kind(), e.field(), numbers)
+}
+
+/// Refuses a call as out of memory unless memory has room for `bytes` more besides the headroom of small
+/// allocations (growing it if it can). The calls that keep small blocks (the constructors, data) and those that
+/// make large blocks infallibly (of a size bounded in advance: a network, its data, a trace, a gradient) ask
+/// first; so the headroom is never short by more than one handle's small blocks, and every other call's small
+/// allocations, which cannot fail, fit in it. `field` is the input that sets `bytes`.
+pub(crate) fn room(field: Option<&'static str>, bytes: usize) -> JsResult<()> {
+    #[cfg(target_arch = "wasm32")]
+    if !super::alloc::ensure_room(bytes) {
+        return Err(refuse(LabError::OutOfMemory {
+            field,
+            what: "this call",
+            bytes: (bytes + super::alloc::HEADROOM) as u64,
+        }));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (field, bytes);
+    Ok(())
+}
+
+/// How much more memory a buffer may take than its length says: its block rounded up to a power of two (at most
+/// twice) and aligned (at most as much again).
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
+pub(crate) const ROUNDING: usize = 4;
+
+/// [`room`] for one buffer of `n` numbers (its block, carved or freed before, and the headroom).
+pub(crate) fn room_for_numbers(field: &'static str, n: usize) -> JsResult<()> {
+    let bytes = n.saturating_mul(size_of::<f64>());
+    #[cfg(target_arch = "wasm32")]
+    if !super::alloc::ensure_block(bytes) {
+        return Err(refuse(LabError::OutOfMemory {
+            field: Some(field),
+            what: "this call",
+            bytes: bytes as u64,
+        }));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (field, bytes);
+    Ok(())
+}
+
+/// [`room`] for small allocations only.
+pub(crate) fn headroom() -> JsResult<()> {
+    room(None, 0)
 }
 
 /// A refusal of `field` made at the boundary, with a whole message.
 pub(crate) fn invalid(field: &str, message: &str) -> JsValue {
-    error_value(message, "invalid", Some(field), None, None)
+    error_value(message, "invalid", Some(field), [None; 4])
 }
 
 /// A refusal of `field` as "`field` must be `expected` (got …)".
@@ -146,15 +208,58 @@ fn kind(value: &JsValue) -> String {
     js_kind(value)
 }
 
-/// A short, safe description of any JavaScript value, for error messages; it runs none of the value's code.
+/// A short, safe description of any JavaScript value, for error messages; it runs none of the value's code, and
+/// a string is quoted in JavaScript (its first characters and its length), never copied whole.
 pub(crate) fn describe(value: &JsValue) -> String {
-    if let Some(n) = value.as_f64() {
-        return show(n);
+    match value.as_f64() {
+        Some(n) => show(n),
+        None => js_describe(value),
     }
-    if let Some(s) = value.as_string() {
-        return format!("the string {}", quote(&s));
+}
+
+/// Longest string a call copies into the module: no name or key any call accepts comes near it, so a longer
+/// string is refused by its length alone (in UTF-16 units, read without copying it).
+pub(crate) const MAX_STRING_LENGTH: usize = 100;
+
+/// A string value of at most [`MAX_STRING_LENGTH`] UTF-16 units, copied; `None` for a longer one or any other
+/// value, which are not copied.
+fn short_string(value: &JsValue) -> Option<String> {
+    let length = string_length(value);
+    if length <= MAX_STRING_LENGTH as f64 {
+        value.as_string()
+    } else {
+        None
     }
-    js_describe(value)
+}
+
+/// A name (of an activation, a loss, a dataset, …) read by `parse`; any other value, and a string too long to be
+/// a name, gets `parse`'s own refusal saying what was given.
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
+pub(crate) fn name<T>(
+    value: &JsValue,
+    field: &str,
+    parse: fn(&str, &str) -> crate::Result<T>,
+) -> JsResult<T> {
+    let (text, given) = name_text(value);
+    parse(field, &text).map_err(|e| refuse_name(e, given))
+}
+
+/// A name's refusal, saying what was given when it was not a short string.
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
+fn refuse_name(e: LabError, given: Option<String>) -> JsValue {
+    refuse(match given {
+        Some(given) => e.given(given),
+        None => e,
+    })
+}
+
+/// A name's text, or (for any other value, or a string too long to be a name) "" and a description of what was
+/// given: "" is no name, so its refusal says which names are, and then what was given.
+fn name_text(value: &JsValue) -> (String, Option<String>) {
+    match short_string(value) {
+        Some(s) => (s, None),
+        None => (String::new(), Some(describe(value))),
+    }
 }
 
 /// A number argument: a JavaScript number and nothing else (NaN and infinities pass, for the range check).
@@ -199,13 +304,19 @@ impl Fields {
         }
         let keys = own_keys(value).map_err(|_| unreadable(name))?;
         for key in keys.iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !allowed.contains(&key.as_str()) {
+            // (a key too long to be a field is described, not copied: its refusal names the object)
+            let (text, given) = name_text(&key);
+            if given.is_some() || !allowed.contains(&text.as_str()) {
+                let field = if given.is_some() {
+                    name.to_string()
+                } else {
+                    format!("{name}.{text}")
+                };
                 return Err(invalid(
-                    &format!("{name}.{key}"),
+                    &field,
                     &format!(
                         "{name} has an unknown field {}; its fields are {}",
-                        quote(&key),
+                        given.unwrap_or_else(|| quote(&text)),
                         list(allowed.iter().copied())
                     ),
                 ));
@@ -243,20 +354,28 @@ impl Fields {
         self.typed(key, "a number", JsValue::as_f64)
     }
 
-    /// A number field that must be present; `expected` says what it accepts.
-    pub(crate) fn required_number(&self, key: &str, expected: &str) -> JsResult<f64> {
+    /// A number field that must be present; `expected` says what it accepts (called only to refuse).
+    pub(crate) fn required_number(&self, key: &str, expected: fn() -> String) -> JsResult<f64> {
         self.number(key)?.ok_or_else(|| {
             invalid(
                 &format!("{}.{key}", self.name),
-                &format!("{}.{key} is missing: give {expected}", self.name),
+                &format!("{}.{key} is missing: give {}", self.name, expected()),
             )
         })
     }
 
-    /// A string field, `None` when absent.
+    /// A name field read by `parse` (see [`name`]), `None` when absent.
     #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
-    pub(crate) fn string(&self, key: &str) -> JsResult<Option<String>> {
-        self.typed(key, "a string", JsValue::as_string)
+    pub(crate) fn name<T>(
+        &self,
+        key: &str,
+        parse: fn(&str, &str) -> crate::Result<T>,
+    ) -> JsResult<Option<T>> {
+        let value = self.get(key)?;
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        name(&value, &format!("{}.{key}", self.name), parse).map(Some)
     }
 
     /// A boolean field, `None` when absent.
@@ -291,7 +410,7 @@ fn checked_length(
 /// Reads a `Float64Array` or an array of numbers of at most `max` elements, refusing a longer one before
 /// copying anything. The values are not checked here (NaN passes, for the caller's finiteness check).
 #[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
-pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> JsResult<Vec<f64>> {
+pub(crate) fn read_numbers(value: &JsValue, field: &'static str, max: usize) -> JsResult<Vec<f64>> {
     let refuse_kind = || expected(field, "a Float64Array or an array of numbers", value);
     match kind(value).as_str() {
         "Float64Array" => {
@@ -306,7 +425,7 @@ pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> JsResult
                 ));
             }
             let copy = copy_float64(value, n as u32).map_err(|_| unreadable(field))?;
-            Ok(copy.to_vec())
+            copied(&copy, field)
         }
         "array" => {
             let n = checked_length(value, field, 0, max, &format!("have at most {max} numbers"))?;
@@ -315,7 +434,7 @@ pub(crate) fn read_numbers(value: &JsValue, field: &str, max: usize) -> JsResult
                 let k = bad.get(0).as_f64().unwrap_or(0.0) as usize;
                 return Err(expected(&format!("{field}[{k}]"), "a number", &bad.get(1)));
             }
-            Ok(read.unchecked_into::<Float64Array>().to_vec())
+            copied(&read.unchecked_into(), field)
         }
         _ => Err(refuse_kind()),
     }
@@ -380,19 +499,23 @@ pub(crate) fn write_out(out: &JsValue, values: &[f64]) -> JsResult<()> {
 }
 
 /// Guards an exported class once per module: `make` gives one instance, whose prototype's methods and getters
-/// then throw a plain `Error` of kind `"freed"` on a freed handle without entering wasm.
+/// then throw a plain `Error` of kind `"freed"` on a freed handle (or anything that is not a handle of the class)
+/// without entering wasm; `guard.js` frees the instance.
 pub(crate) fn guard_once(done: &AtomicBool, name: &str, make: impl FnOnce() -> JsValue) {
     if done.swap(true, Ordering::Relaxed) {
         return;
     }
     let instance = make();
     if let Ok(prototype) = js_sys::Reflect::get_prototype_of(&instance) {
-        guard_class(&prototype, name);
+        guard_class(&prototype, name, &instance);
         let _ = last_read_threw();
     }
-    if let Ok(free) = js_field(&instance, "free") {
-        if let Ok(free) = free.dyn_into::<js_sys::Function>() {
-            let _ = free.call0(&instance);
-        }
-    }
+}
+
+/// The numbers of a `Float64Array` (JavaScript's, outside the module) copied into a new vector, once memory has
+/// room for it.
+#[cfg_attr(not(feature = "network"), allow(dead_code))] // used by the Network export only
+fn copied(array: &Float64Array, field: &'static str) -> JsResult<Vec<f64>> {
+    room_for_numbers(field, array.length() as usize)?;
+    Ok(array.to_vec())
 }

@@ -11,25 +11,25 @@ use crate::error::MAX_WORK_PER_CALL;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** The article's limits and defaults. */
+/** The article's limits and defaults (their values are this object's: no declaration restates them). */
 export interface DescentLimits {
-  /** Largest accepted |x|, |y| and |w₀| (1000). */
+  /** Largest accepted |x|, |y| and |w₀|. */
   maxAbsValue: number;
-  /** Largest learning rate of the descent (100). */
+  /** Largest learning rate of the descent. */
   maxLr: number;
-  /** Most steps one call of `train` may take (10000). */
+  /** Most steps one call of `train` may take. */
   maxSteps: number;
-  /** Most steps a Descent keeps before it must be reset (100000). */
+  /** Most steps a Descent keeps before it must be reset. */
   maxHistory: number;
-  /** Most steps `analyze` and `stepsToDigits` count (100000). */
+  /** Most steps `analyze` and `stepsToDigits` count. */
   maxCountedSteps: number;
-  /** Most decimals `stepsToDigits` accepts (15). */
+  /** Most decimals `stepsToDigits` accepts. */
   maxDecimals: number;
   /** The tolerances `analyze` accepts, and its default. */
   minTolerance: number;
   maxTolerance: number;
   defaultTolerance: number;
-  /** The article's problem: x = 1.5, y = 0.5, w = 0.8, lr = 0.1. */
+  /** The article's problem. */
   defaults: DescentConfig;
 }
 

@@ -9,8 +9,10 @@
 //!
 //! - `alloc`: the memory allocator, small power-of-two size classes instead of dlmalloc;
 //! - `input` (with `guard.js`): reading JavaScript values without running their code more than once or letting
-//!   an exception unwind through wasm, and refusals as data;
-//! - `object` (with `values.js`): the result objects, built field by field, and numbers and quotes as text;
+//!   an exception unwind through wasm, refusing long strings by their length and calls memory has no room for,
+//!   and refusals as data (their messages' numbers written as JavaScript writes them); `guard.js` also refuses
+//!   calls on freed handles and re-entrant calls on busy ones;
+//! - `object` (with `values.js`): the result objects, built field by field;
 //! - `limits`: the one source of limits and defaults;
 //! - `article`: the article's exports and the `Descent` handle;
 //! - `network`: the `Network` handle (its config reader, data specs, grid family and TypeScript declarations).
@@ -19,11 +21,9 @@ mod alloc;
 pub mod article;
 mod input;
 pub mod limits;
-mod object;
-#[cfg(target_arch = "wasm32")]
-pub(crate) use object::{number_text, quote_text};
 #[cfg(feature = "network")]
 pub mod network;
+mod object;
 pub mod surface;
 
 pub use article::{analyze, step, steps_to_digits, train, Descent};

@@ -1,7 +1,8 @@
 //! Result objects for JavaScript (a step's record, an analysis, a configuration, the limits), built field by field
 //! through `values.js`: plain objects and arrays with the fields in the order the TypeScript declarations list them,
 //! `null` for a number that is absent, and no field at all for an option that does not apply. Building them here
-//! instead of with a serializer keeps the module small; the shapes are those of the declarations.
+//! instead of with a serializer keeps the module small; the shapes are those of the declarations. (Error messages
+//! are written in `guard.js`, with their numbers.)
 
 use wasm_bindgen::prelude::*;
 
@@ -25,25 +26,6 @@ extern "C" {
     fn js_records(keys: &str, values: &[f64]) -> JsValue;
     #[wasm_bindgen(js_name = record)]
     fn js_record(keys: &str, values: &[f64]) -> JsValue;
-    #[cfg(target_arch = "wasm32")]
-    #[wasm_bindgen(js_name = numberText)]
-    fn number_text_js(value: f64) -> String;
-    #[cfg(target_arch = "wasm32")]
-    #[wasm_bindgen(js_name = quoteText)]
-    fn quote_text_js(text: &str, limit: usize) -> String;
-}
-
-/// A number as JavaScript's `String(v)` writes it: [`crate::error::show`] in wasm, which thus needs none of Rust's
-/// float formatting (Grisu and Dragon4 with their tables).
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn number_text(value: f64) -> String {
-    number_text_js(value)
-}
-
-/// A caller's string quoted for a message: [`crate::error::quote`] in wasm.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn quote_text(text: &str) -> String {
-    quote_text_js(text, crate::error::QUOTE_LIMIT)
 }
 
 /// A plain JavaScript object under construction; each method sets one field, in order.

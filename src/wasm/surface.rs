@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::input::{check_out, refuse, write_out, Fields, JsResult};
+use super::input::{check_out, refuse, room_for_numbers, write_out, Fields, JsResult};
 use crate::error::check_count;
 use crate::surface::{neuron_loss_surface, SurfaceGrid, MAX_SURFACE_SIDE, MIN_SURFACE_SIDE};
 
@@ -40,10 +40,12 @@ pub fn neuron_loss_surface_into(
     #[wasm_bindgen(unchecked_param_type = "SurfaceSpec")] spec: &JsValue,
 ) -> JsResult<()> {
     let fields = Fields::new(spec, "spec", SPEC_FIELDS)?;
-    let number = |key: &str| fields.required_number(key, "a finite number in [-1000, 1000]");
-    let side = format!("a whole number from {MIN_SURFACE_SIDE} to {MAX_SURFACE_SIDE}");
+    let number =
+        |key: &str| fields.required_number(key, || "a finite number in [-1000, 1000]".to_string());
     let count = |key: &str| -> JsResult<usize> {
-        let v = fields.required_number(key, &side)?;
+        let v = fields.required_number(key, || {
+            format!("a whole number from {MIN_SURFACE_SIDE} to {MAX_SURFACE_SIDE}")
+        })?;
         check_count(
             &format!("spec.{key}"),
             v,
@@ -64,6 +66,7 @@ pub fn neuron_loss_surface_into(
     grid.check().map_err(refuse)?;
     // A buffer of another length (its real length, read once) is refused before anything is computed.
     check_out(out, grid.len())?;
+    room_for_numbers("spec.rows", grid.len())?;
     let mut values = vec![0.0; grid.len()];
     neuron_loss_surface(x, y, &grid, &mut values).map_err(refuse)?;
     write_out(out, &values)

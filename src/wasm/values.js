@@ -1,34 +1,7 @@
-// The values the module makes in JavaScript rather than in wasm, so that it needs neither a serializer nor Rust's
-// float formatting: the result objects of the exports (a step's record, an analysis, a configuration, the limits),
-// built field by field as plain objects and arrays, and numbers and quoted strings as text for error messages. Nothing here reads a
-// caller's value, and nothing here can throw: every object and array is new.
-
-/**
- * A number as JavaScript's `String(v)` writes it (`NaN`, `-Infinity`, `0.59`, `2e-7`, `1.5e+300`), except that
- * −0 keeps its sign, as the native build writes it.
- */
-export function numberText(value) {
-  return Object.is(value, -0) ? '-0' : String(value);
-}
-
-/**
- * A string quoted for an error message as the native build quotes it: in double quotes, at most `limit` characters
- * (code points; then the full count), quotes and backslashes escaped, control characters (U+0000 to U+001F and
- * U+007F to U+009F) as `\u{..}` in lowercase hex.
- */
-export function quoteText(text, limit) {
-  const chars = Array.from(text);
-  let out = '"';
-  for (const c of chars.slice(0, limit)) {
-    const code = c.codePointAt(0);
-    if (c === '"' || c === '\\') out += `\\${c}`;
-    else if (code <= 0x1f || (code >= 0x7f && code <= 0x9f)) out += `\\u{${code.toString(16)}}`;
-    else out += c;
-  }
-  out += '"';
-  if (chars.length > limit) out += `… (${chars.length} characters)`;
-  return out;
-}
+// The values the module makes in JavaScript rather than in wasm, so that it needs no serializer: the result
+// objects of the exports (a step's record, an analysis, a configuration, the limits), built field by field as plain
+// objects and arrays. Nothing here reads a caller's value, and nothing here can throw: every object and array is
+// new.
 
 /** A new plain object. */
 export function object() {

@@ -282,16 +282,19 @@ export class DescentModel extends EventTarget {
     this.#emit('reset', { w: this.w });
   }
 
-  /** The closed-form facts of the problem, computed once per configuration (all by the core's analyze). */
+  /**
+   * The closed-form facts of the problem, computed once per configuration by one call on the descent, whose
+   * constructor has checked the configuration: its analysis and its steps to the article's digits.
+   */
   #facts() {
-    const { core, config } = this;
     const facts = { analysis: null, analysisError: null, linear: null, digitsStep: null, overflowStep: null };
     try {
-      facts.analysis = core.analyze(config);
+      const { analysis, stepsToDigits } = this.descent.facts(ARTICLE_DECIMALS);
+      facts.analysis = analysis;
       // dJ/dw = slope·w + intercept for the current x and y (the article's 4.5w − 1.5).
-      facts.linear = { slope: facts.analysis.slope, intercept: facts.analysis.intercept };
-      facts.overflowStep = facts.analysis.overflowStep ?? null;
-      facts.digitsStep = core.stepsToDigits(config, ARTICLE_DECIMALS);
+      facts.linear = { slope: analysis.slope, intercept: analysis.intercept };
+      facts.overflowStep = analysis.overflowStep ?? null;
+      facts.digitsStep = stepsToDigits;
     } catch (e) {
       facts.analysisError = String(e?.message ?? e);
     }

@@ -10,7 +10,7 @@ use crate::error::check_count;
 use crate::network::{
     self as core, Activation, Feature, Features, Loss, NetworkConfig, Optimizer, Regularization,
 };
-use crate::wasm::input::{describe, invalid, read_list, refuse, Fields, JsResult};
+use crate::wasm::input::{invalid, name, read_list, refuse, Fields, JsResult};
 use crate::wasm::object::Object;
 
 /// The fields of a `NetworkConfig`, group by group.
@@ -91,30 +91,23 @@ fn read_shape(fields: &Fields) -> JsResult<NetworkConfig> {
         config.activations.clear();
         for (k, item) in array.iter().enumerate() {
             let field = format!("config.activations[{k}]");
-            let name = item
-                .as_string()
-                .ok_or_else(|| invalid(&field, &format!("{field} must be a string")))?;
             config
                 .activations
-                .push(Activation::from_name(&field, &name).map_err(refuse)?);
+                .push(name(item, &field, Activation::from_name)?);
         }
     }
     Ok(config)
 }
 
 fn read_activation(fields: &Fields, key: &str, default: Activation) -> JsResult<Activation> {
-    match fields.string(key)? {
-        None => Ok(default),
-        Some(name) => Activation::from_name(&format!("config.{key}"), &name).map_err(refuse),
-    }
+    Ok(fields.name(key, Activation::from_name)?.unwrap_or(default))
 }
 
 /// `loss`, `lr`, `batchSize` and `shuffle`.
 fn read_training(fields: &Fields, config: &mut NetworkConfig) -> JsResult<()> {
-    config.loss = match fields.string("loss")? {
-        None => Loss::HalfSquared,
-        Some(name) => Loss::from_name("config.loss", &name).map_err(refuse)?,
-    };
+    config.loss = fields
+        .name("loss", Loss::from_name)?
+        .unwrap_or(Loss::HalfSquared);
     config.lr = fields.number("lr")?.unwrap_or(DEFAULT_LR);
     let batch = fields.number("batchSize")?.unwrap_or(DEFAULT_BATCH);
     config.batch_size =
@@ -125,10 +118,10 @@ fn read_training(fields: &Fields, config: &mut NetworkConfig) -> JsResult<()> {
 
 /// The optimizer and its parameters; a parameter of another optimizer is refused, as it would be ignored.
 fn read_optimizer(fields: &Fields) -> JsResult<Optimizer> {
-    let name = fields
-        .string("optimizer")?
-        .unwrap_or_else(|| "sgd".to_string());
-    let mut optimizer = Optimizer::from_name("config.optimizer", &name).map_err(refuse)?;
+    let mut optimizer = fields
+        .name("optimizer", Optimizer::from_name)?
+        .unwrap_or(Optimizer::Sgd);
+    let name = optimizer.name();
     let owner = |key: &str| {
         if key == "momentum" {
             "momentum"
@@ -177,18 +170,11 @@ fn read_features(fields: &Fields) -> JsResult<Option<Features>> {
     let items = read_list(&value, "config.features", 1, n)?;
     let mut list = Vec::with_capacity(n);
     for (k, item) in items.iter().enumerate() {
-        let field = format!("config.features[{k}]");
-        let name = item.as_string().ok_or_else(|| {
-            invalid(
-                &field,
-                &format!(
-                    "{field} must be a string, one of {} (got {})",
-                    core::features::names(),
-                    describe(item)
-                ),
-            )
-        })?;
-        list.push(Feature::from_name(&field, &name).map_err(refuse)?);
+        list.push(name(
+            item,
+            &format!("config.features[{k}]"),
+            Feature::from_name,
+        )?);
     }
     Features::new("config.features", list)
         .map(Some)
@@ -197,10 +183,9 @@ fn read_features(fields: &Fields) -> JsResult<Option<Features>> {
 
 /// `regularization` ("none", "l1", "l2"; default "none") and `regularizationRate` (default 0).
 fn read_regularization(fields: &Fields, config: &mut NetworkConfig) -> JsResult<()> {
-    config.regularization = match fields.string("regularization")? {
-        None => Regularization::None,
-        Some(name) => Regularization::from_name("config.regularization", &name).map_err(refuse)?,
-    };
+    config.regularization = fields
+        .name("regularization", Regularization::from_name)?
+        .unwrap_or(Regularization::None);
     config.regularization_rate = fields.number("regularizationRate")?.unwrap_or(0.0);
     Ok(())
 }

@@ -1,6 +1,11 @@
 //! The grid family: the network's output, or every non-input neuron's output, at every point of an nx × ny
 //! grid, returned in a new `Float64Array` or written into one the caller keeps between frames. All four exports
 //! read their arguments, check the work and fill the grid through [`Network::grid_call`].
+//!
+//! The grid is computed into a buffer allocated for the call (once memory has room for it: a full memory refuses
+//! the call as `outOfMemory`) and freed when it returns, so that no handle keeps a grid between calls (a page with many
+//! networks holds one grid's memory at a time, not one per network). Frame after frame of the same size, the
+//! allocator hands the same block back from its free list, so a frame costs no memory growth.
 
 use js_sys::Float64Array;
 use wasm_bindgen::prelude::*;
@@ -8,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use super::Network;
 use crate::error::check_work;
 use crate::network::{grid, Grid, MAX_GRID_SIDE};
-use crate::wasm::input::{check_out, count, number, refuse, write_out, JsResult};
+use crate::wasm::input::{check_out, count, number, refuse, room_for_numbers, write_out, JsResult};
 
 /// What a grid call returns: every output, or every non-input neuron's output, at each point.
 #[derive(Clone, Copy, PartialEq)]
@@ -19,7 +24,8 @@ enum Values {
 
 impl Network {
     /// Reads the grid's arguments (numbers as JavaScript numbers only, sides whole numbers from 1 to 1000),
-    /// checks its size and work, fills the scratch buffer, and writes it into `out` when given.
+    /// checks its size and work, fills a buffer, and writes it into `out` when given, or into a new
+    /// `Float64Array`.
     #[allow(clippy::too_many_arguments)]
     fn grid_call(
         &mut self,
@@ -31,7 +37,7 @@ impl Network {
         y_max: &JsValue,
         nx: &JsValue,
         ny: &JsValue,
-    ) -> JsResult<()> {
+    ) -> JsResult<Option<Float64Array>> {
         let (x_min, x_max) = (number(x_min, "xMin")?, number(x_max, "xMax")?);
         let (y_min, y_max) = (number(y_min, "yMin")?, number(y_max, "yMax")?);
         let nx = count(nx, "nx", 1, MAX_GRID_SIDE)?;
@@ -51,15 +57,16 @@ impl Network {
         if let Some(out) = out {
             check_out(out, len)?;
         }
-        self.grid.resize(len, 0.0);
+        room_for_numbers("ny", len)?;
+        let mut buffer = vec![0.0; len];
         match values {
-            Values::Outputs => self.inner.predict_grid(&grid, &mut self.grid),
-            Values::Neurons => self.inner.neuron_grid(&grid, &mut self.grid),
+            Values::Outputs => self.inner.predict_grid(&grid, &mut buffer),
+            Values::Neurons => self.inner.neuron_grid(&grid, &mut buffer),
         }
         .map_err(refuse)?;
         match out {
-            Some(out) => write_out(out, &self.grid),
-            None => Ok(()),
+            Some(out) => write_out(out, &buffer).map(|()| None),
+            None => Ok(Some(Float64Array::from(&buffer[..]))),
         }
     }
 }
@@ -80,8 +87,8 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<Float64Array> {
-        self.grid_call(None, Values::Outputs, xMin, xMax, yMin, yMax, nx, ny)?;
-        Ok(Float64Array::from(&self.grid[..]))
+        let grid = self.grid_call(None, Values::Outputs, xMin, xMax, yMin, yMax, nx, ny)?;
+        Ok(grid.unwrap_or_else(|| Float64Array::new_with_length(0)))
     }
 
     /// As `predictGrid`, into `out` (a Float64Array of exactly the grid's length), without allocating per frame.
@@ -99,6 +106,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<()> {
         self.grid_call(Some(out), Values::Outputs, xMin, xMax, yMin, yMax, nx, ny)
+            .map(drop)
     }
 
     /// Every non-input neuron's output over the grid of `predictGrid`, for a small heatmap per neuron: neuron by
@@ -114,8 +122,8 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "number")] nx: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<Float64Array> {
-        self.grid_call(None, Values::Neurons, xMin, xMax, yMin, yMax, nx, ny)?;
-        Ok(Float64Array::from(&self.grid[..]))
+        let grid = self.grid_call(None, Values::Neurons, xMin, xMax, yMin, yMax, nx, ny)?;
+        Ok(grid.unwrap_or_else(|| Float64Array::new_with_length(0)))
     }
 
     /// As `predictNeuronGrid`, into `out` (a Float64Array of exactly its length).
@@ -133,5 +141,6 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "number")] ny: &JsValue,
     ) -> JsResult<()> {
         self.grid_call(Some(out), Values::Neurons, xMin, xMax, yMin, yMax, nx, ny)
+            .map(drop)
     }
 }

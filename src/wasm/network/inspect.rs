@@ -5,7 +5,9 @@ use wasm_bindgen::prelude::*;
 
 use super::Network;
 use crate::network::inspect::{GradientCheck, PointPass, DEFAULT_H};
-use crate::wasm::input::{count, number, optional_number, read_numbers, refuse, JsResult};
+use crate::wasm::input::{
+    count, number, optional_number, read_numbers, refuse, room, room_for_numbers, JsResult, ROUNDING,
+};
 use crate::wasm::object::{record, Object};
 
 /// A `PointPass` object.
@@ -55,6 +57,8 @@ impl Network {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
     ) -> JsResult<JsValue> {
+        // The accumulators kept aside, each block rounded up to a power of two and aligned.
+        room_for_numbers("index", self.inner.parameter_count())?;
         let index = self.index(index, self.inner.train_data().len())?;
         let pass = self.inner.point_pass(index).map_err(refuse)?;
         Ok(pass_object(&pass))
@@ -83,6 +87,7 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
         #[wasm_bindgen(unchecked_param_type = "number | undefined")] h: &JsValue,
     ) -> JsResult<JsValue> {
+        self.gradient_room()?;
         let index = self.index(index, self.inner.parameter_count())?;
         let h = optional_number(h, "h")?.unwrap_or(DEFAULT_H);
         let check = self.inner.gradient_check(index, h).map_err(refuse)?;
@@ -116,11 +121,14 @@ impl Network {
 
     /// For each weight, 1 when L1 regularization has set it to 0 for good (Playground's dead links), else 0.
     #[wasm_bindgen(js_name = deadWeights)]
-    pub fn dead_weights(&self) -> Vec<u8> {
-        self.inner
+    pub fn dead_weights(&self) -> JsResult<Vec<u8>> {
+        // One byte per weight.
+        room(None, ROUNDING * self.inner.weights().len())?;
+        Ok(self
+            .inner
             .dead_weights()
             .iter()
             .map(|&d| u8::from(d))
-            .collect()
+            .collect())
     }
 }

@@ -21,7 +21,9 @@ use wasm_bindgen::prelude::*;
 
 use self::config::{config_object, read_config};
 use self::spec::read_spec;
-use super::input::{count, guard_once, number, read_numbers, refuse, JsResult};
+use super::input::{
+    count, guard_once, number, read_numbers, refuse, room, room_for_numbers, JsResult, ROUNDING,
+};
 use super::object::{self, Object};
 use crate::data::{self, Dataset, MAX_POINTS};
 use crate::network as core;
@@ -29,6 +31,10 @@ use crate::network as core;
 pub(crate) use self::config::DEFAULT_BATCH;
 pub(crate) use self::config::DEFAULT_LR;
 pub(crate) use self::spec::{DEFAULT_POINTS, DEFAULT_TRAIN_FRACTION};
+
+/// Memory a trace may use per parameter, counted generously (its nodes, edges, labels and their copies, each
+/// block rounded up to a power of two).
+const TRACE_BYTES_PER_PARAMETER: usize = 2048;
 
 /// Whether the `Network` class is guarded against use after `free()`.
 static GUARDED: AtomicBool = AtomicBool::new(false);
@@ -46,6 +52,7 @@ pub(crate) fn network_limits() -> JsValue {
         .count("maxGridSide", core::MAX_GRID_SIDE)
         .count("maxGridValues", core::MAX_GRID_VALUES)
         .count("maxTraceParameters", core::MAX_TRACE_PARAMETERS)
+        .number("divergenceFactor", core::DIVERGENCE_FACTOR)
         .number("defaultLr", DEFAULT_LR)
         .number("defaultBatchSize", DEFAULT_BATCH)
         .number("defaultPoints", DEFAULT_POINTS)
@@ -87,19 +94,26 @@ fn trace_object(tape: &crate::tape::Tape, loss: usize) -> JsValue {
 /// A small dense network trained by backpropagation, with its data, for live figures.
 ///
 /// Every method either succeeds or throws and leaves the network as it was (training that diverges keeps the
-/// parameters from before the step that diverged and throws naming that step); on a freed network every method
-/// throws an `Error` of kind `"freed"`.
+/// parameters from before the step that diverged and throws naming that step, with its loss and bound); on a freed
+/// network every method throws an `Error` of kind `"freed"`, from inside another call on the same network (a
+/// getter it reads) one of kind `"busy"`, and when memory is full one of kind `"outOfMemory"`.
 #[wasm_bindgen]
 pub struct Network {
     inner: core::Network,
-    /// The last grid computed by the `…Into` methods, kept so a frame does not allocate.
-    grid: Vec<f64>,
 }
 
 impl Network {
     /// The network in the core, for Rust-side tests.
     pub fn core(&self) -> &core::Network {
         &self.inner
+    }
+
+    /// Makes room for the mean training gradient (the points' order and the gradient).
+    fn gradient_room(&self) -> JsResult<()> {
+        room_for_numbers(
+            "data",
+            self.inner.train_data().len() + self.inner.parameter_count(),
+        )
     }
 }
 
@@ -119,17 +133,14 @@ impl Network {
                 DEFAULT_LR,
             );
             match core::Network::new(smallest) {
-                Ok(inner) => JsValue::from(Network {
-                    inner,
-                    grid: Vec::new(),
-                }),
+                Ok(inner) => JsValue::from(Network { inner }),
                 Err(_) => JsValue::UNDEFINED,
             }
         });
         let config = read_config(config)?;
+        room(Some("config.layers"), ROUNDING * config.network_bytes())?;
         Ok(Network {
             inner: core::Network::new(config).map_err(refuse)?,
-            grid: Vec::new(),
         })
     }
 
@@ -167,6 +178,7 @@ impl Network {
     /// The gradient of the mean training loss at the current parameters: ∂/∂w in the order of `weights()`,
     /// then ∂/∂b in the order of `biases()`.
     pub fn gradients(&mut self) -> JsResult<Float64Array> {
+        self.gradient_room()?;
         let gradient = self.inner.training_gradient().map_err(refuse)?;
         Ok(Float64Array::from(&gradient[..]))
     }
@@ -184,6 +196,10 @@ impl Network {
         let max = MAX_POINTS * (inputs + targets);
         let train = read_numbers(train, "train", max)?;
         let test = read_numbers(test, "test", max)?;
+        room(
+            Some("train"),
+            ROUNDING * config.data_bytes((train.len() + test.len()) / (inputs + targets)),
+        )?;
         let train = Dataset::new("train", inputs, targets, train).map_err(refuse)?;
         let test = Dataset::new("test", inputs, targets, test).map_err(refuse)?;
         self.inner.set_data(train, test).map_err(refuse)
@@ -196,6 +212,10 @@ impl Network {
         #[wasm_bindgen(unchecked_param_type = "DataSpec")] spec: &JsValue,
     ) -> JsResult<()> {
         let spec = read_spec(spec)?;
+        room(
+            Some("data.points"),
+            ROUNDING * self.inner.config().data_bytes(spec.points),
+        )?;
         self.inner.use_generated(&spec).map_err(refuse)
     }
 
@@ -211,8 +231,8 @@ impl Network {
         Float64Array::from(self.inner.test_data().rows())
     }
 
-    /// Takes `n` updates (a whole number up to 1,000,000, and at most the work of one call: see `limits()`);
-    /// throws at the first that diverges, naming it (`step`, `epoch`).
+    /// Takes `n` updates (a whole number up to `limits().network.maxStepsPerCall`, and at most the work of one
+    /// call); throws at the first that diverges, naming it (`step`, `epoch`, `loss`, `bound`).
     #[wasm_bindgen(js_name = trainSteps)]
     pub fn train_steps(
         &mut self,
@@ -222,8 +242,8 @@ impl Network {
         self.inner.train_steps(n).map_err(refuse)
     }
 
-    /// Trains `n` epochs (a whole number up to 10,000, and at most the work of one call); throws at the first
-    /// update that diverges, naming it.
+    /// Trains `n` epochs (a whole number up to `limits().network.maxEpochsPerCall`, and at most the work of one
+    /// call); throws at the first update that diverges, naming it.
     #[wasm_bindgen(js_name = trainEpochs)]
     pub fn train_epochs(
         &mut self,
@@ -281,6 +301,7 @@ impl Network {
         let (n_in, n_out) = (config.raw_inputs(), config.outputs());
         let inputs = read_numbers(inputs, "inputs", MAX_POINTS * n_in)?;
         data::check_shape("inputs", n_in, 0, &inputs).map_err(refuse)?;
+        room_for_numbers("inputs", inputs.len() / n_in * n_out)?;
         let mut out = vec![0.0; inputs.len() / n_in * n_out];
         self.inner.predict(&inputs, &mut out).map_err(refuse)?;
         Ok(Float64Array::from(&out[..]))
@@ -293,6 +314,12 @@ impl Network {
         &self,
         #[wasm_bindgen(unchecked_param_type = "number")] index: &JsValue,
     ) -> JsResult<JsValue> {
+        // The graph's nodes, edges and labels: a few hundred bytes per parameter, at most 1000 parameters.
+        room(
+            None,
+            TRACE_BYTES_PER_PARAMETER
+                * self.inner.parameter_count().min(core::MAX_TRACE_PARAMETERS),
+        )?;
         let last = self.inner.train_data().len().saturating_sub(1);
         let index = count(index, "index", 0, last)?;
         let (tape, loss) = self.inner.trace(index).map_err(refuse)?;

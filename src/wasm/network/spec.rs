@@ -18,20 +18,21 @@ pub(crate) const DEFAULT_TRAIN_FRACTION: f64 = 0.5;
 /// Reads a `DataSpec` object.
 pub(super) fn read_spec(value: &JsValue) -> JsResult<DataSpec> {
     let fields = Fields::new(value, "data", SPEC_FIELDS)?;
-    let name = fields.string("dataset")?.ok_or_else(|| {
-        let names: Vec<String> = DatasetKind::ALL
-            .iter()
-            .map(|k| crate::error::quote(k.name()))
-            .collect();
-        invalid(
-            "data.dataset",
-            &format!(
-                "data.dataset is missing: give one of {}",
-                crate::error::list(names.iter().map(String::as_str))
-            ),
-        )
-    })?;
-    let kind = DatasetKind::from_name("data.dataset", &name).map_err(refuse)?;
+    let kind = fields
+        .name("dataset", DatasetKind::from_name)?
+        .ok_or_else(|| {
+            let names: Vec<String> = DatasetKind::ALL
+                .iter()
+                .map(|k| crate::error::quote(k.name()))
+                .collect();
+            invalid(
+                "data.dataset",
+                &format!(
+                    "data.dataset is missing: give one of {}",
+                    crate::error::list(names.iter().map(String::as_str))
+                ),
+            )
+        })?;
     let points = fields.number("points")?.unwrap_or(DEFAULT_POINTS);
     let points = check_count("data.points", points, 1, MAX_POINTS).map_err(refuse)?;
     let noise = check_range(

@@ -215,6 +215,12 @@ export interface NetworkLimits {
   maxGridSide: number;
   maxGridValues: number;
   maxTraceParameters: number;
+  /**
+   * Training stops as diverged (kind "diverged", with `loss` and `bound`) when the mean loss on a batch grows past
+   * bound = divergenceFactor · max(J₀, 1), J₀ the mean training loss when training began (the parameters or
+   * data last set, reset or edited); the network keeps its parameters from before that step.
+   */
+  divergenceFactor: number;
   defaultLr: number;
   defaultBatchSize: number;
   defaultPoints: number;
