@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::error::check_count;
+use crate::error::{check_count, quote, LabError};
 use crate::network::{
     self as core, Activation, Feature, Features, Loss, NetworkConfig, Optimizer, Regularization,
 };
@@ -74,6 +74,14 @@ fn read_shape(fields: &Fields) -> JsResult<NetworkConfig> {
         layers.push(check_count(&field, size, 1, core::MAX_WIDTH).map_err(refuse)?);
     }
     let hidden = read_activation(fields, "activation", Activation::Tanh)?;
+    if hidden == Activation::Softmax {
+        // Softmax spans a whole layer of classes: never the hidden layers' activation, even with none of them.
+        return Err(refuse(LabError::invalid(
+            "config.activation",
+            "one of \"identity\", \"relu\", \"tanh\", \"sigmoid\" (\"softmax\" is for config.outputActivation only)",
+            quote("softmax"),
+        )));
+    }
     let output = read_activation(fields, "outputActivation", Activation::Tanh)?;
     let mut config = NetworkConfig::new(&layers, hidden, output, Loss::HalfSquared, DEFAULT_LR);
     let activations = fields.get("activations")?;

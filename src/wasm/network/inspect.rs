@@ -6,7 +6,8 @@ use wasm_bindgen::prelude::*;
 use super::Network;
 use crate::network::inspect::{GradientCheck, PointPass, DEFAULT_H};
 use crate::wasm::input::{
-    count, number, optional_number, read_numbers, refuse, room, room_for_numbers, JsResult, ROUNDING,
+    count, number, optional_number, read_numbers, refuse, room, room_for_numbers, JsResult,
+    ROUNDING,
 };
 use crate::wasm::object::{record, Object};
 
