@@ -30,7 +30,7 @@ for (const dir of ['pkg', 'pkg-article']) {
       && e.field === 'config' && e.message.startsWith(`config has an unknown field the string "${'x'.repeat(40)}"… (1000000 characters); its fields are x, y, w, lr`));
     if (api.Network) {
       assert.throws(() => new api.Network({ layers: [2, 1], activation: LONG }), (e) => e.kind === 'invalid'
-        && e.field === 'config.activation' && /^config\.activation must be one of "identity", "relu", "tanh", "sigmoid" \(got the string "x{40}"… \(64000000 characters\)\)$/.test(e.message));
+        && e.field === 'config.activation' && /^config\.activation must be one of "identity", "relu", "tanh", "sigmoid", "softmax" \(output layer only\) \(got the string "x{40}"… \(64000000 characters\)\)$/.test(e.message));
       assert.throws(() => new api.Network({ layers: [2, 1], features: ['x1', LONG] }), { kind: 'invalid', field: 'config.features[1]' });
       const net = new api.Network({ layers: [2, 1] });
       assert.throws(() => net.useDataset({ dataset: LONG }), { kind: 'invalid', field: 'data.dataset' });

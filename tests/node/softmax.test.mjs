@@ -61,7 +61,7 @@ test('softmax and its targets are refused as data, naming the field', () => {
   let e = thrown(() => new api.Network({ layers: [2, 3], outputActivation: 'softmax' }));
   assert.deepEqual([e.kind, e.field], ['invalid', 'config.loss']);
   e = thrown(() => new api.Network({ layers: [2, 3, 3], activation: 'softmax', outputActivation: 'softmax', loss: 'crossEntropy' }));
-  assert.deepEqual([e.kind, e.field], ['invalid', 'config.activations[0]']);
+  assert.deepEqual([e.kind, e.field], ['invalid', 'config.activation']);
   const net = new api.Network({ ...SOFTMAX, layers: [2, 3] });
   net.setData([0, 0, 1, 0, 0], []);
   e = thrown(() => net.setData([0, 0, 1, 0, 0, 1, 1, 0.5, 0.2, 0.2], []));
