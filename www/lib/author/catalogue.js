@@ -96,6 +96,7 @@ export const CATALOGUE = [
     parts: [FRAME, CONTROLS, BUTTON, STATUS, { name: 'settings', description: 'The settings.' },
       ...['data', 'noise', 'ratio', 'act', 'out', 'lr', 'opt', 'reg', 'rate', 'batch', 'speed'].map((key) => ({ name: key, description: `The menu of the ${key} setting (each menu is named by its link key).` })),
       { name: 'diagram', description: 'The network’s diagram.' },
+      { name: 'losses', description: 'The training and test losses (and, for classes, the share right).' },
       { name: 'heatmap', description: 'The output over the plane.' }, { name: 'loss', description: 'The loss per epoch.' },
       { name: 'gradient', description: 'The gradient check of the selected weight.' }, { name: 'stop', description: 'The notice where training stopped.' }],
   },
