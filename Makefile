@@ -66,7 +66,7 @@ test-js: build
 
 test-pages: build
 	@echo "== page tests in headless Chromium =="
-	node --test --test-concurrency=1 tests/page/
+	node --test --test-concurrency=2 tests/page/
 
 ## bench: one table of W1, W2, W3, W4 and the article's step natively, in Node and in headless Chromium, against this
 ## machine's scalar-f64 peak; then the download weights
