@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PAGES = ['index.html', 'blog-demo.html', 'network.html', 'digits.html', 'embed/index.html', 'embed/descent.html', 'embed/loss.html', 'embed/table.html', 'embed/regimes.html'];
+const PAGES = ['index.html', 'learn.html', 'blog-demo.html', 'network.html', 'digits.html', 'author.html', 'embed/index.html', 'embed/descent.html', 'embed/loss.html', 'embed/table.html', 'embed/regimes.html'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const MIN_SCORE = 95;
 const MAX_CLS = 0.02;
