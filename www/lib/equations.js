@@ -1,9 +1,11 @@
 // The article's equations with the current numbers substituted, as MathML, built from a plain object of numbers.
+// Each begins with its formula from the glossary's table (formula.js), its symbols linked to their entries.
 //
 // A value that the current phase has not computed yet is null and shows as "?". Each equation marks the quantity
 // it computes (data-quantity), so the figure can highlight the one the current phase is computing.
 import { formatNumber } from './format.js';
-import { d, math, mi, mo, num, paren, quantity, row, squared, yHat, mn } from './mathml.js';
+import { formula } from './formula.js';
+import { math, mi, mo, num, quantity, row, squared } from './mathml.js';
 
 /** Which quantity each phase computes. */
 const PHASE_QUANTITY = { forward: 'yHat', error: 'loss', backward: 'dJdW', update: 'wNext' };
@@ -22,66 +24,73 @@ const eq = () => mo('=');
 export const EQUATIONS = {
   forward: {
     title: 'Forward: the prediction',
-    build: (v) =>
-      math(
-        `y hat = x times w = ${t(v.x)} times ${t(v.w)} = ${t(v.yHat)}`,
-        quantity('yHat', yHat()), eq(), mi('x'), times(), mi('w'), eq(),
-        num(v.x), times(), num(v.w, { wrap: true }), eq(), quantity('yHat', num(v.yHat)),
-      ),
+    build: (v) => {
+      const f = formula('prediction', { lhs: 'yHat' });
+      return math(
+        `${f.spoken} = ${t(v.x)} times ${t(v.w)} = ${t(v.yHat)}`,
+        f.nodes, eq(), num(v.x), times(), num(v.w, { wrap: true }), eq(), quantity('yHat', num(v.yHat)),
+      );
+    },
   },
   error: {
     title: 'Error: how far off',
-    build: (v) =>
-      math(
-        `J = (y hat minus y) squared = (${t(v.yHat)} minus ${t(v.y)}) squared = ${t(v.loss)}`,
-        quantity('loss', mi('J')), eq(), ...squared(yHat(), mo('−'), mi('y')), eq(),
-        ...squared(num(v.yHat), mo('−'), num(v.y, { wrap: true })), eq(), quantity('loss', num(v.loss)),
-      ),
+    build: (v) => {
+      const f = formula('loss', { lhs: 'loss' });
+      return math(
+        `${f.spoken} = (${t(v.yHat)} minus ${t(v.y)}) squared = ${t(v.loss)}`,
+        f.nodes, eq(), ...squared(num(v.yHat), mo('−'), num(v.y, { wrap: true })), eq(), quantity('loss', num(v.loss)),
+      );
+    },
   },
   chain: {
     title: 'Backward: the chain rule',
-    build: (v) =>
-      math(
-        `dJ/dw = dJ/d y hat times d y hat/dw = ${t(v.dJdYHat)} times ${t(v.dYHatdW)} = ${t(v.dJdW)}`,
-        quantity('dJdW', d(mi('J'), mi('w'))), eq(), d(mi('J'), yHat()), times(), d(yHat(), mi('w')), eq(),
-        quantity('dJdYHat', num(v.dJdYHat)), times(), num(v.dYHatdW, { wrap: true }), eq(), quantity('dJdW', num(v.dJdW)),
-      ),
+    build: (v) => {
+      const f = formula('chain', { lhs: 'dJdW' });
+      return math(
+        `${f.spoken} = ${t(v.dJdYHat)} times ${t(v.dYHatdW)} = ${t(v.dJdW)}`,
+        f.nodes, eq(), quantity('dJdYHat', num(v.dJdYHat)), times(), num(v.dYHatdW, { wrap: true }), eq(),
+        quantity('dJdW', num(v.dJdW)),
+      );
+    },
   },
   derivative: {
     title: 'The derivative, for this x and y',
     build: (v) => {
+      const f = formula('gradient', { lhs: 'dJdW' });
       const { slope, intercept } = v.linear ?? { slope: null, intercept: null };
       const linear =
         intercept === null
           ? [num(null)]
           : [num(slope), mi('w'), mo(intercept < 0 ? '−' : '+'), num(Math.abs(intercept))];
       return math(
-        `dJ/dw = 2 (y hat minus y) x = ${t(slope)} w ${intercept < 0 ? 'minus' : 'plus'} ${t(Math.abs(intercept ?? 0))}; at w = ${t(v.w)} it is ${t(v.dJdW)}`,
-        quantity('dJdW', d(mi('J'), mi('w'))), eq(), mn('2'), paren(yHat(), mo('−'), mi('y')), times(), mi('x'), eq(),
-        ...linear, eq(), num(slope), times(), num(v.w, { wrap: true }), mo(intercept < 0 ? '−' : '+'),
+        `${f.spoken} = ${t(slope)} w ${intercept < 0 ? 'minus' : 'plus'} ${t(Math.abs(intercept ?? 0))}; at w = ${t(v.w)} it is ${t(v.dJdW)}`,
+        f.nodes, eq(), ...linear, eq(), num(slope), times(), num(v.w, { wrap: true }), mo(intercept < 0 ? '−' : '+'),
         num(intercept === null ? null : Math.abs(intercept)), eq(), quantity('dJdW', num(v.dJdW)),
       );
     },
   },
   update: {
     title: 'Update: a step downhill',
-    build: (v) =>
-      math(
-        `w becomes w minus lr times dJ/dw = ${t(v.w)} minus ${t(v.lr)} times ${t(v.dJdW)} = ${t(v.wNext)}`,
-        quantity('wNext', mi('w')), mo('←'), mi('w'), mo('−'), mi('lr'), times(), d(mi('J'), mi('w')), eq(),
-        num(v.w), mo('−'), num(v.lr), times(), num(v.dJdW, { wrap: true }), eq(), quantity('wNext', num(v.wNext)),
-      ),
+    build: (v) => {
+      const f = formula('update', { lhs: 'wNext' });
+      return math(
+        `${f.spoken} = ${t(v.w)} minus ${t(v.lr)} times ${t(v.dJdW)} = ${t(v.wNext)}`,
+        f.nodes, eq(), num(v.w), mo('−'), num(v.lr), times(), num(v.dJdW, { wrap: true }), eq(), quantity('wNext', num(v.wNext)),
+      );
+    },
   },
   result: {
     title: 'The result',
     build: (v) => {
       const close = v.converged === true;
+      const product = formula('prediction', { side: 'right' });
+      const optimum = formula('optimum');
       return math(
-        `x times w = ${t(v.x)} times ${t(v.current)} = ${t(v.currentYHat)}, ${close ? 'close to' : 'against'} the target y = ${t(v.y)}; the optimum is w = y/x = ${t(v.optimum)}`,
-        mi('x'), times(), mi('w'), eq(), num(v.x), times(), num(v.current, { wrap: true }), eq(),
+        `${product.spoken} = ${t(v.x)} times ${t(v.current)} = ${t(v.currentYHat)}, ${close ? 'close to' : 'against'} the target y = ${t(v.y)}; the optimum is ${optimum.spoken} = ${t(v.optimum)}`,
+        product.nodes, eq(), num(v.x), times(), num(v.current, { wrap: true }), eq(),
         quantity('yHat', num(v.currentYHat)), ...(close ? [mo('≈'), mi('y')] : [mo(','), mspace(), mi('y')]), eq(), num(v.y),
         // "w* = y/x = 0.333…" is one piece: it never wraps between w* and its value.
-        mo(','), mspace(), row(mi('w'), mo('*'), eq(), mi('y'), mo('/'), mi('x'), eq(), num(v.optimum)),
+        mo(','), mspace(), row(...optimum.nodes, eq(), num(v.optimum)),
       );
     },
   },

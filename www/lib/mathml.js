@@ -18,7 +18,7 @@ export const mn = (text) => el('mn', {}, text);
 export const sup = (base, exponent) => el('msup', {}, base, exponent);
 const frac = (num, den) => el('mfrac', {}, num, den);
 // Parentheses keep their size: stretched around a hat (ŷ) they pushed the exponent of (ŷ − y)² up.
-export const paren = (...inner) => row(mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }));
+const paren = (...inner) => row(mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }));
 
 /**
  * (…)² with a superscript-two character after the closing parenthesis: an <msup> raised its exponent by the height of
@@ -26,8 +26,8 @@ export const paren = (...inner) => row(mo('(', { stretchy: 'false' }), ...inner,
  */
 export const squared = (...inner) => [mo('(', { stretchy: 'false' }), ...inner, mo(')', { stretchy: 'false' }), el('mn', { class: 'square' }, '²')];
 
-/** dA/dB as a fraction. */
-export const d = (top, bottom) => frac(row(mi('d', { mathvariant: 'normal' }), top), row(mi('d', { mathvariant: 'normal' }), bottom));
+/** dA/dB as a fraction (∂A/∂B with `mark` ∂). */
+export const d = (top, bottom, mark = 'd') => frac(row(mi(mark, { mathvariant: 'normal' }), top), row(mi(mark, { mathvariant: 'normal' }), bottom));
 
 /** ŷ */
 export const yHat = () => el('mover', { accent: 'true' }, mi('y'), mo('^'));

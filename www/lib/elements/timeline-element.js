@@ -7,22 +7,31 @@
 import { element, frame as makeFrame } from '../dom.js';
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
 import { formatNumber } from '../format.js';
+import { formula } from '../formula.js';
+import { math } from '../mathml.js';
 
 /** The timeline reaches at least this many steps ahead of the start, or to six digits where that is further. */
 const MIN_EXTENT = 10;
 /** ...and never further than this: a slider of more positions than pixels cannot be used. */
 const MAX_EXTENT = 500;
 
-/** The rows of a step's record: [label, the record's field, equation]. */
+/** The rows of a step's record: [label, the record's field, its formula in the glossary's table and which side]. */
 const ROWS = [
-  ['w', 'w', 'the weight before the step'],
-  ['ŷ', 'yHat', 'ŷ = x·w'],
-  ['J', 'loss', 'J = (ŷ − y)²'],
-  ['dJ/dŷ', 'dJdYHat', 'dJ/dŷ = 2(ŷ − y)'],
-  ['dŷ/dw', 'dYHatdW', 'dŷ/dw = x'],
-  ['dJ/dw', 'dJdW', 'dJ/dw = dJ/dŷ · dŷ/dw'],
-  ['w next', 'wNext', 'w − lr·dJ/dw'],
+  ['w', 'w', null],
+  ['ŷ', 'yHat', 'prediction'],
+  ['J', 'loss', 'loss'],
+  ['dJ/dŷ', 'dJdYHat', 'lossSlope'],
+  ['dŷ/dw', 'dYHatdW', 'predictionSlope'],
+  ['dJ/dw', 'dJdW', 'chain'],
+  ['w next', 'wNext', 'update', 'right'],
 ];
+
+/** A row's formula as the equations draw it, its symbols linked to the glossary; the first row says what w is. */
+function rowFormula(name, side) {
+  if (!name) return 'the weight before the step';
+  const f = formula(name, { side });
+  return math(f.spoken, f.nodes);
+}
 
 export class TimelineElement extends FigureElement {
   static label = 'Timeline of the descent';
@@ -50,11 +59,13 @@ export class TimelineElement extends FigureElement {
     const caption = element('caption');
     const body = element('tbody');
     table.append(caption, body);
-    for (const [name, , equation] of ROWS) {
+    for (const [name, , equation, side] of ROWS) {
       const tr = element('tr');
       const th = element('th', null, name);
       th.scope = 'row';
-      tr.append(th, element('td', 'value'), element('td', 'equation', equation));
+      const cell = element('td', 'equation');
+      cell.append(rowFormula(equation, side));
+      tr.append(th, element('td', 'value'), cell);
       body.append(tr);
     }
     frame.append(label, where, table);

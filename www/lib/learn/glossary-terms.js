@@ -1,20 +1,29 @@
 // Links a page's prose to the glossary: the first mention of each glossary term in the page's paragraphs becomes a
 // link to its entry on the path's page (learn.html#glossary-…), whose entry shows as a tooltip on hover and focus.
-// The terms come from the glossary's one table, so a page need not mark them by hand. Words inside links, headings,
-// code, buttons and figures are left alone.
+// Symbols in the prose (<i>ŷ</i>, <i>f</i>′, <i>x</i>₁) show their entry on hover, and the first of an entry that no
+// term has linked becomes its link. Terms and symbols come from the glossary's one table, so a page need not mark
+// them by hand. Words inside links, headings, code, buttons and figures are left alone.
 import { element } from '../dom.js';
-import { GLOSSARY } from './glossary.js';
+import { entryOfSymbol, GLOSSARY, SUBSCRIPTS } from './glossary.js';
 import { wireGlossaryTips } from './glossary-tips.js';
 
 /** Where the entries live, relative to this module (so the link works wherever the site is served). */
 const GLOSSARY_PAGE = new URL('../../learn.html', import.meta.url);
 const SKIP = 'a, h1, h2, h3, h4, code, pre, kbd, button, label, select, math, svg, figure, [class*="notice"]';
 
+/** A link to `entry`'s glossary entry around `content`, described by the tooltip `tipId`. */
+function termLink(entry, content, tipId) {
+  const link = element('a', 'term', content);
+  link.href = `${GLOSSARY_PAGE.href}#glossary-${entry.id}`;
+  link.dataset.term = entry.id;
+  link.setAttribute('aria-describedby', tipId);
+  return link;
+}
+
 /** Wraps the first mention of each term in the paragraphs under `root`; returns the ids linked. */
-function linkTerms(root = document.querySelector('main') ?? document.body, tipId = 'term-tip') {
+function linkTerms(paragraphs, tipId) {
   const linked = [];
   const terms = GLOSSARY.filter((e) => e.term.length > 3).sort((a, b) => b.term.length - a.term.length);
-  const paragraphs = [...root.querySelectorAll('p, li')].filter((p) => !p.closest(SKIP));
   for (const entry of terms) {
     const pattern = new RegExp(`\\b${entry.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\b`, 'i');
     search: for (const p of paragraphs) {
@@ -25,17 +34,61 @@ function linkTerms(root = document.querySelector('main') ?? document.body, tipId
         if (!m) continue;
         const after = node.splitText(m.index);
         after.splitText(m[0].length);
-        const link = element('a', 'term', after.data);
-        link.href = `${GLOSSARY_PAGE.href}#glossary-${entry.id}`;
-        link.dataset.term = entry.id;
-        link.setAttribute('aria-describedby', tipId);
-        after.replaceWith(link);
+        after.replaceWith(termLink(entry, after.data, tipId));
         linked.push(entry.id);
         break search;
       }
     }
   }
   return linked;
+}
+
+const SUBSCRIPT = Object.fromEntries(Object.entries(SUBSCRIPTS).map(([sub, plain]) => [plain, sub]));
+const SUB = Object.keys(SUBSCRIPTS).join('');
+
+/** The symbol an <i> writes (<i>p<sub>t</sub></i> as pₜ), with a prime or subscript that follows it outside (<i>f</i>′, <i>x</i>₁). */
+function symbolOf(i) {
+  const next = i.nextSibling?.nodeType === Node.TEXT_NODE ? new RegExp(`^[′*${SUB}]*`, 'u').exec(i.nextSibling.data)[0] : '';
+  const written = [...i.childNodes].map((n) => (n.localName === 'sub' ? [...n.textContent].map((c) => SUBSCRIPT[c] ?? c).join('') : n.textContent)).join('').trim();
+  return entryOfSymbol(written + next) ?? entryOfSymbol(written + next.replace(new RegExp(`[${SUB}]+$`, 'u'), '')) ?? (next.startsWith('′') ? undefined : entryOfSymbol(written));
+}
+
+/**
+ * Marks each symbol in the paragraphs with its entry (a tooltip on hover), and links the first of each entry not in
+ * `linked` (so a keyboard reaches every entry the page uses); returns the ids it linked.
+ */
+function linkSymbols(paragraphs, linked, tipId) {
+  const done = new Set(linked);
+  const added = [];
+  for (const i of paragraphs.flatMap((p) => [...p.querySelectorAll('i, var')])) {
+    if (i.closest(SKIP)) continue;
+    const entry = symbolOf(i);
+    if (!entry) continue;
+    i.dataset.term = entry.id;
+    i.classList.add('term-symbol');
+    if (done.has(entry.id)) continue;
+    done.add(entry.id);
+    const link = termLink(entry, '', tipId);
+    i.replaceWith(link);
+    link.append(i);
+    added.push(entry.id);
+  }
+  // A Greek symbol is written upright, outside <i>: its first mention in the text links it.
+  for (const entry of GLOSSARY.filter((e) => /^[α-ω]$/u.test(e.symbol) && !done.has(e.id))) {
+    search: for (const p of paragraphs) {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.data.indexOf(entry.symbol);
+        if (at < 0 || node.parentElement.closest(SKIP)) continue;
+        const symbol = node.splitText(at);
+        symbol.splitText(entry.symbol.length);
+        symbol.replaceWith(termLink(entry, entry.symbol, tipId));
+        added.push(entry.id);
+        break search;
+      }
+    }
+  }
+  return added;
 }
 
 /** Links the page's terms and wires their tooltips (one tooltip element, made here if the page has none). */
@@ -50,7 +103,10 @@ function glossaryOnPage() {
     (document.querySelector('body > header') ?? document.body).append(tip);
   }
   wireGlossaryTips(tip);
-  return linkTerms();
+  const root = document.querySelector('main') ?? document.body;
+  const paragraphs = [...root.querySelectorAll('p, li')].filter((p) => !p.closest(SKIP));
+  const terms = linkTerms(paragraphs, tip.id);
+  return [...terms, ...linkSymbols(paragraphs, terms, tip.id)];
 }
 
 glossaryOnPage();

@@ -1,22 +1,37 @@
-// The glossary's tooltips: a link of class "term" (data-term naming a glossary entry, aria-describedby naming the
-// tooltip) shows its entry on hover and on focus, and Escape hides it. Any page with such links and one tooltip
-// element (role="tooltip") can wire them.
+// The glossary's tooltips: anything marked with data-term (a term link of class "term" in the prose, a symbol in an
+// equation, even inside a figure's shadow root) shows its entry on hover, and a link shows it on focus too; Escape
+// hides it. Any page with one tooltip element (role="tooltip") can wire them.
 import { element } from '../dom.js';
-import { glossaryEntry } from './glossary.js';
+import { FORMULAS, glossaryEntry } from './glossary.js';
 
-/** Shows the entry of a focused or hovered `a.term` in `tip`. */
+/** The innermost element of an event's path that names a glossary entry. */
+const termOf = (event) => event.composedPath().find((n) => n instanceof Element && n.hasAttribute('data-term')) ?? null;
+
+/** Shows the entry of a hovered or focused term (or symbol) in `tip`. */
 export function wireGlossaryTips(tip) {
-  for (const type of ['mouseover', 'focusin']) document.addEventListener(type, (e) => e.target.closest?.('a.term') && showTip(tip, e.target.closest('a.term')));
-  for (const type of ['mouseout', 'focusout']) document.addEventListener(type, (e) => e.target.closest?.('a.term') && hideTip(tip));
+  for (const type of ['mouseover', 'focusin']) {
+    document.addEventListener(type, (e) => {
+      const term = termOf(e);
+      if (term) showTip(tip, term);
+    });
+  }
+  for (const type of ['mouseout', 'focusout']) document.addEventListener(type, (e) => termOf(e) && hideTip(tip));
   document.addEventListener('keydown', (e) => e.key === 'Escape' && hideTip(tip));
 }
 
-function showTip(tip, link) {
-  const entry = glossaryEntry(link.dataset.term);
+/** The entry's text for a tooltip: its name and symbol, its meaning, its formulas. */
+function tipContent(entry) {
+  const named = entry.symbol && entry.symbol.toLowerCase() !== entry.term.toLowerCase();
+  const parts = [element('strong', null, named ? `${entry.term}, ${entry.symbol}: ` : `${entry.term}: `), entry.meaning];
+  if (entry.formulas.length) parts.push(' ', element('span', 'glossary-equation', entry.formulas.map((f) => FORMULAS[f]).join('; ')));
+  return parts;
+}
+
+function showTip(tip, target) {
+  const entry = glossaryEntry(target.getAttribute('data-term'));
   if (!entry) return;
-  tip.replaceChildren(element('strong', null, entry.symbol ? `${entry.term}, ${entry.symbol}: ` : `${entry.term}: `), entry.meaning);
-  if (entry.equation) tip.append(' ', element('span', 'glossary-equation', entry.equation));
-  const box = link.getBoundingClientRect();
+  tip.replaceChildren(...tipContent(entry));
+  const box = target.getBoundingClientRect();
   tip.hidden = false;
   const width = Math.min(320, document.documentElement.clientWidth - 16);
   tip.style.maxWidth = `${width}px`;

@@ -9,7 +9,9 @@ import { formatNumber } from '../format.js';
 import { wireTheme } from '../theme.js';
 import { checkExpression } from './check.js';
 import { evaluate, parseExpression } from './expression.js';
-import { GLOSSARY } from './glossary.js';
+import { formula } from '../formula.js';
+import { math } from '../mathml.js';
+import { GLOSSARY, PAGES } from './glossary.js';
 import { wireGlossaryTips } from './glossary-tips.js';
 import { CHAIN, LESSONS, chainDeltas, neuronQuantities } from './lessons.js';
 import { isOpen, loadProgress, saveProgress } from './progress.js';
@@ -376,13 +378,23 @@ $('article-numbers').addEventListener('click', () => {
 
 // --- the glossary and its tooltips -------------------------------------------------------------------------------
 
+/** Each entry: its term and symbol, its meaning, its formulas drawn as the equations draw them, and its pages. */
 function renderGlossary() {
   const dl = $('glossary-list');
   for (const entry of GLOSSARY) {
-    const dt = element('dt', null, entry.symbol ? `${entry.term} (${entry.symbol})` : entry.term);
+    const named = entry.symbol && entry.symbol.toLowerCase() !== entry.term.toLowerCase();
+    const dt = element('dt', null, named ? `${entry.term} (${entry.symbol})` : entry.term);
     dt.id = `glossary-${entry.id}`;
     const dd = element('dd', null, entry.meaning);
-    if (entry.equation) dd.append(' ', element('span', 'glossary-equation', entry.equation));
+    for (const name of entry.formulas) {
+      const f = formula(name);
+      const box = element('span', 'glossary-formula');
+      box.append(math(f.spoken, f.nodes));
+      dd.append(' ', box);
+    }
+    // Plain text, not links: thirty entries' page links would be a hundred tab stops (the intro links the pages).
+    const pages = entry.where.map((w) => PAGES[w].name);
+    dd.append(' ', element('span', 'glossary-where', `On ${pages.length > 1 ? `${pages.slice(0, -1).join(', ')} and ${pages.at(-1)}` : pages[0]}.`));
     dl.append(dt, dd);
   }
 }
