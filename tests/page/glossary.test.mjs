@@ -127,6 +127,17 @@ test('hovering a symbol in an equation shows its entry; Escape hides it', async 
   // The update's arrow is the update's symbol.
   await page.locator('backprop-equation[name="update"] [data-term="update"]').first().hover();
   assert.match(await page.$eval('#term-tip', (t) => t.textContent), /^update, ←: Moving every weight/);
+  // A figure's drawn symbols too: the network's ŷ node, the curve's w axis.
+  const figure = page.locator('backprop-descent');
+  await figure.locator('.node-name[data-term="prediction"]').hover();
+  assert.match(await page.$eval('#term-tip', (t) => t.textContent), /^prediction, ŷ: What the network answers/);
+  assert.equal(await figure.locator('.node-name[data-term="prediction"]').evaluate((n) => n.classList.contains('term-shown')), true);
+  const axis = figure.locator('.axis-label[data-term="weight"]').first();
+  await axis.scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await axis.hover();
+  assert.match(await page.$eval('#term-tip', (t) => t.textContent), /^weight, w: /);
+  assert.equal(await figure.locator('.node-name[data-term="prediction"]').evaluate((n) => n.classList.contains('term-shown')), false);
   assertNoProblems(assert, problems);
   await page.close();
 });

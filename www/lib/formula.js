@@ -31,8 +31,8 @@ function tokens(text) {
   return out;
 }
 
-/** Marks `node` as showing the glossary entry of `symbol`, if there is one. */
-function linked(node, symbol) {
+/** Marks `node` (a MathML, SVG or HTML element) as showing the glossary entry of `symbol`, if there is one. */
+export function linked(node, symbol) {
   const entry = entryOfSymbol(symbol) ?? entryOfSymbol(symbol.replace(new RegExp(`[${SUB}]+$`, 'u'), ''));
   if (entry) {
     node.setAttribute('data-term', entry.id);

@@ -7,7 +7,7 @@
 import { element, frame as makeFrame } from '../dom.js';
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
 import { formatNumber } from '../format.js';
-import { formula } from '../formula.js';
+import { formula, linked } from '../formula.js';
 import { math } from '../mathml.js';
 
 /** The timeline reaches at least this many steps ahead of the start, or to six digits where that is further. */
@@ -61,7 +61,7 @@ export class TimelineElement extends FigureElement {
     table.append(caption, body);
     for (const [name, , equation, side] of ROWS) {
       const tr = element('tr');
-      const th = element('th', null, name);
+      const th = linked(element('th', null, name), name);
       th.scope = 'row';
       const cell = element('td', 'equation');
       cell.append(rowFormula(equation, side));

@@ -2,6 +2,7 @@
 // optimum w*, and the step where the runs part (the first step that leaves them on opposite sides of w*). Takes
 // plain numbers and arrays; draws into an SVG sized by its viewBox.
 import { formatNumber } from '../format.js';
+import { linked } from '../formula.js';
 import { clear, linear, polyline, set, svg, ticks } from '../svg.js';
 
 const W = 420;
@@ -47,8 +48,8 @@ export function createCompareFigure(container) {
     for (const v of ticks(lo, hi, 4)) {
       axes.append(svg('text', { class: 'tick-label', x: sx(v), y: plot.y + plot.h + 15, 'text-anchor': 'middle' }, formatNumber(v, 3)));
     }
-    axes.append(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, 'w'));
-    axes.append(svg('text', { class: 'axis-label', x: 4, y: plot.y + 4 }, 'J'));
+    axes.append(linked(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, 'w'), 'w'));
+    axes.append(linked(svg('text', { class: 'axis-label', x: 4, y: plot.y + 4 }, 'J'), 'J'));
     set(curve, { d: polyline(Array.from({ length: 121 }, (_, i) => lo + ((hi - lo) * i) / 120).map((w) => [sx(w), sy(J(w))])) });
     if (Number.isFinite(wStar)) set(optimum, { x1: sx(wStar), x2: sx(wStar), y1: plot.y, y2: plot.y + plot.h, visibility: 'visible' });
     else set(optimum, { visibility: 'hidden' });

@@ -1,6 +1,7 @@
 // J(w) with the current point, its tangent (slope dJ/dw), the step it is about to take, and the trail of past w's.
 // Takes plain numbers and arrays; draws into an SVG sized by its viewBox, so it scales with its container.
 import { formatNumber } from '../format.js';
+import { linked } from '../formula.js';
 import { clear, linear, polyline, set, svg, thin, ticks } from '../svg.js';
 
 const W = 400;
@@ -70,8 +71,8 @@ export function createCurveFigure(container) {
       axes.append(svg('line', { class: 'grid', x1: plot.x, x2: plot.x + plot.w, y1: sy(v), y2: sy(v) }));
       axes.append(svg('text', { class: 'tick-label', x: plot.x - 5, y: sy(v) + 3.5, 'text-anchor': 'end' }, formatNumber(power ? v / unit : v, 3)));
     }
-    axes.append(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, 'w'));
-    axes.append(svg('text', { class: 'axis-label', x: 4, y: plot.y + 4 }, power ? `J (× ${formatNumber(unit)})` : 'J'));
+    axes.append(linked(svg('text', { class: 'axis-label', x: plot.x + plot.w, y: H - 3, 'text-anchor': 'end' }, 'w'), 'w'));
+    axes.append(linked(svg('text', { class: 'axis-label', x: 4, y: plot.y + 4 }, power ? `J (× ${formatNumber(unit)})` : 'J'), 'J'));
 
     const samples = Array.from({ length: 121 }, (_, i) => {
       const w = lo + ((hi - lo) * i) / 120;

@@ -1,6 +1,7 @@
 // The article's network, x → w → ŷ, and its error J against the target y, with the current values on the nodes
 // and the gradient flowing back along the weight. Takes plain numbers (null: not computed yet).
 import { formatNumber } from '../format.js';
+import { linked } from '../formula.js';
 import { set, svg } from '../svg.js';
 
 const W = 400;
@@ -21,7 +22,7 @@ export function createNetworkFigure(container) {
   const node = (cx, label, cls, quantity) => {
     const g = svg('g', { class: `node ${cls}`, 'data-quantity': quantity ?? '' });
     const circle = svg('circle', { cx, cy: CY, r: R });
-    const name = svg('text', { x: cx, y: CY + 6, 'text-anchor': 'middle', class: 'node-name' }, label);
+    const name = linked(svg('text', { x: cx, y: CY + 6, 'text-anchor': 'middle', class: 'node-name' }, label), label);
     const value = svg('text', { x: cx, y: CY + R + 22, 'text-anchor': 'middle', class: 'node-value' }, '');
     g.append(circle, name, value);
     root.append(g);

@@ -27,9 +27,15 @@ function tipContent(entry) {
   return parts;
 }
 
+/** The symbol or term whose entry the tooltip shows (lit while it does). */
+let shown = null;
+
 function showTip(tip, target) {
   const entry = glossaryEntry(target.getAttribute('data-term'));
   if (!entry) return;
+  shown?.classList.remove('term-shown');
+  shown = target;
+  target.classList.add('term-shown');
   tip.replaceChildren(...tipContent(entry));
   const box = target.getBoundingClientRect();
   tip.hidden = false;
@@ -42,4 +48,6 @@ function showTip(tip, target) {
 
 function hideTip(tip) {
   tip.hidden = true;
+  shown?.classList.remove('term-shown');
+  shown = null;
 }
