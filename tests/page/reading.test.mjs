@@ -102,7 +102,7 @@ test('the blog post at 360 px: equations wrap inside their boxes, and the table 
   await page.close();
 });
 
-for (const [width, height, hash] of [[1366, 768, 'step=2'], [1280, 800, 'step=2'], [1280, 720, 'step=2'], [1366, 768, 'x=0&step=1']]) {
+for (const [width, height, hash] of [[1366, 768, 'step=2'], [1280, 800, 'step=2'], [1280, 720, 'step=2'], [1366, 768, 'x=0&step=1'], [1366, 768, 'lr=0.9&step=700'], [1280, 800, 'lr=0.9&step=700']]) {
   test(`the sticky figure fits a ${width} × ${height} window whole, with "Copy link" in view (#${hash})`, async () => {
     const { page, problems } = await openPage(env, `index.html#${hash}`, { width, height });
     await waitForFigure(page);
