@@ -107,3 +107,29 @@ for (const width of [1280, 360]) {
     await assertStill(t, page, problems);
   });
 }
+
+// The article's figures below its sticky one (the timeline under the table, the comparison in "Your own problem"):
+// read from top to bottom, nothing moves as they draw.
+const ARTICLE_FIGURES = ['backprop-table', 'backprop-timeline', 'backprop-loss', 'backprop-compare', 'backprop-regimes'];
+
+for (const width of [1280, 360]) {
+  test(`index.html at ${width} px, scrolled to the bottom step by step: cumulative layout shift below ${BOUND}`, async (t) => {
+    const { page, problems } = await openMeasured('index.html', width, 'light');
+    const drawn = () =>
+      page.waitForFunction((tags) => tags.every((tag) => [...document.querySelectorAll(tag)].every((el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom <= 0 || r.top >= innerHeight || el.ready === true;
+      })), ARTICLE_FIGURES);
+    for (let step = 0; step < 60; step += 1) {
+      await drawn();
+      const atBottom = await page.evaluate(() => {
+        scrollBy(0, Math.round(innerHeight * 0.6));
+        return scrollY + innerHeight >= document.documentElement.scrollHeight - 1;
+      });
+      if (atBottom) break;
+    }
+    await drawn();
+    assert.equal(await page.evaluate(() => ['backprop-timeline', 'backprop-compare'].every((s) => document.querySelector(s).ready)), true, 'the timeline and the comparison drew on the way');
+    await assertStill(t, page, problems);
+  });
+}
