@@ -314,6 +314,28 @@ test('WebKit: the path checks a typed derivative, names a missing factor, and ke
   assert.deepEqual(site.violations, [], 'CSP violations');
 });
 
+test('WebKit: a symbol in an equation and a term in the prose show their glossary entry (hover and focus)', async () => {
+  await open('index.html');
+  await ready('#main');
+  await webkit.waitFor(() => document.querySelector('backprop-equation[name="error"]')?.shadowRoot?.querySelector('[data-term="loss"]'), [], { what: 'the error equation to draw' });
+  // The hover, as the browser sends it: composed, from inside the figure's shadow root.
+  const hovered = await webkit.execute(() => {
+    const symbol = document.querySelector('backprop-equation[name="error"]').shadowRoot.querySelector('[data-term="loss"]');
+    symbol.dispatchEvent(new MouseEvent('mouseover', { bubbles: true, composed: true }));
+    const tip = document.getElementById('term-tip');
+    return [tip.hidden, tip.textContent, symbol.classList.contains('term-shown')];
+  });
+  assert.equal(hovered[0], false);
+  assert.match(hovered[1], /^loss, J: One number saying how wrong the prediction is.*J = \(ŷ − y\)²$/);
+  assert.equal(hovered[2], true);
+  const focused = await webkit.execute(() => {
+    document.querySelector('a.term[data-term="input"]').focus();
+    return document.getElementById('term-tip').textContent;
+  });
+  assert.match(focused, /^input, x: The number the network is given/);
+  assert.deepEqual(site.violations, [], 'CSP violations');
+});
+
 test('WebKit: the digits page trains to 90% test accuracy, its confusion matrix summing to the test set, and reads a dataset image', async (t) => {
   await open('digits.html');
   await webkit.waitFor(() => document.querySelector('#digits')?.ready === true && document.querySelector('#digits').model !== null, [], { timeout: 60000, what: 'the digits figure' });
