@@ -94,7 +94,14 @@ test('wrong answers are refused with the message that names the wrong or missing
   await page.reload();
   await ready(page, 'chain');
   assert.match(await answer(page, 0, '2(yhat - y)'), /lacks dŷ\/dw = x/);
+  // Enter checks once, and so does a click on Check: each wrong answer brings one more hint.
+  assert.match(await hintOf(page, 0), /^Hint 1 of 2: dJ\/dŷ is the slope of J = \(ŷ − y\)²/);
+  await page.fill('#tasks input', '(yhat - y)x');
+  await page.click('#tasks button[type=submit]');
+  await page.waitForFunction(() => /lacks dJ\/dŷ/.test(document.querySelector('#tasks .task-result').textContent));
+  assert.match(await hintOf(page, 0), /^Hint 2 of 2: dŷ\/dw is the slope of ŷ = x·w in w, which is x/);
   assert.match(await answer(page, 0, '(yhat - y)x'), /lacks dJ\/dŷ = 2\(ŷ − y\)/);
+  assert.match(await hintOf(page, 0), /^Hint 2 of 2/, 'the hints stop at the last');
   assert.match(await answer(page, 0, '2(y - yhat)x'), /dJ\/dŷ = 2\(ŷ − y\) with the wrong sign/);
   assert.match(await answer(page, 0, '2.1'), /^Right here by accident/);
   assert.match(await answer(page, 0, '2(yhat - y)q'), /“q” at position 12 is not a name on this screen/);

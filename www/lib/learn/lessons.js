@@ -120,8 +120,7 @@ export const LESSONS = Object.freeze([
     figure: 'descent',
     shows: ['x', 'y', 'w'],
     text: [
-      ['The smallest network there is has one input ', term('input', 'x'), ', one ', term('weight', 'weight'), ' w and one output, the ', term('prediction', 'prediction'), ' ŷ (read “y hat”: the network’s guess at the target y). The ', term('forward-pass', 'forward pass'), ' computes ŷ from x with the weight as it is now: the input travels along the connection and is multiplied by its weight.'],
-      ['The table gives the engine’s numbers at this step; the live figure, which would show the answer, appears once you have answered.'],
+      ['The smallest network there is has one input ', term('input', 'x'), ', one ', term('weight', 'weight'), ' w and one output, the ', term('prediction', 'prediction'), ' ŷ (read “y hat”: the network’s guess at the target y). The ', term('forward-pass', 'forward pass'), ' computes ŷ from x with the weight as it is now.'],
     ],
     tasks: [
       {
@@ -129,7 +128,7 @@ export const LESSONS = Object.freeze([
         kind: 'expression',
         prompt: 'Write ŷ in terms of the symbols in the table.',
         label: 'ŷ =',
-        hints: ['The input x is multiplied by the weight w; y is the target, which the prediction does not use.', 'ŷ is x times w: type x*w.'],
+        hints: ['A weight multiplies what flows along its connection. y is the target, which the prediction does not use.', 'ŷ is x times w: type x*w.'],
         points: (ctx) => articleSteps(ctx).map((s) => articleQuantities(s, ['x', 'y', 'w'])),
         expected: (ctx) => articleSteps(ctx).map((s) => s.record.yHat),
       },
@@ -219,7 +218,7 @@ export const LESSONS = Object.freeze([
     title: 'Too small, just right, too large',
     figure: 'descent',
     text: [
-      ['The loss is smallest, 0, at the ', term('optimum', 'optimum'), ' w* = y/x, where the prediction is exact: the bottom of the curve in the figure. Each update multiplies the distance w − w* by the same factor, whatever w is. Small rates creep towards w*; larger ones overshoot and zig-zag; too large and every jump is longer than the last.'],
+      ['The loss is smallest, 0, at the ', term('optimum', 'optimum'), ' ', formula('w* = y/x'), ', where the prediction is exact: the bottom of the curve in the figure. Each update multiplies the distance ', formula('w − w*'), ' by the same factor, whatever w is. Small rates creep towards w*; larger ones overshoot and zig-zag; too large and every jump is longer than the last.'],
       ['Find the two rates where the behaviour changes. Check sets the figure’s lr to your rate: press Step to watch it. You may type a number or a formula in x and y.'],
     ],
     tasks: [
@@ -254,7 +253,7 @@ export const LESSONS = Object.freeze([
     title: 'How many steps?',
     figure: 'descent',
     text: [
-      ['The closer the factor 1 − 2·lr·x² is to 0, the faster the distance to w* shrinks, and the loss with it. At a small rate the loss takes many steps to become tiny; the right rate is much faster.'],
+      ['The closer the factor ', formula('1 − 2·lr·x²'), ' is to 0, the faster the distance to w* shrinks, and the loss with it. At a small rate the loss takes many steps to become tiny; the right rate is much faster.'],
     ],
     tasks: [
       {
