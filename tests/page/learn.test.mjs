@@ -190,6 +190,13 @@ for (const width of [1280, 360]) {
       await page.goto(new URL('learn.html#lesson=vanishing', env.url).href);
       await page.reload();
       await ready(page, 'vanishing');
+      // The table fits its box for every choice: the ∂J/∂w column the task compares is on screen, not scrolled off.
+      for (const activation of ['sigmoid', 'tanh', 'relu']) {
+        await page.selectOption('#tasks select', activation);
+        const [scroll, client] = await page.$eval('.table-wrap', (w) => [w.scrollWidth, w.clientWidth]);
+        assert.ok(scroll <= client, `${activation}: the chain's table is ${scroll} px wide in ${client} px`);
+      }
+      await page.selectOption('#tasks select', 'sigmoid');
       assert.deepEqual(await axeViolations(page), []);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'no sideways scrolling');
       await screenshot(page, `learn-vanishing-${width}-${colorScheme}.png`, { fullPage: true });
