@@ -341,15 +341,25 @@ test('the slips of the bias and activation lessons, and a factor the chain rule 
 
 test('each formula task says how to type the symbols a keyboard lacks, and each formula stays on one line at 360 px', async () => {
   const notes = {};
-  for (const id of ['forward', 'update', 'hidden']) {
+  for (const id of ['forward', 'chain', 'update', 'regimes', 'steps', 'bias', 'activation', 'hidden']) {
     const { page } = await openLesson('', id, { width: 360, height: 800 });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, `${id}: no sideways scrolling`);
+    const broken = await page.$$eval('.formula', (fs) => fs.filter((f) => f.getClientRects().length > 1).map((f) => f.textContent));
+    assert.deepEqual(broken, [], `${id}: formulas broken across lines`);
+    // A paragraph that is only a formula stands apart; one with words around its formula does not.
+    const lines = await page.$$eval('#lesson-text .formula-line', (ps) => ps.map((p) => p.textContent));
+    if (id === 'update') assert.deepEqual(lines, ['new w = w − η · dJ/dw']);
+    if (id === 'steps') assert.deepEqual(lines, []);
+    if (!(await page.$('#tasks .task-typing'))) {
+      await page.close();
+      continue; // a rate task: nothing to type but a number or a formula in x and y
+    }
     notes[id] = await page.$eval('#tasks .task-typing', (p) => p.textContent);
     const described = await page.$eval('#tasks input', (i) => i.getAttribute('aria-describedby').split(' ').map((d) => document.getElementById(d)?.className));
     assert.ok(described.includes('task-typing'), `${id}: the field is described by the note`);
-    const broken = await page.$$eval('.formula', (fs) => fs.filter((f) => f.getClientRects().length > 1).map((f) => f.textContent));
-    assert.deepEqual(broken, [], `${id}: formulas broken across lines`);
     await page.close();
   }
+  assert.deepEqual(Object.keys(notes), ['forward', 'chain', 'update', 'bias', 'activation', 'hidden']);
   assert.match(notes.forward, /^A square as \^2/);
   assert.match(notes.update, /^Type ŷ as yhat, η as lr; a square/);
   assert.match(notes.hidden, /^Type ŷ as yhat, δ as delta, a subscript as a plain digit \(δ₂ as delta2\); a square/);

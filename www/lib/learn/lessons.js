@@ -170,13 +170,13 @@ export const LESSONS = Object.freeze([
     text: [
       ['To lower the loss we need its slope: how fast J changes when w changes, written dJ/dw (“d” for a small change: the change in J over the change in w). It is the ', term('gradient', 'gradient'), '. J does not depend on w directly: it depends on ŷ, which depends on w. The ', term('chain-rule', 'chain rule'), ' multiplies the two links: how fast J changes with ŷ, times how fast ŷ changes with w.'],
       [formula('dJ/dw = dJ/dŷ · dŷ/dw')],
-      ['Two slopes you need: a square u² changes at 2u per unit of u (so the slope of (ŷ − y)² with respect to ŷ is 2(ŷ − y)), and a line x·w changes at x per unit of w.'],
+      ['Two slopes you need: a square u² changes at 2u per unit of u (its slope is 2u), and a line x·w changes at x per unit of w (its slope is x).'],
     ],
     tasks: [
       {
         id: 'gradient',
         kind: 'expression',
-        prompt: 'Write dJ/dw at this step, both factors multiplied out, in the symbols in the table.',
+        prompt: 'Write dJ/dw at this step, the two factors multiplied together, in the symbols in the table.',
         label: 'dJ/dw =',
         hints: ['dJ/dŷ is the slope of J = (ŷ − y)² in ŷ: a square u² has slope 2u, with u = ŷ − y here.', 'dŷ/dw is the slope of ŷ = x·w in w, which is x. Multiply the two: 2(ŷ − y) times x.'],
         points: (ctx) => articleSteps(ctx).map((s) => articleQuantities(s, ['x', 'y', 'w', 'ŷ', 'J'])),

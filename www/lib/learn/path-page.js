@@ -93,8 +93,9 @@ function context() {
 
 /** A paragraph of strings, glossary links ({ term, text }) and formulas ({ formula }, kept on one line). */
 function paragraph(parts, className = null) {
-  const p = element('p', className);
-  for (const part of typeof parts === 'string' ? [parts] : parts) {
+  const list = typeof parts === 'string' ? [parts] : parts;
+  const p = element('p', list.length === 1 && list[0].formula ? 'formula-line' : className);
+  for (const part of list) {
     if (typeof part === 'string') p.append(part);
     else if (part.formula) p.append(element('span', 'formula', part.formula));
     else p.append(termLink(part.term, part.text));
