@@ -356,7 +356,7 @@ test('each formula task says how to type the symbols a keyboard lacks, and each 
     }
     notes[id] = await page.$eval('#tasks .task-typing', (p) => p.textContent);
     const described = await page.$eval('#tasks input', (i) => i.getAttribute('aria-describedby').split(' ').map((d) => document.getElementById(d)?.className));
-    assert.ok(described.includes('task-typing'), `${id}: the field is described by the note`);
+    assert.deepEqual(described, ['task-prompt', 'task-typing', 'task-result', 'task-hint'], `${id}: the field is described by its prompt, the note, the result and the hint`);
     await page.close();
   }
   assert.deepEqual(Object.keys(notes), ['forward', 'chain', 'update', 'bias', 'activation', 'hidden']);

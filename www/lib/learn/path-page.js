@@ -279,7 +279,6 @@ function taskForm(lesson, task) {
     input.placeholder = task.kind === 'rate' ? 'a number, or e.g. 1/x²' : 'e.g. 3(x − w)';
   }
   input.id = id;
-  input.setAttribute('aria-describedby', `${id}-prompt ${id}-out`);
   // A submit button: Enter in the field and a click both submit the form once (a click handler that also called
   // requestSubmit would check every answer twice).
   const check = element('button', null, 'Check');
@@ -290,13 +289,12 @@ function taskForm(lesson, task) {
   out.id = `${id}-out`;
   out.setAttribute('role', 'status');
   const typing = typingNote(lesson, task);
-  if (typing) {
-    typing.id = `${id}-typing`;
-    input.setAttribute('aria-describedby', `${id}-prompt ${id}-typing ${id}-out`);
-  }
+  if (typing) typing.id = `${id}-typing`;
   // The hints come one more at each wrong answer: first where to look, last what to do.
   const hint = element('p', 'task-hint');
+  hint.id = `${id}-hint`;
   hint.hidden = true;
+  input.setAttribute('aria-describedby', [prompt, typing, out, hint].filter(Boolean).map((p) => p.id).join(' '));
   let wrong = 0;
   form.append(...[prompt, line, typing, out, hint].filter(Boolean));
   if (state.solved.has(task.id)) {
