@@ -364,3 +364,29 @@ test('each formula task says how to type the symbols a keyboard lacks, and each 
   assert.match(notes.update, /^Type ŷ as yhat, η as lr; a square/);
   assert.match(notes.hidden, /^Type ŷ as yhat, δ as delta, a subscript as a plain digit \(δ₂ as delta2\); a square/);
 });
+
+test('vanishing: each choice is judged by the share of the gradient reaching the first weight, as computed here by hand', async () => {
+  const { page } = await openLesson('', 'vanishing');
+  // Five hidden layers and an identity output, every weight 1 and bias 0, from x = 0.5 to the target 1:
+  // δ₆ = 2(ŷ − y), δₖ = f′(zₖ)·δₖ₊₁, ∂J/∂wₖ = δₖ·aₖ₋₁.
+  const f = { sigmoid: (z) => 1 / (1 + Math.exp(-z)), tanh: Math.tanh, relu: (z) => Math.max(0, z) };
+  const slope = { sigmoid: (z) => f.sigmoid(z) * (1 - f.sigmoid(z)), tanh: (z) => 1 - Math.tanh(z) ** 2, relu: (z) => (z > 0 ? 1 : 0) };
+  const share = (act) => {
+    const a = [0.5];
+    for (let k = 0; k < 5; k += 1) a.push(f[act](a[k]));
+    const delta = [2 * (a[5] - 1)]; // the output's, ŷ = z₆ = a₅
+    for (let k = 4; k >= 0; k -= 1) delta.unshift(slope[act](a[k]) * delta[0]);
+    return Math.abs(delta[0] * a[0]) / Math.abs(delta[5] * a[5]);
+  };
+  for (const [act, label] of [['sigmoid', 'sigmoid'], ['tanh', 'tanh'], ['relu', 'ReLU']]) {
+    const text = await answer(page, 0, act); // the arrow keys move down the list only
+    const m = /^With (\S+), \|∂J\/∂w₁\| \/ \|∂J\/∂w₆\| = ([\d.]+): (.*)$/.exec(text);
+    assert.ok(m, text);
+    assert.equal(m[1], label);
+    const value = Number(m[2]);
+    assert.ok(Math.abs(value / share(act) - 1) < 1e-5, `${act}: ${value} against ${share(act)}`);
+    assert.match(m[3], share(act) >= 0.01 ? /reaches the first layer/ : /all but vanished/);
+    assert.match(await page.$eval('#lesson-figure caption', (c) => c.textContent), new RegExp(`hidden ${label} neurons`));
+  }
+  await page.close();
+});

@@ -92,6 +92,13 @@ export function chainDeltas(ctx, activation) {
   return { deltas: pass.delta.slice(1), weightGradients: gradients.slice(0, n - 1), pass };
 }
 
+/** The hidden activations the last lesson offers: the core's name and the name the reader sees. */
+const ACTIVATIONS = Object.freeze([
+  ['sigmoid', 'sigmoid'],
+  ['tanh', 'tanh'],
+  ['relu', 'ReLU'],
+]);
+
 const term = (id, text) => ({ term: id, text });
 /** A formula inside a paragraph, kept on one line. */
 const formula = (text) => ({ formula: text });
@@ -364,7 +371,7 @@ export const LESSONS = Object.freeze([
     figure: 'chain',
     text: [
       [`A chain of ${CHAIN.hidden} hidden neurons and an output, each with weight ${CHAIN.weight}: every layer the backward pass crosses multiplies δ by that neuron’s slope f′(z). The sigmoid’s slope is at most ¼, so the gradient reaching the first layer can be tiny: a `, term('vanishing-gradient', 'vanishing gradient'), ', and the first layers barely learn.'],
-      ['The table shows each layer’s numbers; it changes with the activation you choose below.'],
+      ['Besides the sigmoid and tanh you may choose ReLU, ', formula('max(0, z)'), ': it keeps a positive z as it is and turns a negative one into 0. The table shows each layer’s numbers; it changes with the activation you choose below.'],
     ],
     tasks: [
       {
@@ -372,11 +379,7 @@ export const LESSONS = Object.freeze([
         kind: 'choice',
         prompt: `Choose the hidden activation for which at least 1/${Math.round(1 / CHAIN_SHARE)} of the last weight’s gradient reaches the first weight.`,
         label: 'activation',
-        options: [
-          ['sigmoid', 'sigmoid'],
-          ['tanh', 'tanh'],
-          ['relu', 'ReLU'],
-        ],
+        options: ACTIVATIONS,
         hints: ['Choose each activation in turn and compare the ∂J/∂w column: the first row against the last.', 'Each layer multiplies by f′(z): look for the activation whose f′ column stays close to 1.'],
         accepts: (ctx, activation) => chainKeeps(ctx, activation),
       },
@@ -457,7 +460,8 @@ function chainKeeps(ctx, activation) {
   const first = Math.abs(weightGradients[0]);
   const last = Math.abs(weightGradients[weightGradients.length - 1]);
   const share = last === 0 ? 0 : first / last;
-  const text = `With ${activation}, |∂J/∂w₁| / |∂J/∂w${toSubscript(weightGradients.length)}| = ${fmt(share)}`;
+  const name = ACTIVATIONS.find(([value]) => value === activation)?.[1] ?? activation;
+  const text = `With ${name}, |∂J/∂w₁| / |∂J/∂w${toSubscript(weightGradients.length)}| = ${fmt(share)}`;
   return share >= CHAIN_SHARE ? { ok: true, message: `${text}: the gradient reaches the first layer.` } : { ok: false, message: `${text}: it has all but vanished on the way.` };
 }
 

@@ -175,7 +175,8 @@ function renderFigure(lesson) {
     view.figure.append(wrap);
     watchContent(table);
     figureUpdate = (activation = view.tasks.querySelector('select')?.value ?? 'sigmoid') => {
-      caption.textContent = `A chain of ${CHAIN.hidden} hidden ${activation} neurons and an output (input ${CHAIN.x}, target ${CHAIN.y}, every weight ${CHAIN.weight}), as the engine computes it`;
+      const name = lesson.tasks[0].options.find(([value]) => value === activation)?.[1] ?? activation; // ReLU, not relu
+      caption.textContent = `A chain of ${CHAIN.hidden} hidden ${name} neurons and an output (input ${CHAIN.x}, target ${CHAIN.y}, every weight ${CHAIN.weight}), as the engine computes it`;
       if (!network) return;
       const { pass, weightGradients } = chainDeltas(context(), activation);
       [...body.rows].forEach((tr, i) => {
