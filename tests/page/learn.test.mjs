@@ -327,8 +327,17 @@ test('steps: a slow rate is told how many steps it takes, counted by the engine'
   await page.close();
 });
 
-test('the slips of the bias and activation lessons, and a factor the chain rule lacks, are named', async () => {
-  let { page } = await openLesson('', 'bias');
+test('the slips of the forward, loss, bias and activation lessons, and a factor the chain rule lacks, are named', async () => {
+  let { page } = await openLesson('&x=2&y=1&w=-0.3', 'forward');
+  assert.match(await answer(page, 0, 'x + w'), /^That adds the weight to the input/);
+  await page.close();
+  ({ page } = await openLesson('&x=2&y=1&w=-0.3', 'error'));
+  assert.match(await answer(page, 0, 'yhat - y^2'), /^Without brackets, \^2 squares only y/);
+  assert.match(await answer(page, 0, 'yhat^2 - y^2'), /^That squares ŷ and y one by one/);
+  assert.match(await answer(page, 0, '2(yhat - y)'), /^That doubles the difference/);
+  assert.match(await answer(page, 0, 'yhat - y'), /^That is the difference ŷ − y itself/);
+  await page.close();
+  ({ page } = await openLesson('', 'bias'));
   assert.match(await answer(page, 0, '2(yhat - y)x'), /^That is ∂J\/∂w, the weight’s gradient/);
   assert.match(await answer(page, 0, '2(yhat - y)w'), /has a factor the chain rule does not: w\./);
   await page.close();

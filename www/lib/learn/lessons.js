@@ -138,6 +138,7 @@ export const LESSONS = Object.freeze([
         hints: ['A weight multiplies what flows along its connection. y is the target, which the prediction does not use.', 'ŷ is x times w: type x*w.'],
         points: (ctx) => articleSteps(ctx).map((s) => articleQuantities(s, ['x', 'y', 'w'])),
         expected: (ctx) => articleSteps(ctx).map((s) => s.record.yHat),
+        slips: (ctx) => [{ values: articleSteps(ctx).map(({ problem }) => problem.x + problem.w), message: 'That adds the weight to the input; a weight multiplies what flows along its connection.' }],
       },
     ],
   },
@@ -164,6 +165,7 @@ export const LESSONS = Object.freeze([
             { values: steps.map(({ record, problem }) => record.yHat - problem.y), message: 'That is the difference ŷ − y itself; the loss is its square.' },
             { values: steps.map(({ record, problem }) => 2 * (record.yHat - problem.y)), message: 'That doubles the difference; square it instead, with ^2.' },
             { values: steps.map(({ record, problem }) => record.yHat ** 2 - problem.y ** 2), message: 'That squares ŷ and y one by one. Square their difference: brackets first.' },
+            { values: steps.map(({ record, problem }) => record.yHat - problem.y ** 2), message: 'Without brackets, ^2 squares only y. Put the difference in brackets first: (ŷ − y)^2.' },
           ];
         },
       },
