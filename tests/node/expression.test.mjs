@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkExpression } from '../../www/lib/learn/check.js';
-import { MAX_DEPTH, MAX_LENGTH, parseExpression, evaluate } from '../../www/lib/learn/expression.js';
+import { MAX_DEPTH, MAX_LENGTH, parseExpression, evaluate, typedAs } from '../../www/lib/learn/expression.js';
 
 // The article's problem at three points: the step the reader sees (w = 0.8) and two others the engine supplies,
 // with x and y changed too, so no factor is constant across them.
@@ -131,4 +131,20 @@ test('subscripted quantities: δ₁ = f′(z₁)·w₂·δ₂ typed with subscri
   assert.equal(check('(1 − a₁²)·δ₂').factor, 'w₂');
   assert.equal(check('w₂·δ₂').factor, 'f′(z₁)');
   assert.equal(check('x2').kind, 'unknownName', 'x₂ is not on this screen');
+});
+
+test('a chain-rule factor of 1 (∂ŷ/∂b) needs no writing: a factor added instead is named as extra, not the 1 as missing', () => {
+  // ∂J/∂b = ∂J/∂ŷ · ∂ŷ/∂b = 2(ŷ − y) · 1 at the three points.
+  const expected = POINTS.map(({ y, yHat }) => ({ value: 2 * (yHat - y), factors: [{ name: '∂J/∂ŷ', text: '2(ŷ − y)', value: 2 * (yHat - y) }, { name: '∂ŷ/∂b', text: '1', value: 1 }] }));
+  const check = (text) => checkExpression(text, POINTS, expected);
+  for (const text of ['2(ŷ − y)', '2(ŷ − y)·1', '1·2(yhat - y)']) assert.equal(check(text).ok, true, text);
+  assert.equal(check('2(ŷ − y)x').kind, 'extraFactor');
+  assert.match(check('2(ŷ − y)x').message, /factor the chain rule does not: x\.$/);
+  assert.equal(check('(ŷ − y)').factor, '∂J/∂ŷ');
+});
+
+test('typedAs: the plain-keyboard spelling of each symbol the lessons show', () => {
+  assert.deepEqual(['x', 'ŷ', 'η', 'δ', 'δ₂', 'a₁', 'w₂', 'J'].map(typedAs), ['x', 'yhat', 'lr', 'delta', 'delta2', 'a1', 'w2', 'J']);
+  // Each spelling parses back to its symbol.
+  for (const q of ['ŷ', 'η', 'δ₂', 'a₁']) assert.equal(evaluate(parseExpression(typedAs(q), [q]).tree, { [q]: 0.25 }), 0.25, q);
 });

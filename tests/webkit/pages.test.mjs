@@ -305,6 +305,8 @@ test('WebKit: the path checks a typed derivative, names a missing factor, and ke
     return webkit.waitFor(() => document.querySelector('#tasks .task-result').textContent, [], { what: 'the check' });
   };
   assert.match(await type('2(yhat-y)'), /lacks dŷ\/dw = x/);
+  // Enter checks once: one wrong answer, the first hint (not the second).
+  assert.match(await webkit.execute(() => document.querySelector('#tasks .task-hint').textContent), /^Hint 1 of 2: /);
   assert.match(await type('2(yhat-y)x'), /^Right: 2\(ŷ − y\)·x = 2\.1, the engine's value\.$/);
   await webkit.waitFor(() => document.getElementById('lesson-status').textContent.startsWith('Lesson done'), [], { what: 'the lesson to be done' });
   await open('learn.html#lesson=update');

@@ -27,7 +27,7 @@ const QUANTITY_NAMES = Object.freeze({
   a: ['a'],
   b: ['b'],
   δ: ['δ', 'delta'],
-  η: ['η', 'eta', 'lr'],
+  η: ['η', 'lr', 'eta'],
 });
 
 /** The functions, with the names they may be typed as. */
@@ -63,6 +63,14 @@ function aliasesOf(q) {
   if (!m || !Object.hasOwn(QUANTITY_NAMES, m[1])) return [q];
   const digits = [...m[2]].map((c) => String(SUBSCRIPTS.indexOf(c))).join('');
   return QUANTITY_NAMES[m[1]].flatMap((base) => [`${base}${m[2]}`, `${base}${digits}`]);
+}
+
+/**
+ * How a keyboard without the symbol types quantity `q`: its first plain-ASCII name (ŷ → yhat, η → lr, δ₂ → delta2,
+ * a₁ → a1), or `q` itself when that is plain ASCII already or there is none.
+ */
+export function typedAs(q) {
+  return aliasesOf(q).find((alias) => /^[\x20-\x7e]+$/.test(alias)) ?? q;
 }
 
 /** True for a quantity the checker knows: one of QUANTITY_NAMES, or one of them with a subscript (w₂, δ₁). */

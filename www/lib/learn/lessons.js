@@ -92,7 +92,32 @@ export function chainDeltas(ctx, activation) {
   return { deltas: pass.delta.slice(1), weightGradients: gradients.slice(0, n - 1), pass };
 }
 
+/** The hidden activations the last lesson offers: the core's name and the name the reader sees. */
+const ACTIVATIONS = Object.freeze([
+  ['sigmoid', 'sigmoid'],
+  ['tanh', 'tanh'],
+  ['relu', 'ReLU'],
+]);
+
 const term = (id, text) => ({ term: id, text });
+/** A formula inside a paragraph, kept on one line. */
+const formula = (text) => ({ formula: text });
+
+/** The article step's slips the update lesson names: each the engine's values of a wrong formula, at every point. */
+function updateSlips(ctx) {
+  const steps = articleSteps(ctx);
+  const at = (f) => steps.map(({ problem, record }) => f(problem, record));
+  return [
+    { values: at((p, r) => p.w - r.dJdW), message: 'That subtracts the whole gradient. The update takes only the fraction η of it: w − η·dJ/dw.' },
+    { values: at((p, r) => p.w + p.lr * r.dJdW), message: 'That moves w uphill, the way the loss grows. Subtract η·dJ/dw instead of adding it.' },
+    { values: at((p, r) => p.lr * r.dJdW), message: 'That is the size of the step, η·dJ/dw. The new weight is the old w minus it.' },
+    { values: at((p, r) => p.w - p.lr * r.dJdYHat), message: 'Your gradient lacks its second factor, dŷ/dw = x: write dJ/dw out as in the last lesson.' },
+    { values: at((p, r) => p.w - (p.lr * r.dJdW) / 2), message: 'Your gradient lacks the 2 of dJ/dŷ = 2(ŷ − y): write dJ/dw out as in the last lesson.' },
+  ];
+}
+
+/** 2x² at the reader's x: the factor 1 − 2·lr·x² of the regimes lesson, written for the reader's numbers. */
+const twoXSquared = (ctx) => fmt(2 * ctx.problem.x * ctx.problem.x);
 
 /** The lessons, in order. */
 export const LESSONS = Object.freeze([
@@ -102,18 +127,18 @@ export const LESSONS = Object.freeze([
     figure: 'descent',
     shows: ['x', 'y', 'w'],
     text: [
-      ['The smallest network there is has one input ', term('input', 'x'), ', one ', term('weight', 'weight'), ' w and one output, the ', term('prediction', 'prediction'), ' ŷ. The ', term('forward-pass', 'forward pass'), ' computes ŷ from x with the weight as it is now.'],
-      ['The table gives the engine’s numbers at this step; the live figure, which would show the answer, appears once you have answered.'],
+      ['The smallest network there is has one input ', term('input', 'x'), ', one ', term('weight', 'weight'), ' w and one output, the ', term('prediction', 'prediction'), ' ŷ (read “y hat”: the network’s guess at the target y). The ', term('forward-pass', 'forward pass'), ' computes ŷ from x with the weight as it is now.'],
     ],
     tasks: [
       {
         id: 'yhat',
         kind: 'expression',
-        prompt: 'Write ŷ in terms of the symbols on screen.',
+        prompt: 'Write ŷ in terms of the symbols in the table.',
         label: 'ŷ =',
-        hint: 'The input travels along the connection and is multiplied by its weight.',
+        hints: ['A weight multiplies what flows along its connection. y is the target, which the prediction does not use.', 'ŷ is x times w: type x*w.'],
         points: (ctx) => articleSteps(ctx).map((s) => articleQuantities(s, ['x', 'y', 'w'])),
         expected: (ctx) => articleSteps(ctx).map((s) => s.record.yHat),
+        slips: (ctx) => [{ values: articleSteps(ctx).map(({ problem }) => problem.x + problem.w), message: 'That adds the weight to the input; a weight multiplies what flows along its connection.' }],
       },
     ],
   },
@@ -131,9 +156,18 @@ export const LESSONS = Object.freeze([
         kind: 'expression',
         prompt: 'Write the loss J: the squared difference between prediction and target.',
         label: 'J =',
-        hint: 'Difference first, then square it: (… − …)².',
+        hints: ['Difference first, then square it: (… − …)².', 'The difference is ŷ − y; put it in brackets and square the brackets with ^2.'],
         points: (ctx) => articleSteps(ctx).map((s) => articleQuantities(s, ['x', 'y', 'w', 'ŷ'])),
         expected: (ctx) => articleSteps(ctx).map((s) => s.record.loss),
+        slips: (ctx) => {
+          const steps = articleSteps(ctx);
+          return [
+            { values: steps.map(({ record, problem }) => record.yHat - problem.y), message: 'That is the difference ŷ − y itself; the loss is its square.' },
+            { values: steps.map(({ record, problem }) => 2 * (record.yHat - problem.y)), message: 'That doubles the difference; square it instead, with ^2.' },
+            { values: steps.map(({ record, problem }) => record.yHat ** 2 - problem.y ** 2), message: 'That squares ŷ and y one by one. Square their difference: brackets first.' },
+            { values: steps.map(({ record, problem }) => record.yHat - problem.y ** 2), message: 'Without brackets, ^2 squares only y. Put the difference in brackets first: (ŷ − y)^2.' },
+          ];
+        },
       },
     ],
   },
@@ -143,16 +177,17 @@ export const LESSONS = Object.freeze([
     figure: 'descent',
     shows: ['x', 'y', 'w', 'ŷ', 'J'],
     text: [
-      ['J does not depend on w directly: it depends on ŷ, which depends on w. The ', term('chain-rule', 'chain rule'), ' multiplies the two links: how fast J changes with ŷ, times how fast ŷ changes with w. Their product is the ', term('gradient', 'gradient'), ' dJ/dw.'],
-      ['dJ/dw = dJ/dŷ · dŷ/dw'],
+      ['To lower the loss we need its slope: how fast J changes when w changes, written dJ/dw (“d” for a small change: the change in J over the change in w). It is the ', term('gradient', 'gradient'), '. J does not depend on w directly: it depends on ŷ, which depends on w. The ', term('chain-rule', 'chain rule'), ' multiplies the two links: how fast J changes with ŷ, times how fast ŷ changes with w.'],
+      [formula('dJ/dw = dJ/dŷ · dŷ/dw')],
+      ['Two slopes you need: a square u² changes at 2u per unit of u (its slope is 2u), and a line x·w changes at x per unit of w (its slope is x).'],
     ],
     tasks: [
       {
         id: 'gradient',
         kind: 'expression',
-        prompt: 'Write dJ/dw at this step, both factors multiplied out, in the symbols on screen.',
+        prompt: 'Write dJ/dw at this step, the two factors multiplied together, in the symbols in the table.',
         label: 'dJ/dw =',
-        hint: 'dJ/dŷ is the derivative of (ŷ − y)² with respect to ŷ; dŷ/dw of x·w with respect to w.',
+        hints: ['dJ/dŷ is the slope of J = (ŷ − y)² in ŷ: a square u² has slope 2u, with u = ŷ − y here.', 'dŷ/dw is the slope of ŷ = x·w in w, which is x. Multiply the two: 2(ŷ − y) times x.'],
         points: (ctx) => articleSteps(ctx).map((s) => articleQuantities(s, ['x', 'y', 'w', 'ŷ', 'J'])),
         expected: (ctx) =>
           articleSteps(ctx).map(({ record }) => ({
@@ -171,17 +206,19 @@ export const LESSONS = Object.freeze([
     figure: 'descent',
     shows: ['x', 'y', 'w', 'ŷ', 'η'],
     text: [
-      ['The gradient points uphill, so the ', term('update', 'update'), ' moves the weight the other way, by a fraction of the gradient: the ', term('learning-rate', 'learning rate'), ' η (lr on the screens).'],
+      ['The gradient dJ/dw is the slope of the loss at the current w. Positive, the loss grows as w grows, so w should go down; negative, w should go up. The ', term('update', 'update'), ' moves w against the slope, by a fraction of it: the ', term('learning-rate', 'learning rate'), ' η (“eta”; the figures call it lr).'],
+      [formula('new w = w − η · dJ/dw')],
     ],
     tasks: [
       {
         id: 'next-w',
         kind: 'expression',
-        prompt: 'Write the weight after this step’s update, with the gradient written out in the symbols on screen.',
+        prompt: 'Write the weight after this step’s update, with dJ/dw written out in the symbols in the table (the gradient is not in it: you found its formula in the last lesson).',
         label: 'new w =',
-        hint: 'w − η · (the gradient of the last lesson).',
+        hints: ['Start from the rule above, new w = w − η · dJ/dw, and put the last lesson’s formula for dJ/dw in its place, in brackets.', 'In the last lesson dJ/dw = 2(ŷ − y)·x, so the new w is w − η·2(ŷ − y)·x, with η typed as lr.'],
         points: (ctx) => articleSteps(ctx).map((s) => articleQuantities(s, ['x', 'y', 'w', 'ŷ', 'η'])),
         expected: (ctx) => articleSteps(ctx).map((s) => s.record.wNext),
+        slips: updateSlips,
       },
     ],
   },
@@ -190,8 +227,8 @@ export const LESSONS = Object.freeze([
     title: 'Too small, just right, too large',
     figure: 'descent',
     text: [
-      ['Each update multiplies the distance to the ', term('optimum', 'optimum'), ' w* by the same factor. Small rates creep towards w*; larger ones overshoot and zig-zag; too large and every jump is longer than the last.'],
-      ['Find the two rates that divide the possibilities. You may type a number or a formula in the symbols x and y.'],
+      ['The loss is smallest, 0, at the ', term('optimum', 'optimum'), ' ', formula('w* = y/x'), ', where the prediction is exact: the bottom of the curve in the figure. Each update multiplies the distance ', formula('w − w*'), ' by the same factor, whatever w is. Small rates creep towards w*; larger ones overshoot and zig-zag; too large and every jump is longer than the last.'],
+      ['Find the two rates where the behaviour changes. Check sets the figure’s lr to your rate: press Step to watch it. You may type a number or a formula in x and y.'],
     ],
     tasks: [
       {
@@ -199,7 +236,11 @@ export const LESSONS = Object.freeze([
         kind: 'rate',
         prompt: 'Find the learning rate that lands exactly on w* in one step.',
         label: 'lr =',
-        hint: 'Watch the figure: below this rate the first step falls short of w*, above it the step overshoots.',
+        hints: [
+          'Press Step in the figure and watch where the first step lands: below the rate you want it falls short of w*, above it it jumps past.',
+          'Each message gives the factor the distance to w* is multiplied by at your rate. Landing on w* in one step means the distance becomes 0: the factor is 0.',
+          (ctx) => `The factor is 1 − 2·lr·x²; with your x = ${fmt(ctx.problem.x)}, 2x² = ${twoXSquared(ctx)}. Which lr makes 1 − ${twoXSquared(ctx)}·lr equal to 0? Type it as a fraction or a formula in x: a decimal rarely lands exactly.`,
+        ],
         accepts: (ctx, lr) => regimeIs(ctx, lr, 'oneStep'),
       },
       {
@@ -207,7 +248,11 @@ export const LESSONS = Object.freeze([
         kind: 'rate',
         prompt: 'Find a learning rate at which w never settles: it jumps between the same two values forever.',
         label: 'lr =',
-        hint: 'Watch the zig-zags: as the rate grows they shrink more slowly, until they stop shrinking at all.',
+        hints: [
+          'Watch the zig-zags: as the rate grows past the one-step rate they shrink more slowly, until they stop shrinking at all.',
+          'Jumping between the same two values means the distance to w* keeps its size and changes side at every step: the factor is −1, so |factor| = 1.',
+          (ctx) => `The factor is 1 − 2·lr·x²; with your x = ${fmt(ctx.problem.x)}, 2x² = ${twoXSquared(ctx)}. Which lr makes 1 − ${twoXSquared(ctx)}·lr equal to −1? Type it as a fraction or a formula in x.`,
+        ],
         accepts: (ctx, lr) => regimeIs(ctx, lr, 'oscillatingForever'),
       },
     ],
@@ -217,15 +262,15 @@ export const LESSONS = Object.freeze([
     title: 'How many steps?',
     figure: 'descent',
     text: [
-      ['The article’s rate, 0.1, takes dozens of steps to six digits. The right rate is much faster.'],
+      ['The closer the factor ', formula('1 − 2·lr·x²'), ' is to 0, the faster the distance to w* shrinks, and the loss with it. At a small rate the loss takes many steps to become tiny; the right rate is much faster.'],
     ],
     tasks: [
       {
         id: 'fast',
         kind: 'rate',
-        prompt: `Choose a learning rate that brings the loss J below 10⁻⁶ in fewer than ${STEP_GOAL} steps.`,
+        prompt: `Choose a learning rate that brings the loss J below 10⁻⁶ (0.000001) in fewer than ${STEP_GOAL} steps.`,
         label: 'lr =',
-        hint: 'A rate near the one that lands in one step.',
+        hints: ['The closer the factor is to 0, the fewer steps: think of the last lesson.', 'A rate at or near the one that lands on w* in one step.'],
         accepts: (ctx, lr) => fewSteps(ctx, lr),
       },
     ],
@@ -237,15 +282,16 @@ export const LESSONS = Object.freeze([
     network: (ctx) => neuronPasses(ctx, 'identity'),
     shows: ['x', 'w', 'b', 'ŷ', 'y', 'J'],
     text: [
-      ['A real neuron adds a ', term('bias', 'bias'), ' b to its weighted sum, so its line need not pass through zero: ŷ = x·w + b. The bias is learned like a weight, with its own gradient.'],
+      ['A real neuron adds a ', term('bias', 'bias'), ' b to its weighted sum, so its line need not pass through zero: ', formula('ŷ = x·w + b'), '. The bias is learned like a weight, with its own gradient.'],
+      ['With two numbers to learn, the slopes are written with ∂ (a “partial” d) instead of d: ∂J/∂b is how fast J changes when b changes and w stays as it is. The rules are the same.'],
     ],
     tasks: [
       {
         id: 'dJdb',
         kind: 'expression',
-        prompt: 'Write ∂J/∂b, the bias’s gradient, in the symbols on screen.',
+        prompt: 'Write ∂J/∂b, the bias’s gradient, in the symbols in the table.',
         label: '∂J/∂b =',
-        hint: 'The chain rule again: ∂J/∂ŷ · ∂ŷ/∂b, and ŷ grows one for one with b.',
+        hints: ['The chain rule again: ∂J/∂b = ∂J/∂ŷ · ∂ŷ/∂b.', '∂J/∂ŷ = 2(ŷ − y), as before. And ŷ = x·w + b grows one for one with b, so ∂ŷ/∂b = 1.'],
         points: (ctx) => neuronPasses(ctx, 'identity').map(({ problem, pass }) => ({ x: problem.x, y: problem.y, w: problem.w, b: pass.z[1] - problem.x * problem.w, ŷ: pass.a[1], J: pass.loss })),
         expected: (ctx) =>
           neuronPasses(ctx, 'identity').map(({ gradients, pass }) => ({
@@ -255,6 +301,9 @@ export const LESSONS = Object.freeze([
               { name: '∂ŷ/∂b', text: '1', value: 1 },
             ],
           })),
+        slips: (ctx) => [
+          { values: neuronPasses(ctx, 'identity').map(({ gradients }) => gradients[0]), message: 'That is ∂J/∂w, the weight’s gradient: ŷ changes by x for each unit of w, but by 1 for each unit of b.' },
+        ],
       },
     ],
   },
@@ -265,17 +314,25 @@ export const LESSONS = Object.freeze([
     network: (ctx) => neuronPasses(ctx, 'sigmoid'),
     shows: ['x', 'w', 'b', 'z', 'a', 'y'],
     text: [
-      ['An ', term('activation', 'activation'), ' bends the neuron’s ', term('weighted-sum', 'weighted sum'), ' z = x·w + b: here the ', term('sigmoid', 'sigmoid'), ' a = σ(z). The backward pass must cross it, so it multiplies by its ', term('slope', 'slope'), ' f′(z) = da/dz.'],
+      ['An ', term('activation', 'activation'), ' bends the neuron’s ', term('weighted-sum', 'weighted sum'), ' ', formula('z = x·w + b'), ': here the ', term('sigmoid', 'sigmoid'), ' ', formula('a = σ(z) = 1/(1 + e⁻ᶻ)'), ', an S-shaped curve from 0 to 1. The backward pass must cross it, so it multiplies by its ', term('slope', 'slope'), ' ', formula('f′(z) = da/dz'), ' (read “f prime”).'],
+      ['You need not work the sigmoid’s slope out: it has a short form written with the sigmoid’s own output, in its glossary entry (hover over or focus the word).'],
     ],
     tasks: [
       {
         id: 'slope',
         kind: 'expression',
-        prompt: 'Write the sigmoid’s slope da/dz at this z, in the symbols on screen.',
+        prompt: 'Write the sigmoid’s slope da/dz at this z, in the symbols in the table.',
         label: 'f′(z) =',
-        hint: 'The sigmoid’s slope can be written with its own output: σ(z)·(1 − σ(z)).',
+        hints: ['The glossary entry for sigmoid gives its slope: σ′(z) = σ(z)·(1 − σ(z)).', 'σ(z) is in the table under another name: the neuron’s output a.'],
         points: (ctx) => neuronPasses(ctx, 'sigmoid').map(({ problem, pass }) => ({ x: problem.x, y: problem.y, w: problem.w, b: pass.z[1] - problem.x * problem.w, z: pass.z[1], a: pass.a[1] })),
         expected: (ctx) => neuronPasses(ctx, 'sigmoid').map(({ pass }) => pass.fPrime[1]),
+        slips: (ctx) => {
+          const passes = neuronPasses(ctx, 'sigmoid');
+          return [
+            { values: passes.map(({ pass }) => pass.a[1]), message: 'That is the sigmoid’s value a = σ(z), not its slope.' },
+            { values: passes.map(({ pass }) => 1 - pass.a[1]), message: 'That is one of the slope’s two factors, 1 − σ(z); it lacks the other.' },
+          ];
+        },
       },
     ],
   },
@@ -286,16 +343,17 @@ export const LESSONS = Object.freeze([
     network: (ctx) => hiddenPasses(ctx),
     shows: ['x', 'w₁', 'b₁', 'z₁', 'a₁', 'w₂', 'b₂', 'ŷ', 'y', 'δ₂'],
     text: [
-      ['Put a ', term('hidden-layer', 'hidden'), ' tanh neuron between input and output. Each neuron’s ', term('delta', 'δ'), ' = ∂J/∂z is its share of the blame; the output’s is δ₂ = ∂J/∂ŷ (its activation is the identity). The hidden neuron gets its δ from the output’s, through the weight that connects them and its own slope.'],
-      ['δ₁ = f′(z₁) · w₂ · δ₂, and then ∂J/∂w₁ = δ₁ · x: the same chain rule, one link longer.'],
+      ['Put a ', term('hidden-layer', 'hidden'), ' neuron between input and output, with the activation tanh: an S-shaped curve like the sigmoid, from −1 to 1. Its slope is ', formula('tanh′(z) = 1 − tanh(z)²'), '.'],
+      ['Each neuron’s ', term('delta', 'δ'), ' (“delta”), ', formula('δ = ∂J/∂z'), ', is its share of the blame. The output neuron has no bend (ŷ = z₂), so its ', formula('δ₂ = ∂J/∂ŷ = 2(ŷ − y)'), ', in the table. The hidden neuron gets its δ from the output’s, through the weight that connects them and its own slope:'],
+      [formula('δ₁ = f′(z₁) · w₂ · δ₂'), ', and then ', formula('∂J/∂w₁ = δ₁ · x'), ': the same chain rule, one link longer.'],
     ],
     tasks: [
       {
         id: 'delta1',
         kind: 'expression',
-        prompt: 'Write δ₁, the hidden neuron’s δ, in the symbols on screen (tanh′(z) = 1 − tanh(z)²).',
+        prompt: 'Write δ₁, the hidden neuron’s δ, in the symbols in the table.',
         label: 'δ₁ =',
-        hint: 'Three factors: the slope of tanh at z₁, the weight to the output, and the output’s δ.',
+        hints: ['Three factors: the slope of tanh at z₁, the weight w₂ to the output, and the output’s δ₂.', 'The slope is 1 − tanh(z₁)², and tanh(z₁) is in the table as the hidden neuron’s output a₁.'],
         points: (ctx) => hiddenPasses(ctx).map(({ problem, pass, weights, biases }) => hiddenQuantities(problem, pass, weights, biases)),
         expected: (ctx) =>
           hiddenPasses(ctx).map(({ pass, weights }) => ({
@@ -314,7 +372,8 @@ export const LESSONS = Object.freeze([
     title: 'Vanishing gradients',
     figure: 'chain',
     text: [
-      [`A chain of ${CHAIN.hidden} hidden neurons, each with weight ${CHAIN.weight}: every layer the backward pass crosses multiplies δ by that neuron’s slope f′(z). The sigmoid’s slope is at most ¼, so the gradient reaching the first layer can be tiny: a `, term('vanishing-gradient', 'vanishing gradient'), '.'],
+      [`A chain of ${CHAIN.hidden} hidden neurons and an output, each with weight ${CHAIN.weight}: every layer the backward pass crosses multiplies δ by that neuron’s slope f′(z). The sigmoid’s slope is at most ¼, so the gradient reaching the first layer can be tiny: a `, term('vanishing-gradient', 'vanishing gradient'), ', and the first layers barely learn.'],
+      ['Besides the sigmoid and tanh you may choose ReLU, ', formula('max(0, z)'), ': it keeps a positive z as it is and turns a negative one into 0. The table shows each layer’s numbers; it changes with the activation you choose below.'],
     ],
     tasks: [
       {
@@ -322,12 +381,8 @@ export const LESSONS = Object.freeze([
         kind: 'choice',
         prompt: `Choose the hidden activation for which at least 1/${Math.round(1 / CHAIN_SHARE)} of the last weight’s gradient reaches the first weight.`,
         label: 'activation',
-        options: [
-          ['sigmoid', 'sigmoid'],
-          ['tanh', 'tanh'],
-          ['relu', 'ReLU'],
-        ],
-        hint: 'Compare the δ column for each choice: where is f′ close to 1?',
+        options: ACTIVATIONS,
+        hints: ['Choose each activation in turn and compare the ∂J/∂w column: the first row against the last.', 'Each layer multiplies by f′(z): look for the activation whose f′ column stays close to 1.'],
         accepts: (ctx, activation) => chainKeeps(ctx, activation),
       },
     ],
@@ -347,13 +402,27 @@ export function neuronQuantities(lesson, ctx) {
   return Object.fromEntries(lesson.shows.map((n) => [n, all[n]]));
 }
 
+/** How close the factor must come to the wanted one for the reader to be told a decimal will not land exactly. */
+const NEAR_FACTOR = 0.02;
+
+/**
+ * The engine's verdict on a rate in the regimes lesson: the regime it puts the descent in and, when it is not the
+ * wanted one, what the first step does and the factor 1 − 2·lr·x² the distance to w* is multiplied by, so the
+ * reader can see the factor move with the rate and solve for the one wanted.
+ */
 function regimeIs(ctx, lr, wanted) {
   if (ctx.problem.x === 0) return { ok: false, message: 'With x = 0 the prediction is 0 whatever w is, so no rate moves the weight: choose another x under “Your numbers”.' };
-  const { regime, lrOneStep, lrLimit } = ctx.core.analyze({ ...ctx.problem, lr });
-  if (regime === wanted) return { ok: true, message: `Yes: at lr = ${fmt(lr)} the engine finds the descent ${REGIME_TEXT[regime]}.` };
-  const near = wanted === 'oneStep' ? lrOneStep : lrLimit;
-  const side = lr < near ? 'larger' : 'smaller';
-  return { ok: false, message: `At lr = ${fmt(lr)} the descent ${REGIME_TEXT[regime]}. Try a ${side} rate.` };
+  const { regime, factor, optimum, initialDistance } = ctx.core.analyze({ ...ctx.problem, lr });
+  const target = wanted === 'oneStep' ? 0 : -1;
+  // The engine counts a factor within its boundary tolerance as the boundary: say so, not 1.1 × 10⁻¹⁶.
+  if (regime === wanted) return { ok: true, message: `Yes: at lr = ${fmt(lr)} the factor 1 − 2·lr·x² is ${fmt(target)}, and the descent ${REGIME_TEXT[regime]}.` };
+  const first = ctx.core.step({ ...ctx.problem, lr }).wNext;
+  const stepText = `Each step multiplies the distance to w* by ${fmt(factor)}: the first takes w from ${fmt(ctx.problem.w)} to ${fmt(first)}, its distance to w* = ${fmt(optimum)} from ${fmt(initialDistance)} to ${fmt(first - optimum)}.`;
+  const side = factor > target ? 'larger' : 'smaller';
+  const near = Math.abs(factor - target) < NEAR_FACTOR
+    ? ` Close: the factor is ${fmt(factor)}, it should be ${fmt(target)}. A decimal rarely lands exactly; type the rate as a fraction (such as 3/7) or a formula in x.`
+    : ` Try a ${side} rate.`;
+  return { ok: false, message: `At lr = ${fmt(lr)} the descent ${REGIME_TEXT[regime]}. ${stepText}${near}` };
 }
 
 const REGIME_TEXT = {
@@ -364,20 +433,25 @@ const REGIME_TEXT = {
   diverging: 'jumps further out at every step',
 };
 
+/** Steps counted at most when telling the reader how many a rate takes. */
+const STEP_COUNT_LIMIT = 1000;
+
+/** The steps lesson's verdict: the loss after each step of the descent from w₀, counted by the engine. */
 function fewSteps(ctx, lr) {
   const descent = new ctx.core.Descent({ ...ctx.problem, lr });
   try {
-    for (let n = 0; n <= STEP_GOAL; n += 1) {
+    let before = descent.loss; // the loss after STEP_GOAL − 1 steps, once there
+    for (let n = 0; n <= STEP_COUNT_LIMIT; n += 1) {
       if (descent.loss < LOSS_GOAL) {
-        return n < STEP_GOAL
-          ? { ok: true, message: `Yes: after ${n} step${n === 1 ? '' : 's'} the loss is ${fmt(descent.loss)}, below 10⁻⁶.` }
-          : { ok: false, message: `The loss gets below 10⁻⁶ only after ${n} steps. Try another rate.` };
+        if (n < STEP_GOAL) return { ok: true, message: `Yes: after ${n} step${n === 1 ? '' : 's'} the loss is ${fmt(descent.loss)}, below 10⁻⁶.` };
+        return { ok: false, message: `At lr = ${fmt(lr)} the loss gets below 10⁻⁶ only after ${n} steps; after ${STEP_GOAL - 1} it is still ${fmt(before)}. Try another rate.` };
       }
+      if (n === STEP_GOAL - 1) before = descent.loss;
       descent.step();
     }
-    return { ok: false, message: `After ${STEP_GOAL} steps at lr = ${fmt(lr)} the loss is still ${fmt(descent.loss)}.` };
+    return { ok: false, message: `At lr = ${fmt(lr)} the loss is still ${fmt(descent.loss)} after ${STEP_COUNT_LIMIT} steps: the distance to w* never shrinks.` };
   } catch (e) {
-    return { ok: false, message: e?.kind === 'diverged' ? `At lr = ${fmt(lr)} the descent diverges.` : `The engine refused that rate: ${e?.message ?? e}` };
+    return { ok: false, message: e?.kind === 'diverged' ? `At lr = ${fmt(lr)} the descent jumps further out at every step, and the loss grows without end.` : `The engine refused that rate: ${e?.message ?? e}` };
   } finally {
     descent.free();
   }
@@ -388,7 +462,8 @@ function chainKeeps(ctx, activation) {
   const first = Math.abs(weightGradients[0]);
   const last = Math.abs(weightGradients[weightGradients.length - 1]);
   const share = last === 0 ? 0 : first / last;
-  const text = `With ${activation}, |∂J/∂w₁| / |∂J/∂w${toSubscript(weightGradients.length)}| = ${fmt(share)}`;
+  const name = ACTIVATIONS.find(([value]) => value === activation)?.[1] ?? activation;
+  const text = `With ${name}, |∂J/∂w₁| / |∂J/∂w${toSubscript(weightGradients.length)}| = ${fmt(share)}`;
   return share >= CHAIN_SHARE ? { ok: true, message: `${text}: the gradient reaches the first layer.` } : { ok: false, message: `${text}: it has all but vanished on the way.` };
 }
 

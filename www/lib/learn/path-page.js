@@ -1,14 +1,14 @@
 // learn.html's wiring: the lesson list, the current lesson (its text with glossary links, its figure, its tasks),
 // the reader's problem and lesson in the URL, progress in localStorage, and the glossary with its tooltips. The
 // lessons' content and checks live in lessons.js; the numbers come from the core.
-import { button, element, scrollBox, watchContent } from '../dom.js';
+import { element, scrollBox, watchContent } from '../dom.js';
 import { loadCore } from '../core.js';
 import { DESCENT_FIELDS, CONFIG_KEYS } from '../state.js';
 import { field, oneOf, readFragment, refusalText, writeFragment } from '../fields.js';
 import { formatNumber } from '../format.js';
 import { wireTheme } from '../theme.js';
 import { checkExpression } from './check.js';
-import { evaluate, parseExpression } from './expression.js';
+import { evaluate, parseExpression, typedAs } from './expression.js';
 import { formula } from '../formula.js';
 import { math } from '../mathml.js';
 import { GLOSSARY, PAGES } from './glossary.js';
@@ -93,10 +93,13 @@ function context() {
   return { core, network, problem };
 }
 
-function paragraph(parts) {
-  const p = element('p');
-  for (const part of parts) {
+/** A paragraph of strings, glossary links ({ term, text }) and formulas ({ formula }, kept on one line). */
+function paragraph(parts, className = null) {
+  const list = typeof parts === 'string' ? [parts] : parts;
+  const p = element('p', list.length === 1 && list[0].formula ? 'formula-line' : className);
+  for (const part of list) {
     if (typeof part === 'string') p.append(part);
+    else if (part.formula) p.append(element('span', 'formula', part.formula));
     else p.append(termLink(part.term, part.text));
   }
   return p;
@@ -174,7 +177,8 @@ function renderFigure(lesson) {
     view.figure.append(wrap);
     watchContent(table);
     figureUpdate = (activation = view.tasks.querySelector('select')?.value ?? 'sigmoid') => {
-      caption.textContent = `A chain of ${CHAIN.hidden} hidden ${activation} neurons and an output (input ${CHAIN.x}, target ${CHAIN.y}, every weight ${CHAIN.weight}), as the engine computes it`;
+      const name = lesson.tasks[0].options.find(([value]) => value === activation)?.[1] ?? activation; // ReLU, not relu
+      caption.textContent = `A chain of ${CHAIN.hidden} hidden ${name} neurons and an output (input ${CHAIN.x}, target ${CHAIN.y}, every weight ${CHAIN.weight}), as the engine computes it`;
       if (!network) return;
       const { pass, weightGradients } = chainDeltas(context(), activation);
       [...body.rows].forEach((tr, i) => {
@@ -255,7 +259,7 @@ function taskForm(lesson, task) {
   const form = element('form', 'task');
   form.noValidate = true;
   form.dataset.task = task.id;
-  const prompt = element('p', 'task-prompt', task.prompt);
+  const prompt = paragraph(task.prompt, 'task-prompt');
   prompt.id = `${id}-prompt`;
   const line = element('div', 'task-line');
   const label = element('label', 'task-label', task.label);
@@ -278,16 +282,24 @@ function taskForm(lesson, task) {
     input.placeholder = task.kind === 'rate' ? 'a number, or e.g. 1/x²' : 'e.g. 3(x − w)';
   }
   input.id = id;
-  input.setAttribute('aria-describedby', `${id}-prompt ${id}-out`);
-  const check = button(null, 'check', 'Check', () => form.requestSubmit());
+  // A submit button: Enter in the field and a click both submit the form once (a click handler that also called
+  // requestSubmit would check every answer twice).
+  const check = element('button', null, 'Check');
   check.type = 'submit';
+  check.dataset.action = 'check';
   line.append(label, input, check);
   const out = element('p', 'task-result');
   out.id = `${id}-out`;
   out.setAttribute('role', 'status');
-  const hint = element('p', 'task-hint', `Hint: ${task.hint}`);
+  const typing = typingNote(lesson, task);
+  if (typing) typing.id = `${id}-typing`;
+  // The hints come one more at each wrong answer: first where to look, last what to do.
+  const hint = element('p', 'task-hint');
+  hint.id = `${id}-hint`;
   hint.hidden = true;
-  form.append(prompt, line, out, hint);
+  input.setAttribute('aria-describedby', [prompt, typing, out, hint].filter(Boolean).map((p) => p.id).join(' '));
+  let wrong = 0;
+  form.append(...[prompt, line, typing, out, hint].filter(Boolean));
   if (state.solved.has(task.id)) {
     form.classList.add('solved');
     out.textContent = 'Done.';
@@ -301,10 +313,14 @@ function taskForm(lesson, task) {
     form.dataset.kind = verdict.kind ?? (verdict.ok ? 'right' : 'wrong');
     if (verdict.position !== undefined && input.setSelectionRange) input.setSelectionRange(verdict.position, verdict.position + 1);
     if (!verdict.ok) {
+      const hints = task.hints.map((h) => (typeof h === 'function' ? h(context()) : h));
+      wrong = Math.min(wrong + 1, hints.length);
+      hint.textContent = `Hint ${wrong} of ${hints.length}: ${hints[wrong - 1]}`;
       hint.hidden = false;
       input.setAttribute('aria-invalid', 'true');
       return;
     }
+    hint.hidden = true;
     input.removeAttribute('aria-invalid');
     form.classList.add('solved');
     solved(lesson, task);
@@ -312,10 +328,30 @@ function taskForm(lesson, task) {
   return form;
 }
 
+/** For a formula task, how to type the symbols on screen that a keyboard lacks (ŷ as yhat, η as lr, δ₂ as delta2). */
+function typingNote(lesson, task) {
+  if (task.kind !== 'expression') return null;
+  const shows = lesson.shows ?? [];
+  const base = (q) => q.replace(/[₀-₉]+$/u, '');
+  const spelled = [...new Set(shows.map(base))].filter((q) => typedAs(q) !== q).map((q) => `${q} as ${typedAs(q)}`);
+  const subscripted = shows.filter((q) => base(q) !== q);
+  const example = subscripted.findLast((q) => typedAs(base(q)) !== base(q)) ?? subscripted[0];
+  if (example) spelled.push(`a subscript as a plain digit (${example} as ${typedAs(example)})`);
+  const names = spelled.length ? `Type ${spelled.join(', ')}; a` : 'A';
+  return element('p', 'task-typing', `${names} square as ^2; multiply with * or by writing side by side, as in 2(x − w).`);
+}
+
 /** The engine's verdict on the reader's answer to `task`. */
 function judge(task, text) {
   const ctx = context();
-  if (task.kind === 'expression') return checkExpression(text, task.points(ctx), task.expected(ctx));
+  if (task.kind === 'expression') {
+    const points = task.points(ctx);
+    const verdict = checkExpression(text, points, task.expected(ctx));
+    // A wrong answer that is a known slip (the whole gradient for η times it, a sign, a factor of the last lesson)
+    // is named as that slip: the reader's expression equals the slip's engine values at every point.
+    const slip = verdict.ok || !task.slips ? null : task.slips(ctx).find((s) => checkExpression(text, points, s.values).ok);
+    return slip ? { ...verdict, kind: 'slip', message: slip.message } : verdict;
+  }
   if (task.kind === 'choice') return task.accepts(ctx, text);
   const lr = readRate(text, state.problem);
   if (lr.error) return { ok: false, message: lr.error };
