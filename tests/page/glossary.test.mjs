@@ -177,3 +177,17 @@ test('each page reaches every entry it uses by keyboard, and each entry’s “w
   );
   assert.deepEqual(wrong, []);
 });
+
+test('an entry is listed on the path exactly when a lesson says, links or writes it', async () => {
+  const { LESSONS } = await import('../../www/lib/learn/lessons.js');
+  const { GLOSSARY } = await import('../../www/lib/learn/glossary.js');
+  // Every string of the lessons (their texts, prompts, hints and term links; the checks are functions and drop out).
+  const text = JSON.stringify(LESSONS);
+  const wrong = GLOSSARY.filter((e) => {
+    const linked = text.includes(`"term":"${e.id}"`);
+    const said = new RegExp(`\\b${e.term}`, 'i').test(text);
+    const written = /^[a-z]$/i.test(e.symbol) ? false : Boolean(e.symbol) && text.includes(e.symbol);
+    return (linked || said || written) !== e.where.includes('path');
+  }).map((e) => `${e.id}: ${e.where.includes('path') ? 'listed on the path but in no lesson' : 'in a lesson but not listed on the path'}`);
+  assert.deepEqual(wrong, []);
+});

@@ -12,6 +12,7 @@
 //   choice:     the reader picks one of `options`; `accepts(ctx, value)` asks the engine.
 
 import { formatNumber } from '../format.js';
+import { FORMULAS } from './glossary.js';
 
 /** The deep chain of the last lesson: its input, target, layers, weights and biases (not the reader's problem). */
 export const CHAIN = Object.freeze({ x: 0.5, y: 1, hidden: 5, weight: 1, bias: 0 });
@@ -102,6 +103,8 @@ const ACTIVATIONS = Object.freeze([
 const term = (id, text) => ({ term: id, text });
 /** A formula inside a paragraph, kept on one line. */
 const formula = (text) => ({ formula: text });
+/** A formula of the glossary's table, drawn as the equations draw it (its symbols show their entries on hover). */
+const known = (name) => ({ formula: FORMULAS[name], name });
 
 /** The article step's slips the update lesson names: each the engine's values of a wrong formula, at every point. */
 function updateSlips(ctx) {
@@ -178,7 +181,7 @@ export const LESSONS = Object.freeze([
     shows: ['x', 'y', 'w', 'ŷ', 'J'],
     text: [
       ['To lower the loss we need its slope: how fast J changes when w changes, written dJ/dw (“d” for a small change: the change in J over the change in w). It is the ', term('gradient', 'gradient'), '. J does not depend on w directly: it depends on ŷ, which depends on w. The ', term('chain-rule', 'chain rule'), ' multiplies the two links: how fast J changes with ŷ, times how fast ŷ changes with w.'],
-      [formula('dJ/dw = dJ/dŷ · dŷ/dw')],
+      [known('chain')],
       ['Two slopes you need: a square u² changes at 2u per unit of u (its slope is 2u), and a line x·w changes at x per unit of w (its slope is x).'],
     ],
     tasks: [
@@ -227,7 +230,7 @@ export const LESSONS = Object.freeze([
     title: 'Too small, just right, too large',
     figure: 'descent',
     text: [
-      ['The loss is smallest, 0, at the ', term('optimum', 'optimum'), ' ', formula('w* = y/x'), ', where the prediction is exact: the bottom of the curve in the figure. Each update multiplies the distance ', formula('w − w*'), ' by the same factor, whatever w is. Small rates creep towards w*; larger ones overshoot and zig-zag; too large and every jump is longer than the last.'],
+      ['The loss is smallest, 0, at the ', term('optimum', 'optimum'), ' ', known('optimum'), ', where the prediction is exact: the bottom of the curve in the figure. Each update multiplies the distance ', formula('w − w*'), ' by the same factor, whatever w is. Small rates creep towards w*; larger ones overshoot and zig-zag; too large and every jump is longer than the last.'],
       ['Find the two rates where the behaviour changes. Check sets the figure’s lr to your rate: press Step to watch it. You may type a number or a formula in x and y.'],
     ],
     tasks: [
@@ -344,7 +347,7 @@ export const LESSONS = Object.freeze([
     shows: ['x', 'w₁', 'b₁', 'z₁', 'a₁', 'w₂', 'b₂', 'ŷ', 'y', 'δ₂'],
     text: [
       ['Put a ', term('hidden-layer', 'hidden'), ' neuron between input and output, with the activation tanh: an S-shaped curve like the sigmoid, from −1 to 1. Its slope is ', formula('tanh′(z) = 1 − tanh(z)²'), '.'],
-      ['Each neuron’s ', term('delta', 'δ'), ' (“delta”), ', formula('δ = ∂J/∂z'), ', is its share of the blame. The output neuron has no bend (ŷ = z₂), so its ', formula('δ₂ = ∂J/∂ŷ = 2(ŷ − y)'), ', in the table. The hidden neuron gets its δ from the output’s, through the weight that connects them and its own slope:'],
+      ['Each neuron’s ', term('delta', 'δ'), ' (“delta”), ', known('delta'), ', is its share of the blame. The output neuron has no bend (ŷ = z₂), so its ', formula('δ₂ = ∂J/∂ŷ = 2(ŷ − y)'), ', in the table. The hidden neuron gets its δ from the output’s, through the weight that connects them and its own slope:'],
       [formula('δ₁ = f′(z₁) · w₂ · δ₂'), ', and then ', formula('∂J/∂w₁ = δ₁ · x'), ': the same chain rule, one link longer.'],
     ],
     tasks: [

@@ -93,12 +93,21 @@ function context() {
   return { core, network, problem };
 }
 
+/** A formula of the glossary's table as MathML, in a span that keeps it on one line. */
+function drawnFormula(name) {
+  const f = formula(name);
+  const box = element('span', 'formula drawn');
+  box.append(math(f.spoken, f.nodes));
+  return box;
+}
+
 /** A paragraph of strings, glossary links ({ term, text }) and formulas ({ formula }, kept on one line). */
 function paragraph(parts, className = null) {
   const list = typeof parts === 'string' ? [parts] : parts;
   const p = element('p', list.length === 1 && list[0].formula ? 'formula-line' : className);
   for (const part of list) {
     if (typeof part === 'string') p.append(part);
+    else if (part.name) p.append(drawnFormula(part.name));
     else if (part.formula) p.append(element('span', 'formula', part.formula));
     else p.append(termLink(part.term, part.text));
   }
@@ -423,9 +432,8 @@ function renderGlossary() {
     dt.id = `glossary-${entry.id}`;
     const dd = element('dd', null, entry.meaning);
     for (const name of entry.formulas) {
-      const f = formula(name);
-      const box = element('span', 'glossary-formula');
-      box.append(math(f.spoken, f.nodes));
+      const box = drawnFormula(name);
+      box.classList.add('glossary-formula');
       dd.append(' ', box);
     }
     // Plain text, not links: thirty entries' page links would be a hundred tab stops (the intro links the pages).
