@@ -68,6 +68,9 @@ export class TimelineElement extends FigureElement {
       tr.append(th, element('td', 'value'), cell);
       body.append(tr);
     }
+    // No record until the first render finds a step taken: shown before it, the empty table took 200 px more than
+    // the figure at step 0 (its room in reserve.css), and gave them back as it drew, shifting the page.
+    table.hidden = true;
     frame.append(label, where, table);
     root.append(frame);
     this.#parts = { slider, where, caption, body, table };
