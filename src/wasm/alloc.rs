@@ -3,11 +3,16 @@
 //! dlmalloc is about eight kilobytes, which matters for a module that is downloaded with every page.
 //!
 //! A block of class k holds 2^k bytes (at least 16) and is aligned to min(2^k, 4096), so a freed block serves any
-//! later request of its class. Freed blocks go back to their class's list and are never merged: memory in use
-//! stays within the sum of each class's peak, which for a page (a network, its data, a grid per frame) repeats the
-//! same sizes call after call. Only when memory can no longer grow is a freed block of a larger class split in
-//! halves to serve a smaller request, so that what a page frees serves whatever it asks for next. WebAssembly
-//! memory never shrinks, whichever allocator runs.
+//! later request of its class. Freed blocks go back to their class's list: memory in use stays within the sum of
+//! each class's peak, which for a page (a network, its data, a grid per frame) repeats the same sizes call after
+//! call. Only when memory can no longer grow is a freed block of a larger class split in halves to serve a smaller
+//! request, so that what a page frees serves whatever it asks for next. Freed blocks are merged ([`State::merge`])
+//! only when a request finds no room in any of these ways (it is then tried once more), or, once memory has
+//! failed to grow, before the first allocation after [`HEADROOM`] bytes were freed: each run of adjacent freed
+//! blocks becomes the largest blocks it holds, or unused memory again when it reaches the top. So memory that was
+//! filled with small blocks and freed serves a large one again; and a page that frees its handles gets its memory
+//! back as one run before the next call's small blocks, taken first from the lowest merged memory, could split it.
+//! WebAssembly memory never shrinks, whichever allocator runs.
 //!
 //! Running out of memory is a refusal, never a trap. Memory runs out when it cannot grow (the engine's limit, at
 //! most 4 GiB): an allocation then returns null, which Rust's infallible collections turn into a trap. So every
@@ -41,6 +46,11 @@ struct State {
     /// Unused memory from `next` to `end`, at the top of the module's memory.
     next: usize,
     end: usize,
+    /// Bytes freed since the last merge (none: a merge would find nothing new).
+    freed: usize,
+    /// Past this many bytes freed, an allocation merges first: never until memory has once failed to grow, then
+    /// [`HEADROOM`] (a call's worth of small blocks: a merge per handle or grid freed, not per message).
+    merge_after: usize,
 }
 
 /// The allocator; wasm32 here runs one thread, so the state needs no lock.
@@ -54,6 +64,8 @@ static ALLOCATOR: SizeClasses = SizeClasses(UnsafeCell::new(State {
     free: [0; CLASSES],
     next: 0,
     end: 0,
+    freed: 0,
+    merge_after: usize::MAX,
 }));
 
 /// The class of a request: the smallest k with 2^k ≥ its size and alignment (and k ≥ 4); `None` past 2^31 or
@@ -77,6 +89,8 @@ impl State {
         if top > self.end {
             let pages = (top - self.end).div_ceil(PAGE);
             if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
+                // from now on what is freed is merged soon, before small blocks are placed in it at random
+                self.merge_after = HEADROOM;
                 return false;
             }
             self.end += pages * PAGE;
@@ -102,9 +116,118 @@ impl State {
         if !self.room_to(top) {
             return 0;
         }
+        // the gap that aligns the block is freed, so that a merge can join the blocks on either side of it
+        self.file(self.next, start);
         self.next = start + size;
         start
     }
+
+    /// A block of class k: a freed one, a new one, or one split off a larger freed block; 0 when none is left.
+    fn take(&mut self, k: usize) -> usize {
+        match self.pop(k) {
+            0 => match self.carve(1 << k) {
+                0 => self.split(k),
+                block => block,
+            },
+            block => block,
+        }
+    }
+
+    /// Merges adjacent freed blocks, when any was freed since the last merge (else returns false): the free lists
+    /// become one list sorted by address, highest first, and each run of adjacent blocks in it is filed again
+    /// ([`State::file`]), the lowest last, so that the lowest blocks are taken first. It allocates nothing: each
+    /// freed block holds its link and, while the list is sorted, its size.
+    #[inline(never)]
+    fn merge(&mut self) -> bool {
+        if std::mem::take(&mut self.freed) == 0 {
+            return false;
+        }
+        let (mut list, mut n) = (0, 0);
+        for k in 0..CLASSES {
+            let mut block = std::mem::take(&mut self.free[k]);
+            while block != 0 {
+                let freed = block;
+                // SAFETY: a freed block holds at least 16 bytes, room for two words: its link, then its size.
+                unsafe {
+                    block = *(freed as *const usize);
+                    *(freed as *mut [usize; 2]) = [list, 1 << k];
+                }
+                (list, n) = (freed, n + 1);
+            }
+        }
+        let mut block = sort(&mut list, n);
+        // the run of adjacent freed blocks from `start` to `stop` (empty at first), which grows down
+        let (mut start, mut stop) = (0, 0);
+        while block != 0 {
+            // SAFETY: as above: each block of the sorted list holds its link and its size.
+            let [link, size] = unsafe { *(block as *const [usize; 2]) };
+            if block + size != start {
+                self.file(start, stop);
+                stop = block + size;
+            }
+            start = block;
+            block = link;
+        }
+        self.file(start, stop);
+        true
+    }
+
+    /// Frees the memory from `start` to `stop` (multiples of 16, as every block's bounds are): given back to the
+    /// unused top when it ends at `next`, else filed as the largest blocks that fit, each aligned as its class
+    /// requires.
+    fn file(&mut self, mut start: usize, stop: usize) {
+        if stop == self.next {
+            self.next = start;
+            return;
+        }
+        while start < stop {
+            // the largest k with 2^k ≤ stop − start and min(2^k, MAX_ALIGN) dividing start (k ≥ 4: both are
+            // multiples of 16)
+            let fits = (usize::BITS - 1 - (stop - start).leading_zeros()) as usize;
+            let aligned = start.trailing_zeros() as usize;
+            let k = if aligned < MAX_ALIGN.trailing_zeros() as usize {
+                fits.min(aligned)
+            } else {
+                fits
+            };
+            self.push(k, start);
+            start += 1 << k;
+        }
+    }
+}
+
+/// Sorts the first n blocks of the list at `list` by address, highest first (blocks linked by their first word),
+/// leaving `list` at the rest; a merge sort, n log n steps and log n calls deep.
+fn sort(list: &mut usize, n: usize) -> usize {
+    if n < 2 {
+        let block = if n == 0 { 0 } else { *list };
+        if block != 0 {
+            // SAFETY: `block` is a freed block; its first word links the next one.
+            unsafe { *list = std::mem::replace(&mut *(block as *mut usize), 0) };
+        }
+        return block;
+    }
+    let (mut a, mut b) = (sort(list, n / 2), sort(list, n - n / 2));
+    let mut head = 0;
+    // the link that the next block in address order is written to
+    let mut tail: *mut usize = &raw mut head;
+    while a != 0 && b != 0 {
+        let first = a.max(b);
+        // SAFETY: `first` and `tail` are freed blocks' first words (or `head`); `first` links its list's next one.
+        unsafe {
+            *tail = first;
+            tail = first as *mut usize;
+            if first == a {
+                a = *tail;
+            } else {
+                b = *tail;
+            }
+        }
+    }
+    // one list is empty (0): the other one's rest follows
+    // SAFETY: as above.
+    unsafe { *tail = a.max(b) };
+    head
 }
 
 impl State {
@@ -142,19 +265,33 @@ impl State {
 
 /// True when memory can hold `bytes` plus [`HEADROOM`] more: free above the last block, or in one freed block that
 /// can be split for them (blocks split into any smaller requests that add up to at most its size), or above the
-/// last block once memory has grown (tried last, so that memory grows only when what was freed cannot serve).
-/// Then the small allocations of one call cannot fail (nor blocks of `bytes` in all, with their rounding counted
-/// by the caller). A call that may allocate asks first, and is refused as out of memory when this is false.
+/// last block once memory has grown (tried last, so that memory grows only when what was freed cannot serve); or
+/// else any of these once freed blocks are merged. Then the small allocations of one call cannot fail (nor blocks
+/// of `bytes` in all, with their rounding counted by the caller). A call that may allocate asks first, and is
+/// refused as out of memory when this is false.
 pub(crate) fn ensure_room(bytes: usize) -> bool {
+    fits_or_merge(|state| {
+        let Some(top) = HEADROOM.checked_add(bytes).and_then(|need| {
+            state.room_to(0);
+            state.next.checked_add(need)
+        }) else {
+            return false;
+        };
+        top <= state.end || state.free_blocks(class_of(top - state.next), 1) || state.room_to(top)
+    })
+}
+
+/// Whether `fits` holds for the allocator's state, as it is or once freed blocks are merged.
+fn fits_or_merge(fits: impl Fn(&mut State) -> bool) -> bool {
     // SAFETY: one thread, and nothing else holds the state during this call.
     let state = unsafe { &mut *ALLOCATOR.0.get() };
-    let Some(top) = HEADROOM.checked_add(bytes).and_then(|need| {
-        state.room_to(0);
-        state.next.checked_add(need)
-    }) else {
-        return false;
-    };
-    top <= state.end || state.free_blocks(class_of(top - state.next), 1) || state.room_to(top)
+    // a merge clears `freed`, which `fits` does not add to: at most two tries
+    while !fits(state) {
+        if !state.merge() {
+            return false;
+        }
+    }
+    true
 }
 
 /// The class of a block of `size` bytes (a power of two ≥ size), or `CLASSES` past the largest.
@@ -187,31 +324,32 @@ impl State {
 /// True when memory can hold one block of `size` bytes and the [`HEADROOM`] of a call's small allocations: a
 /// freed block of its class or larger, with the headroom free above the last block or in a second freed block at
 /// least that large; or else room above the last block for both, growing memory (tried last, so that memory grows
-/// only when what was freed cannot serve).
+/// only when what was freed cannot serve); or else any of these once freed blocks are merged. A merge keeps each
+/// of these promises: a freed block lies after it in a freed block at least as large, or in the unused top, which
+/// then starts no higher than the block's run, so the run's blocks, each aligned, fit there again.
 pub(crate) fn ensure_block(size: usize) -> bool {
     let k = class_of(size);
-    if k >= CLASSES {
-        return false;
-    }
-    // SAFETY: one thread, and nothing else holds the state during this call.
-    let state = unsafe { &mut *ALLOCATOR.0.get() };
-    if !state.room_to(0) {
-        return false;
-    }
-    let headroom_free = state
-        .next
-        .checked_add(HEADROOM)
-        .is_some_and(|t| t <= state.end);
-    if state.free_blocks(k, 1) && (headroom_free || state.free_blocks(k.max(class_of(HEADROOM)), 2))
-    {
-        return true;
-    }
-    let align = (1usize << k).min(MAX_ALIGN);
-    let start = (state.next + (align - 1)) & !(align - 1);
-    start
-        .checked_add(1 << k)
-        .and_then(|t| t.checked_add(HEADROOM))
-        .is_some_and(|t| state.room_to(t))
+    k < CLASSES
+        && fits_or_merge(|state| {
+            if !state.room_to(0) {
+                return false;
+            }
+            let headroom_free = state
+                .next
+                .checked_add(HEADROOM)
+                .is_some_and(|t| t <= state.end);
+            if state.free_blocks(k, 1)
+                && (headroom_free || state.free_blocks(k.max(class_of(HEADROOM)), 2))
+            {
+                return true;
+            }
+            let align = (1usize << k).min(MAX_ALIGN);
+            let start = (state.next + (align - 1)) & !(align - 1);
+            start
+                .checked_add(1 << k)
+                .and_then(|t| t.checked_add(HEADROOM))
+                .is_some_and(|t| state.room_to(t))
+        })
 }
 
 unsafe impl GlobalAlloc for SizeClasses {
@@ -221,15 +359,17 @@ unsafe impl GlobalAlloc for SizeClasses {
         };
         // SAFETY: one thread, and no call below re-enters the allocator.
         let state = unsafe { &mut *self.0.get() };
-        let mut block = state.pop(k as usize);
-        if block == 0 {
-            block = state.carve(1 << k);
+        // once memory has failed to grow: what was freed is merged before blocks are placed in it
+        if state.freed > state.merge_after {
+            state.merge();
         }
-        if block == 0 {
-            // memory cannot grow: freed memory of a larger class serves it
-            block = state.split(k as usize);
+        // a merge clears `freed`, which `take` does not add to: at most two tries
+        loop {
+            let block = state.take(k as usize);
+            if block != 0 || !state.merge() {
+                return block as *mut u8;
+            }
         }
-        block as *mut u8
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
@@ -239,6 +379,7 @@ unsafe impl GlobalAlloc for SizeClasses {
         // SAFETY: as in `alloc`; `ptr` is a block of class k that its owner gives back.
         let state = unsafe { &mut *self.0.get() };
         state.push(k as usize, ptr as usize);
+        state.freed = state.freed.saturating_add(1 << k);
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {

@@ -51,3 +51,28 @@ test('the boundary fuzzer with memory kept full: every call succeeds or is refus
   assert.ok(s.pages <= PAGES && s.alive);
   assert.equal(s.stackAfter, s.stackBefore, 'no wasm stack is left behind');
 });
+
+test('memory once full and freed serves the largest block again, cycle after cycle, with the same results', () => {
+  const CYCLES = 5;
+  const r = runChild('--reuse', String(CYCLES));
+  assert.deepEqual(r.traps, [], 'no call trapped');
+  // Before filling, the module made the 32 MB grid and trained as a fresh module does.
+  assert.deepEqual(r.before, { gridSame: true, lossesSame: true });
+  assert.equal(r.cycles.length, CYCLES);
+  for (const [c, cycle] of r.cycles.entries()) {
+    const at = `cycle ${c}: ${JSON.stringify(cycle)}`;
+    assert.equal(cycle.refusal, 'outOfMemory', at);
+    assert.ok(cycle.handles >= 100, at);
+    // With half the handles freed, a 16 MB grid is made or refused as data, and the other half hold what they held.
+    assert.ok(['accepted', 'outOfMemory'].includes(cycle.halfGrid), at);
+    assert.ok(cycle.kept >= 50, at);
+    assert.equal(cycle.changed, 0, at);
+    // All freed, the memory holds the largest grid again, and computes it and a training run bit for bit as before.
+    assert.equal(cycle.gridSame, true, at);
+    assert.equal(cycle.lossesSame, true, at);
+    assert.ok(cycle.pages <= PAGES, at);
+    // No cycle loses memory to the one before: at least as many handles fit as in the first, within a tenth.
+    assert.ok(cycle.handles >= 0.9 * r.cycles[0].handles, at);
+  }
+  assert.ok(r.alive);
+});
