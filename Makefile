@@ -64,11 +64,11 @@ test-js: build
 	@echo "== the package in Node (with the 100,000-call boundary fuzzer per package) =="
 	node --test tests/node/
 
-## test-pages: three page-test files at a time (most of a page test's time is the page waiting, not the cores): 5 min
-## 54 s against 6 min 52 s two at a time for 233 tests on this 2-core machine, 2026-12-07, all passing both ways
+## test-pages: two page-test files at a time. Three saved a minute in a rerun (5 min 54 s against 6 min 52 s, 233
+## tests, 2026-12-07) but 8 s in a fresh clone's make test (6 min 44 s), where the two cores are the limit, so two.
 test-pages: build
 	@echo "== page tests in headless Chromium =="
-	node --test --test-concurrency=3 tests/page/
+	node --test --test-concurrency=2 tests/page/
 
 ## bench: one table of W1, W2, W3, W4 and the article's step natively, in Node and in headless Chromium, against this
 ## machine's scalar-f64 peak; then the download weights
