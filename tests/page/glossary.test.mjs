@@ -73,6 +73,9 @@ test('every formula of the table draws as its own text, and every symbol it draw
   assert.equal(byName.loss, 'J = (y hat minus y) squared');
   assert.equal(byName.update, 'w becomes w minus lr times dJ/dw');
   assert.equal(byName.chain, 'dJ/dw = dJ/d y hat times d y hat/dw');
+  // A primed or starred symbol is said from its base: σ′ was once "f prime prime" (σ′ is also written f′).
+  assert.equal(byName.sigmoidSlope, 'sigma prime (z) = sigma (z) times (1 minus sigma (z))');
+  assert.equal(byName.optimum, 'w star = y over x');
   assertNoProblems(assert, problems);
   await page.close();
 });

@@ -4,15 +4,14 @@
 //
 // The notation is the screens': symbols (x, ŷ, w*, δ₁, pₖ, f′, tanh, …), derivatives dA/dB and ∂A/∂B, numbers,
 // the operators = ≈ ← − + · / , ( ), a square ², and a power ^x or ^(…).
-import { FORMULAS, SUBSCRIPTS, entryOfSymbol } from './learn/glossary.js';
-import { d, el, mi, mo, mn, row, yHat } from './mathml.js';
+import { FORMULAS, SUBSCRIPTS, SUBSCRIPT_CLASS as SUB, entryOfSymbol } from './learn/glossary.js';
+import { d, el, math, mi, mo, mn, row, yHat } from './mathml.js';
 
-const SUB = Object.keys(SUBSCRIPTS).join('');
 const NAME = `(?:tanh|relu|max|exp|ln|lr|[A-Za-zŷσδηΣ])′?\\*?[${SUB}]*`;
 const TOKEN = new RegExp(`\\s*(?:([d∂])(${NAME})/\\1(${NAME})|(${NAME})|(\\d+(?:\\.\\d+)?)|(\\S))`, 'uy');
 
-/** How a screen reader says a symbol that is not read as written (the glossary's `spoken` comes first). */
-const SAY = { ŷ: 'y hat', σ: 'sigma', δ: 'delta', η: 'eta', Σ: 'the sum of', '′': ' prime', '*': ' star' };
+/** How a screen reader says a sign that is no entry's own symbol (an entry's `spoken` says its symbol). */
+const SAY = { η: 'eta', Σ: 'the sum of', '′': ' prime', '*': ' star' };
 const SAY_OP = { '=': '=', '≈': 'is about', '←': 'becomes', '−': 'minus', '+': 'plus', '·': 'times', '/': 'over', '²': 'squared', ',': ',', '(': '(', ')': ')' };
 const RELATIONS = new Set(['=', '≈', '←']);
 /** An operator drawn with no space either side: the / of y/x, the marks of w* and f′. */
@@ -33,7 +32,7 @@ function tokens(text) {
 
 /** Marks `node` (a MathML, SVG or HTML element) as showing the glossary entry of `symbol`, if there is one. */
 export function linked(node, symbol) {
-  const entry = entryOfSymbol(symbol) ?? entryOfSymbol(symbol.replace(new RegExp(`[${SUB}]+$`, 'u'), ''));
+  const entry = entryOfSymbol(symbol);
   if (entry) {
     node.setAttribute('data-term', entry.id);
     node.classList.add('term-symbol');
@@ -49,7 +48,8 @@ function symbol(name) {
   if (star) node = row(node, mo('*', TIGHT));
   const plain = [...sub].map((c) => SUBSCRIPTS[c]).join('');
   if (plain) node = el('msub', {}, node, /\d/.test(plain) ? mn(plain) : mi(plain));
-  const spoken = (entryOfSymbol(name)?.spoken ?? SAY[base] ?? base) + (prime ? SAY['′'] : '') + (star ? SAY['*'] : '') + (plain ? ` ${plain}` : '');
+  // said from its base, then its marks: σ′ is "sigma prime", w* "w star"
+  const spoken = (entryOfSymbol(base)?.spoken ?? SAY[base] ?? base) + (prime ? SAY['′'] : '') + (star ? SAY['*'] : '') + (plain ? ` ${plain}` : '');
   return { node: linked(node, name), spoken };
 }
 
@@ -116,4 +116,10 @@ export function formula(name, { side = 'whole', lhs = null } = {}) {
     nodes.unshift(el('mrow', { 'data-quantity': lhs, class: 'quantity' }, ...defined));
   }
   return { nodes, spoken: speech(words) };
+}
+
+/** The formula FORMULAS[name] as one equation line (mathml.js's math()), read by its spoken label. */
+export function formulaLine(name, options) {
+  const f = formula(name, options);
+  return math(f.spoken, f.nodes);
 }

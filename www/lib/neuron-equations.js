@@ -3,7 +3,7 @@
 // the article's, with one more link in the chain: dJ/dw = dJ/dŷ · dŷ/dz · dz/dw, and dz/db = 1. Each formula is
 // the glossary's (formula.js), its symbols linked to their entries.
 import { formatNumber } from './format.js';
-import { formula } from './formula.js';
+import { formula, formulaLine } from './formula.js';
 import { el, math, mi, mn, mo, num, quantity, row, squared, sup } from './mathml.js';
 
 /** Significant digits the neuron's equations show (every number is kept exact in the element's records). */
@@ -57,7 +57,7 @@ export const NEURON_EQUATIONS = {
   chainW: {
     title: 'Backward: three factors for w',
     build: (r) => [
-      whole('chainW'),
+      formulaLine('chainW'),
       math(
         `which is ${t(r.dJdYHat)} times ${t(r.dYHatdZ)} times ${t(r.dZdW)} = ${t(r.dJdW)}`,
         eq(), quantity('dJdYHat', n(r.dJdYHat)), times(), quantity('dYHatdZ', n(r.dYHatdZ, { wrap: true })), times(),
@@ -79,7 +79,7 @@ export const NEURON_EQUATIONS = {
   chainB: {
     title: 'Backward: the bias',
     build: (r) => [
-      whole('chainB'),
+      formulaLine('chainB'),
       math(
         `which is ${t(r.dJdYHat)} times ${t(r.dYHatdZ)} times 1 = ${t(r.dJdB)}`,
         eq(), n(r.dJdYHat), times(), n(r.dYHatdZ, { wrap: true }), times(), mn('1'), eq(), quantity('dJdB', n(r.dJdB)),
@@ -91,12 +91,6 @@ export const NEURON_EQUATIONS = {
     build: (r) => [updated('update', r.w, r.lr, r.dJdW, r.wNext, 'wNext'), updated('updateB', r.b, r.lr, r.dJdB, r.bNext, 'bNext')],
   },
 };
-
-/** A formula of the table alone, as one equation line. */
-function whole(name) {
-  const f = formula(name);
-  return math(f.spoken, f.nodes);
-}
 
 /** A formula followed by its value now, marked as `quantityName`. */
 function valued(name, value, quantityName) {

@@ -7,8 +7,7 @@
 import { element, frame as makeFrame } from '../dom.js';
 import { FigureElement, FIGURE_FIELDS } from './figure-element.js';
 import { formatNumber } from '../format.js';
-import { formula, linked } from '../formula.js';
-import { math } from '../mathml.js';
+import { formulaLine, linked } from '../formula.js';
 
 /** The timeline reaches at least this many steps ahead of the start, or to six digits where that is further. */
 const MIN_EXTENT = 10;
@@ -28,9 +27,7 @@ const ROWS = [
 
 /** A row's formula as the equations draw it, its symbols linked to the glossary; the first row says what w is. */
 function rowFormula(name, side) {
-  if (!name) return 'the weight before the step';
-  const f = formula(name, { side });
-  return math(f.spoken, f.nodes);
+  return name ? formulaLine(name, { side }) : 'the weight before the step';
 }
 
 export class TimelineElement extends FigureElement {

@@ -4,7 +4,7 @@
 // term has linked becomes its link. Terms and symbols come from the glossary's one table, so a page need not mark
 // them by hand. Words inside links, headings, code, buttons and figures are left alone.
 import { element } from '../dom.js';
-import { entryOfSymbol, GLOSSARY, SUBSCRIPTS } from './glossary.js';
+import { entryOfSymbol, GLOSSARY, SUBSCRIPTS, SUBSCRIPT_CLASS } from './glossary.js';
 import { wireGlossaryTips } from './glossary-tips.js';
 
 /** Where the entries live, relative to this module (so the link works wherever the site is served). */
@@ -20,37 +20,43 @@ function termLink(entry, content, tipId) {
   return link;
 }
 
-/** Wraps the first mention of each term in the paragraphs under `root`; returns the ids linked. */
-function linkTerms(paragraphs, tipId) {
-  const linked = [];
-  const terms = GLOSSARY.filter((e) => e.term.length > 3).sort((a, b) => b.term.length - a.term.length);
-  for (const entry of terms) {
-    const pattern = new RegExp(`\\b${entry.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?\\b`, 'i');
-    search: for (const p of paragraphs) {
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement.closest(SKIP)) continue;
-        const m = pattern.exec(node.data);
-        if (!m) continue;
-        const after = node.splitText(m.index);
-        after.splitText(m[0].length);
-        after.replaceWith(termLink(entry, after.data, tipId));
-        linked.push(entry.id);
-        break search;
-      }
+/**
+ * Links the first text in the paragraphs that `pattern` finds (outside links, headings, code and figures) to
+ * `entry`; returns whether it found one.
+ */
+function linkFirst(paragraphs, pattern, entry, tipId) {
+  for (const p of paragraphs) {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest(SKIP)) continue;
+      const m = pattern.exec(node.data);
+      if (!m) continue;
+      const found = node.splitText(m.index);
+      found.splitText(m[0].length);
+      found.replaceWith(termLink(entry, found.data, tipId));
+      return true;
     }
   }
-  return linked;
+  return false;
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Wraps the first mention of each term in the paragraphs; returns the ids linked. */
+function linkTerms(paragraphs, tipId) {
+  const terms = GLOSSARY.filter((e) => e.term.length > 3).sort((a, b) => b.term.length - a.term.length);
+  return terms.filter((entry) => linkFirst(paragraphs, new RegExp(`\\b${escape(entry.term)}s?\\b`, 'i'), entry, tipId)).map((e) => e.id);
 }
 
 const SUBSCRIPT = Object.fromEntries(Object.entries(SUBSCRIPTS).map(([sub, plain]) => [plain, sub]));
-const SUB = Object.keys(SUBSCRIPTS).join('');
+const MARKS = new RegExp(`^[′*${SUBSCRIPT_CLASS}]*`, 'u');
 
 /** The symbol an <i> writes (<i>p<sub>t</sub></i> as pₜ), with a prime or subscript that follows it outside (<i>f</i>′, <i>x</i>₁). */
 function symbolOf(i) {
-  const next = i.nextSibling?.nodeType === Node.TEXT_NODE ? new RegExp(`^[′*${SUB}]*`, 'u').exec(i.nextSibling.data)[0] : '';
+  const next = i.nextSibling?.nodeType === Node.TEXT_NODE ? MARKS.exec(i.nextSibling.data)[0] : '';
   const written = [...i.childNodes].map((n) => (n.localName === 'sub' ? [...n.textContent].map((c) => SUBSCRIPT[c] ?? c).join('') : n.textContent)).join('').trim();
-  return entryOfSymbol(written + next) ?? entryOfSymbol(written + next.replace(new RegExp(`[${SUB}]+$`, 'u'), '')) ?? (next.startsWith('′') ? undefined : entryOfSymbol(written));
+  // f′ is not f: a primed symbol is its own entry or none
+  return entryOfSymbol(written + next) ?? (next.startsWith('′') ? undefined : entryOfSymbol(written));
 }
 
 /**
@@ -74,21 +80,8 @@ function linkSymbols(paragraphs, linked, tipId) {
     added.push(entry.id);
   }
   // A Greek symbol is written upright, outside <i>: its first mention in the text links it.
-  for (const entry of GLOSSARY.filter((e) => /^[α-ω]$/u.test(e.symbol) && !done.has(e.id))) {
-    search: for (const p of paragraphs) {
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.data.indexOf(entry.symbol);
-        if (at < 0 || node.parentElement.closest(SKIP)) continue;
-        const symbol = node.splitText(at);
-        symbol.splitText(entry.symbol.length);
-        symbol.replaceWith(termLink(entry, entry.symbol, tipId));
-        added.push(entry.id);
-        break search;
-      }
-    }
-  }
-  return added;
+  const greek = GLOSSARY.filter((e) => /^[α-ω]$/u.test(e.symbol) && !done.has(e.id));
+  return [...added, ...greek.filter((entry) => linkFirst(paragraphs, new RegExp(escape(entry.symbol), 'u'), entry, tipId)).map((e) => e.id)];
 }
 
 /** Links the page's terms and wires their tooltips (one tooltip element, made here if the page has none). */

@@ -2,7 +2,7 @@
 // equation, even inside a figure's shadow root) shows its entry on hover, and a link shows it on focus too; Escape
 // hides it. Any page with one tooltip element (role="tooltip") can wire them.
 import { element } from '../dom.js';
-import { FORMULAS, glossaryEntry } from './glossary.js';
+import { FORMULAS, glossaryEntry, shownSymbol } from './glossary.js';
 
 /** The innermost element of an event's path that names a glossary entry. */
 const termOf = (event) => event.composedPath().find((n) => n instanceof Element && n.hasAttribute('data-term')) ?? null;
@@ -21,8 +21,8 @@ export function wireGlossaryTips(tip) {
 
 /** The entry's text for a tooltip: its name and symbol, its meaning, its formulas. */
 function tipContent(entry) {
-  const named = entry.symbol && entry.symbol.toLowerCase() !== entry.term.toLowerCase();
-  const parts = [element('strong', null, named ? `${entry.term}, ${entry.symbol}: ` : `${entry.term}: `), entry.meaning];
+  const symbol = shownSymbol(entry);
+  const parts = [element('strong', null, symbol ? `${entry.term}, ${symbol}: ` : `${entry.term}: `), entry.meaning];
   if (entry.formulas.length) parts.push(' ', element('span', 'glossary-equation', entry.formulas.map((f) => FORMULAS[f]).join('; ')));
   return parts;
 }

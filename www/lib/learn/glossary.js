@@ -68,20 +68,20 @@ export const GLOSSARY = Object.freeze([
   { id: 'prediction', term: 'prediction', symbol: 'ŷ', spoken: 'y hat', meaning: 'What the network answers: its output for the input.', formulas: ['prediction', 'neuron'], where: ['article', 'network', 'path'] },
   { id: 'forward-pass', term: 'forward pass', symbol: '', meaning: 'Computing the prediction from the input, layer by layer, with the current weights.', formulas: ['sum', 'activation'], where: ['article', 'network', 'path'] },
   { id: 'loss', term: 'loss', symbol: 'J', meaning: 'One number saying how wrong the prediction is; training makes it small. Also called the error.', formulas: ['loss'], where: ['article', 'network', 'digits', 'path'] },
-  { id: 'gradient', term: 'gradient', symbol: 'dJ/dw', aliases: ['∂J/∂w'], spoken: 'dJ/dw', meaning: 'How fast the loss changes when a weight changes: its sign says which way is downhill, its size how steep.', formulas: ['gradient', 'weightGradient'], where: ['article', 'network', 'digits', 'path'] },
+  { id: 'gradient', term: 'gradient', symbol: 'dJ/dw', aliases: ['∂J/∂w'], meaning: 'How fast the loss changes when a weight changes: its sign says which way is downhill, its size how steep.', formulas: ['gradient', 'weightGradient'], where: ['article', 'network', 'digits', 'path'] },
   { id: 'chain-rule', term: 'chain rule', symbol: '', meaning: 'The derivative through a chain of steps is the product of each step’s own derivative.', formulas: ['chain', 'chainW'], where: ['article', 'network', 'path'] },
   { id: 'backward-pass', term: 'backward pass', symbol: '', meaning: 'Applying the chain rule from the loss back to every weight: backpropagation.', formulas: ['deltaBack'], where: ['article', 'network', 'path'] },
   { id: 'learning-rate', term: 'learning rate', symbol: 'lr', aliases: ['η'], meaning: 'The fraction of the gradient each update moves a weight by; also written η.', formulas: ['update'], where: ['article', 'network', 'path'] },
-  { id: 'update', term: 'update', symbol: '←', spoken: 'becomes', meaning: 'Moving every weight a step against its gradient; ← reads “becomes”.', formulas: ['update', 'updateB'], where: ['article', 'network', 'digits', 'path'] },
-  { id: 'optimum', term: 'optimum', symbol: 'w*', spoken: 'w star', meaning: 'The weight at which the loss is smallest: for one weight, the prediction is exact there.', formulas: ['optimum'], where: ['article', 'path'] },
+  { id: 'update', term: 'update', symbol: '←', meaning: 'Moving every weight a step against its gradient; ← reads “becomes”.', formulas: ['update', 'updateB'], where: ['article', 'network', 'digits', 'path'] },
+  { id: 'optimum', term: 'optimum', symbol: 'w*', meaning: 'The weight at which the loss is smallest: for one weight, the prediction is exact there.', formulas: ['optimum'], where: ['article', 'path'] },
   { id: 'bias', term: 'bias', symbol: 'b', meaning: 'A number added to a neuron’s weighted sum, so its line need not pass through zero.', formulas: ['sum', 'updateB'], where: ['article', 'network', 'digits', 'path'] },
-  { id: 'weighted-sum', term: 'weighted sum', symbol: 'z', meaning: 'What a neuron adds up before its activation: its inputs times their weights, plus its bias.', formulas: ['sum', 'layerSum'], where: ['network', 'path'] },
+  { id: 'weighted-sum', term: 'weighted sum', symbol: 'z', meaning: 'What a neuron adds up before its activation: its inputs times their weights, plus its bias.', formulas: ['sum', 'layerSum'], where: ['network', 'digits', 'path'] },
   { id: 'activation', term: 'activation', symbol: 'a', meaning: 'A neuron’s output: its weighted sum passed through a bending function f, such as σ or tanh.', formulas: ['activation'], where: ['article', 'network', 'digits', 'path'] },
   { id: 'sigmoid', term: 'sigmoid', symbol: 'σ', spoken: 'sigma', meaning: 'An activation that squeezes any number into 0 … 1.', formulas: ['sigmoid', 'sigmoidSlope'], where: ['network', 'path'] },
   { id: 'tanh', term: 'tanh', symbol: 'tanh', meaning: 'The hyperbolic tangent: an activation that squeezes any number into −1 … 1, steepest (slope 1) at 0.', formulas: ['tanhSlope'], where: ['network', 'digits', 'path'] },
   { id: 'relu', term: 'ReLU', symbol: 'relu', meaning: 'The rectified linear unit: an activation that keeps a positive sum and turns a negative one into 0; its slope is 1 or 0.', formulas: ['relu'], where: ['network', 'path'] },
-  { id: 'slope', term: 'slope of the activation', symbol: 'f′', spoken: 'f prime', aliases: ['σ′', 'tanh′'], meaning: 'How fast the activation changes at z; the backward pass multiplies by it at every neuron.', formulas: ['sigmoidSlope', 'tanhSlope'], where: ['network', 'path'] },
-  { id: 'delta', term: 'delta', symbol: 'δ', meaning: 'A neuron’s share of the blame: how fast the loss changes with its weighted sum.', formulas: ['delta', 'deltaBack'], where: ['network', 'digits', 'path'] },
+  { id: 'slope', term: 'slope of the activation', symbol: 'f′', aliases: ['σ′', 'tanh′'], meaning: 'How fast the activation changes at z; the backward pass multiplies by it at every neuron.', formulas: ['sigmoidSlope', 'tanhSlope'], where: ['network', 'path'] },
+  { id: 'delta', term: 'delta', symbol: 'δ', spoken: 'delta', meaning: 'A neuron’s share of the blame: how fast the loss changes with its weighted sum.', formulas: ['delta', 'deltaBack'], where: ['network', 'digits', 'path'] },
   { id: 'hidden-layer', term: 'hidden layer', symbol: '', meaning: 'A layer of neurons between the input and the output, seen by neither.', formulas: ['layerSum'], where: ['article', 'network', 'digits', 'path'] },
   { id: 'vanishing-gradient', term: 'vanishing gradient', symbol: '', meaning: 'Gradients that shrink layer by layer, because each layer multiplies δ by f′ (at most ¼ for the sigmoid), so early layers barely learn.', formulas: ['vanishing'], where: ['path'] },
   { id: 'softmax', term: 'softmax', symbol: 'p', aliases: ['pₖ', 'pₜ'], meaning: 'An output that turns the last layer’s sums into probabilities, one per class, that add up to 1.', formulas: ['softmax', 'softmaxDelta'], where: ['digits'] },
@@ -104,7 +104,19 @@ export function glossaryEntry(id) {
 
 const BY_SYMBOL = new Map(GLOSSARY.flatMap((e) => [e.symbol, ...(e.aliases ?? [])].filter(Boolean).map((s) => [s, e])));
 
-/** The entry whose symbol (or one of its other spellings) is `symbol`, or undefined. */
+/** The notation's subscript characters, as a regular-expression class's contents. */
+export const SUBSCRIPT_CLASS = Object.keys(SUBSCRIPTS).join('');
+const TRAILING_SUBSCRIPT = new RegExp(`[${SUBSCRIPT_CLASS}]+$`, 'u');
+
+/**
+ * The entry whose symbol (or one of its other spellings) is `symbol`, else the one of `symbol` without its
+ * subscript (δ₁ is a δ, Jᵢ a J); or undefined.
+ */
 export function entryOfSymbol(symbol) {
-  return BY_SYMBOL.get(symbol);
+  return BY_SYMBOL.get(symbol) ?? BY_SYMBOL.get(symbol.replace(TRAILING_SUBSCRIPT, ''));
+}
+
+/** The symbol an entry is named with beside its term, or '' where the symbol is the term itself (tanh, ReLU). */
+export function shownSymbol(entry) {
+  return entry.symbol.toLowerCase() === entry.term.toLowerCase() ? '' : entry.symbol;
 }

@@ -9,9 +9,8 @@ import { formatNumber } from '../format.js';
 import { wireTheme } from '../theme.js';
 import { checkExpression } from './check.js';
 import { evaluate, parseExpression, typedAs } from './expression.js';
-import { formula } from '../formula.js';
-import { math } from '../mathml.js';
-import { GLOSSARY, PAGES } from './glossary.js';
+import { formulaLine } from '../formula.js';
+import { GLOSSARY, PAGES, shownSymbol } from './glossary.js';
 import { wireGlossaryTips } from './glossary-tips.js';
 import { CHAIN, LESSONS, chainDeltas, neuronQuantities } from './lessons.js';
 import { isOpen, loadProgress, saveProgress } from './progress.js';
@@ -95,9 +94,8 @@ function context() {
 
 /** A formula of the glossary's table as MathML, in a span that keeps it on one line. */
 function drawnFormula(name) {
-  const f = formula(name);
   const box = element('span', 'formula drawn');
-  box.append(math(f.spoken, f.nodes));
+  box.append(formulaLine(name));
   return box;
 }
 
@@ -427,8 +425,8 @@ $('article-numbers').addEventListener('click', () => {
 function renderGlossary() {
   const dl = $('glossary-list');
   for (const entry of GLOSSARY) {
-    const named = entry.symbol && entry.symbol.toLowerCase() !== entry.term.toLowerCase();
-    const dt = element('dt', null, named ? `${entry.term} (${entry.symbol})` : entry.term);
+    const symbol = shownSymbol(entry);
+    const dt = element('dt', null, symbol ? `${entry.term} (${symbol})` : entry.term);
     dt.id = `glossary-${entry.id}`;
     const dd = element('dd', null, entry.meaning);
     for (const name of entry.formulas) {
