@@ -12,7 +12,7 @@
 import { BaseElement } from '../elements/base-element.js';
 import { stylesheet } from '../elements/shadow.js';
 import { button, element, frame as makeFrame } from '../dom.js';
-import { frameLoop, liveRegion, notice, selectMenu, showPlaying, toolbar } from '../elements/parts.js';
+import { frameLoop, liveRegion, notice, selectMenu, showPlaying, showStop, toolbar } from '../elements/parts.js';
 import { COMMON_FIELDS, writeAttributes } from '../fields.js';
 import { createLossFigure } from '../figures/loss.js';
 import { createAccuracyFigure } from '../figures/accuracy.js';
@@ -194,7 +194,7 @@ export class DigitsElement extends BaseElement {
       const [{ loadNetworkCore }, { loadDigits }] = await Promise.all([import('../core-network.js'), import('../../data/digits.js')]);
       [core, digits] = await Promise.all([loadNetworkCore(), loadDigits()]);
     } catch (e) {
-      this.#showStop(`The core or the digits could not be loaded (${e?.message ?? e}). Reload the page to try again.`);
+      showStop(this.#parts, `The core or the digits could not be loaded (${e?.message ?? e}). Reload the page to try again.`);
       this.#parts.status.textContent = 'Not loaded.';
       return;
     }
@@ -327,21 +327,10 @@ export class DigitsElement extends BaseElement {
     const s = this.#model.stopped;
     if (!s) return;
     this.pause();
-    const p = this.#parts;
-    this.#showStop(s.kind === 'full'
+    showStop(this.#parts, s.kind === 'full'
       ? `Stopped after ${formatCount(s.epoch)} epochs, as many as the figure keeps: press Reset to start again.`
       : `Training stopped at epoch ${formatCount(s.epoch)}: the loss is no longer a finite number${s.error?.message ? ` (${s.error.message})` : ''}. The learning rate is too large for this network; choose a smaller one, or press Reset.`);
     if (s.kind === 'diverged') this.dispatchEvent(new CustomEvent('diverge', { detail: { epoch: s.epoch }, bubbles: true, composed: true }));
-  }
-
-  /** Says why training cannot go on, and disables Play and Step. */
-  #showStop(text) {
-    const p = this.#parts;
-    p.stop.textContent = text;
-    p.stop.hidden = false;
-    p.play.disabled = true;
-    p.step.disabled = true;
-    p.live.textContent = text;
   }
 
   play() {

@@ -49,6 +49,15 @@ export function notice(className = 'notice') {
   });
 }
 
+/** Says why training cannot go on, in `stop` (a notice) and `live` (the live region), and disables Play and Step. */
+export function showStop({ stop, live, play, step }, text) {
+  stop.textContent = text;
+  stop.hidden = false;
+  live.textContent = text;
+  play.disabled = true;
+  step.disabled = true;
+}
+
 /**
  * A requestAnimationFrame loop for a Play button: `frame(now)` runs once per frame and returns false to stop;
  * `toggled(playing)` runs on every start and stop (to relabel the button). The loop lives in JavaScript; the core

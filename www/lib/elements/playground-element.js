@@ -17,7 +17,7 @@
 // addPoint(x, y, label), clearPoints(), useData(detail) (a <backprop-csv-import> `data` event's detail).
 import { BaseElement } from './base-element.js';
 import { button, cssColor, element, frame as makeFrame } from '../dom.js';
-import { frameLoop, liveRegion, showPlaying, toolbar } from './parts.js';
+import { frameLoop, liveRegion, showPlaying, showStop, toolbar } from './parts.js';
 import { createSettings } from './playground-settings.js';
 import { COMMON_FIELDS } from '../fields.js';
 import { createHeatmapFigure, paint, rgb } from '../figures/heatmap.js';
@@ -237,7 +237,7 @@ export class PlaygroundElement extends BaseElement {
     this.#syncSettings();
     this.#drawDiagram();
     if (refused) {
-      this.#showStop(playgroundRefusal(refused));
+      showStop(this.#parts, playgroundRefusal(refused));
       return;
     }
     this.#restarted();
@@ -496,18 +496,9 @@ export class PlaygroundElement extends BaseElement {
     const stop = this.#model?.stop;
     if (!stop) return false;
     this.#draw();
-    this.#showStop(explainDivergence(stop));
+    showStop(this.#parts, explainDivergence(stop));
     this.#emit('diverge', { ...stop });
     return false;
-  }
-
-  #showStop(text) {
-    const p = this.#parts;
-    p.stop.textContent = text;
-    p.stop.hidden = false;
-    p.live.textContent = text;
-    p.play.disabled = true;
-    p.step.disabled = true;
   }
 
   #announcement() {
